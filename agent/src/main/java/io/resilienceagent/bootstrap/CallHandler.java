@@ -1,0 +1,30 @@
+package io.resilienceagent.bootstrap;
+
+/**
+ * The engine side of one instrumented method, as seen by advice code. Implemented by the agent; kept
+ * in the bootstrap layer so that advice inlined into classes of any class loader can call it.
+ *
+ * <p>The advice drives one call as a sequence of attempts: {@link #enter()} once before the body,
+ * then {@link #exit} after every run of the body, which either finishes the call or asks for another
+ * run of the body.
+ */
+public interface CallHandler {
+    /**
+     * Asks the breaker to admit the first attempt.
+     *
+     * @return an admission token to pass to {@link #exit}, or the {@link Throwable} to throw instead of
+     *     running the body when the breaker rejects the call
+     */
+    Object enter();
+
+    /**
+     * Decides what follows one attempt.
+     *
+     * @param admission the token of this attempt (from {@link #enter()} or a previous {@code exit})
+     * @param returned the body's return value (null for void methods or when it threw)
+     * @param thrown what the body threw, or null
+     * @return {@code null} to complete the call as the body did; a {@link Throwable} to throw it
+     *     instead; any other object is the admission token of a further attempt: run the body again
+     */
+    Object exit(Object admission, Object returned, Throwable thrown);
+}

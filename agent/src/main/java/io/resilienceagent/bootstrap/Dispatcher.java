@@ -1,0 +1,91 @@
+package io.resilienceagent.bootstrap;
+
+import io.resilienceagent.CircuitBreakerOpenException;
+
+/**
+ * The only entry points that advice code calls. Each instrumented method is bound to an integer id at
+ * transformation time; the id indexes the table of {@link CallHandler}s the agent installs.
+ *
+ * <p>It lives on the bootstrap class path so that every class loader sees it, and it shields the
+ * application from the agent: an unexpected exception inside the engine is reported once and the
+ * method then behaves as if it were not instrumented. Only the deliberate rejection of a call
+ * ({@link CircuitBreakerOpenException} or the configured open exception) reaches the caller.
+ */
+public final class Dispatcher {
+    private static volatile CallHandler[] handlers = new CallHandler[0];
+    private static volatile boolean internalErrorReported;
+
+    /** The admission token of a call that runs without the engine (unknown id or an engine fault). */
+    public static final Object PASS_THROUGH = new Object();
+
+    private Dispatcher() {
+    }
+
+    /** Called by enter advice; see {@link CallHandler#enter()}. */
+    public static Object enter(int id) {
+        CallHandler[] table = handlers;
+        if (id < 0 || id >= table.length || table[id] == null) {
+            return PASS_THROUGH;
+        }
+        Object admission;
+        try {
+            admission = table[id].enter();
+        } catch (Throwable t) {
+            reportInternalError(t);
+            return PASS_THROUGH;
+        }
+        if (admission instanceof Throwable rejection) {
+            throw Dispatcher.<RuntimeException>sneakyThrow(rejection);
+        }
+        return admission;
+    }
+
+    /** Called by exit advice; see {@link CallHandler#exit}. */
+    public static Object exit(int id, Object admission, Object returned, Throwable thrown) {
+        if (admission == PASS_THROUGH || admission == null) {
+            return null;
+        }
+        CallHandler[] table = handlers;
+        if (id < 0 || id >= table.length || table[id] == null) {
+            return null;
+        }
+        try {
+            return table[id].exit(admission, returned, thrown);
+        } catch (Throwable t) {
+            reportInternalError(t);
+            return null;
+        }
+    }
+
+    /** Installs the handler for {@code id}, growing the table as needed. */
+    public static synchronized void install(int id, CallHandler handler) {
+        CallHandler[] table = handlers;
+        if (id >= table.length) {
+            CallHandler[] grown = new CallHandler[Math.max(id + 1, table.length * 2 + 8)];
+            System.arraycopy(table, 0, grown, 0, table.length);
+            table = grown;
+        } else {
+            table = table.clone();
+        }
+        table[id] = handler;
+        handlers = table;
+    }
+
+    /** Removes every handler, for tests and for unloading a configuration. */
+    public static synchronized void clear() {
+        handlers = new CallHandler[0];
+    }
+
+    private static void reportInternalError(Throwable t) {
+        if (!internalErrorReported) {
+            internalErrorReported = true;
+            System.err.println("ERROR resilience-agent internal error, the call runs unprotected: " + t);
+        }
+    }
+
+    /** Throws a checked open exception from a method that does not declare it, as the JVM allows. */
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> T sneakyThrow(Throwable t) throws T {
+        throw (T) t;
+    }
+}

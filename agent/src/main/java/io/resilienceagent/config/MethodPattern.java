@@ -1,0 +1,147 @@
+package io.resilienceagent.config;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * A method pattern from the {@code methods} section: {@code pkg.Class.method} (all overloads),
+ * {@code pkg.Class.method(java.lang.String,int)} (one overload), with {@code *} matching any run of
+ * characters inside one dot-separated segment ({@code pkg.*Client.*}). Nested classes use {@code $}.
+ */
+public final class MethodPattern {
+    private static final Pattern SEGMENT = Pattern.compile("[\\p{L}_$*][\\p{L}\\p{N}_$*]*");
+    private static final Pattern PARAM_TYPE = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*(\\[])*");
+
+    private final String text;
+    private final String classGlob;
+    private final String methodGlob;
+    private final Pattern classRegex;
+    private final Pattern methodRegex;
+    private final Optional<List<String>> parameterTypes;
+
+    private MethodPattern(String text, String classGlob, String methodGlob, Optional<List<String>> parameterTypes) {
+        this.text = text;
+        this.classGlob = classGlob;
+        this.methodGlob = methodGlob;
+        this.classRegex = globToRegex(classGlob);
+        this.methodRegex = globToRegex(methodGlob);
+        this.parameterTypes = parameterTypes;
+    }
+
+    /**
+     * Parses a pattern.
+     *
+     * @throws IllegalArgumentException with a message that says what is wrong and how to write it
+     */
+    public static MethodPattern parse(String text) {
+        Objects.requireNonNull(text, "text");
+        String trimmed = text.strip();
+        String head = trimmed;
+        Optional<List<String>> params = Optional.empty();
+        int open = trimmed.indexOf('(');
+        if (open >= 0) {
+            if (!trimmed.endsWith(")") || trimmed.indexOf('(', open + 1) >= 0 || trimmed.indexOf(')') != trimmed.length() - 1) {
+                throw new IllegalArgumentException("unbalanced parentheses; write the parameter list as "
+                        + "pkg.Class.method(java.lang.String,int)");
+            }
+            head = trimmed.substring(0, open);
+            params = Optional.of(parseParameters(trimmed.substring(open + 1, trimmed.length() - 1)));
+        }
+        int lastDot = head.lastIndexOf('.');
+        if (lastDot <= 0 || lastDot == head.length() - 1) {
+            throw new IllegalArgumentException("expected a fully qualified class name and a method name, "
+                    + "such as com.example.Client.call");
+        }
+        String classGlob = head.substring(0, lastDot);
+        String methodGlob = head.substring(lastDot + 1);
+        for (String segment : classGlob.split("\\.", -1)) {
+            requireSegment(segment, "class name segment");
+        }
+        requireSegment(methodGlob, "method name");
+        return new MethodPattern(trimmed, classGlob, methodGlob, params);
+    }
+
+    private static List<String> parseParameters(String inside) {
+        List<String> types = new ArrayList<>();
+        if (inside.isBlank()) {
+            return List.of();
+        }
+        for (String raw : inside.split(",", -1)) {
+            String type = raw.strip();
+            if (!PARAM_TYPE.matcher(type).matches()) {
+                throw new IllegalArgumentException("parameter type '" + type + "' is not a Java type name; "
+                        + "use fully qualified names such as java.lang.String, int or byte[]");
+            }
+            types.add(type);
+        }
+        return List.copyOf(types);
+    }
+
+    private static void requireSegment(String segment, String what) {
+        if (!SEGMENT.matcher(segment).matches()) {
+            throw new IllegalArgumentException(what + " '" + segment + "' is not valid; use Java identifiers, "
+                    + "'$' for nested classes and '*' as a wildcard inside one segment");
+        }
+    }
+
+    private static Pattern globToRegex(String glob) {
+        StringBuilder regex = new StringBuilder();
+        for (char c : glob.toCharArray()) {
+            if (c == '*') {
+                regex.append("[^.]*");
+            } else {
+                regex.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(regex.toString());
+    }
+
+    /** Whether {@code className} (binary name, {@code $} for nested classes) is the class this pattern names. */
+    public boolean matchesClass(String className) {
+        return classRegex.matcher(className).matches();
+    }
+
+    /** Whether a method with this name and these parameter types (Java source names) is covered. */
+    public boolean matchesMethod(String methodName, List<String> parameterTypeNames) {
+        if (!methodRegex.matcher(methodName).matches()) {
+            return false;
+        }
+        return parameterTypes.map(expected -> expected.equals(parameterTypeNames)).orElse(true);
+    }
+
+    /** Whether the class part has no wildcard, so it names exactly one class. */
+    public boolean isExactClass() {
+        return classGlob.indexOf('*') < 0;
+    }
+
+    public String classGlob() {
+        return classGlob;
+    }
+
+    public String methodGlob() {
+        return methodGlob;
+    }
+
+    public Optional<List<String>> parameterTypes() {
+        return parameterTypes;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof MethodPattern other && other.text.equals(text);
+    }
+
+    @Override
+    public int hashCode() {
+        return text.hashCode();
+    }
+
+    /** The pattern as written. */
+    @Override
+    public String toString() {
+        return text;
+    }
+}

@@ -1,0 +1,36 @@
+package io.resilienceagent.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** The retry keys one section of the file sets; merged key by key over a base. */
+record RetryLayer(
+        Optional<Integer> maxAttempts,
+        Optional<Duration> minWait,
+        Optional<Duration> maxWait,
+        Optional<Double> multiplier,
+        Optional<Jitter> jitter,
+        Optional<List<String>> retryOn,
+        Optional<List<String>> abortOn,
+        Optional<StatusSet> retryOnStatus) {
+
+    static final RetryLayer EMPTY = new RetryLayer(Optional.empty(), Optional.empty(), Optional.empty(),
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+
+    RetrySettings over(RetrySettings base) {
+        return new RetrySettings(
+                maxAttempts.orElse(base.maxAttempts()),
+                minWait.orElse(base.minWait()),
+                maxWait.orElse(base.maxWait()),
+                multiplier.orElse(base.multiplier()),
+                jitter.orElse(base.jitter()),
+                retryOn.orElse(base.retryOn()),
+                abortOn.orElse(base.abortOn()),
+                retryOnStatus.orElse(base.retryOnStatus()));
+    }
+
+    boolean setsWaitBounds() {
+        return minWait.isPresent() || maxWait.isPresent();
+    }
+}

@@ -1,0 +1,107 @@
+package io.resilienceagent.instrument;
+
+import io.resilienceagent.config.ConfigException;
+import io.resilienceagent.config.ConfigLoader;
+import io.resilienceagent.config.ResilienceConfig;
+import io.resilienceagent.log.AgentLog;
+import io.resilienceagent.policy.ServiceRegistry;
+import io.resilienceagent.policy.Timing;
+import io.resilienceagent.policy.TransitionLog;
+import java.lang.instrument.Instrumentation;
+import java.nio.file.Path;
+import java.util.Optional;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.matcher.ElementMatcher;
+import net.bytebuddy.matcher.ElementMatchers;
+import net.bytebuddy.description.type.TypeDescription;
+
+/**
+ * Reads the agent arguments and the config file, builds the services, and installs the class-file
+ * transformer. A bad config stops the JVM before {@code main} (exit status 1), or with
+ * {@code onConfigError=continue} leaves the application running uninstrumented; either way the
+ * problem is printed. An agent attached to a running JVM never stops it.
+ */
+public final class AgentInstaller {
+    private static volatile InstalledAgent installed;
+
+    private AgentInstaller() {
+    }
+
+    static void install(String arguments, Instrumentation instrumentation, boolean attached) {
+        AgentArgs args;
+        try {
+            args = AgentArgs.parse(arguments);
+        } catch (IllegalArgumentException e) {
+            failStartup("resilience-agent: " + e.getMessage(), !AgentArgs.asksToContinue(arguments) && !attached);
+            return;
+        }
+        Optional<Path> configFile = ConfigLocator.locate(args, System.getProperties(), System.getenv());
+        if (configFile.isEmpty()) {
+            failStartup("resilience-agent: no config file found; looked at " + ConfigLocator.searchedPlaces()
+                    + ". Pass one with -javaagent:resilience-agent.jar=config=/path/resilience.yaml",
+                    args.exitOnConfigError() && !attached);
+            return;
+        }
+        ResilienceConfig config;
+        try {
+            config = ConfigLoader.load(configFile.get());
+        } catch (ConfigException e) {
+            failStartup(e.getMessage(), args.exitOnConfigError() && !attached);
+            return;
+        }
+        try {
+            installed = instrument(config, configFile.get(), instrumentation);
+        } catch (RuntimeException | LinkageError e) {
+            AgentLog.error("resilience-agent could not install its transformer, the application runs unprotected: " + e);
+        }
+    }
+
+    /** The running agent, once installed; empty when the config was refused. */
+    public static Optional<InstalledAgent> installed() {
+        return Optional.ofNullable(installed);
+    }
+
+    private static InstalledAgent instrument(ResilienceConfig config, Path configFile, Instrumentation instrumentation) {
+        ServiceRegistry registry = new ServiceRegistry(config, Timing.SYSTEM, new TransitionLog());
+        MethodSelector selector = new MethodSelector(config.methods());
+        new AgentBuilder.Default()
+                .disableClassFormatChanges()
+                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+                .with(new TransformListener(selector, registry))
+                .ignore(ignoredTypes())
+                .type(selector)
+                .transform(new ResilienceInstrumentation(selector, registry))
+                .installOn(instrumentation);
+        AgentLog.info("resilience-agent " + io.resilienceagent.config.AgentVersion.current() + " protecting "
+                + config.services().size() + " services (config " + configFile + ")");
+        return new InstalledAgent(config, configFile.toAbsolutePath(), registry, selector);
+    }
+
+    /** The JDK, the agent itself and other instrumentation libraries are never transformed. */
+    private static ElementMatcher<TypeDescription> ignoredTypes() {
+        return ElementMatchers.<TypeDescription>nameStartsWith("java.")
+                .or(ElementMatchers.nameStartsWith("javax."))
+                .or(ElementMatchers.nameStartsWith("jdk."))
+                .or(ElementMatchers.nameStartsWith("sun."))
+                .or(ElementMatchers.nameStartsWith("com.sun."))
+                .or(ElementMatchers.nameStartsWith("io.resilienceagent."))
+                .or(ElementMatchers.nameStartsWith("net.bytebuddy."))
+                .or(ElementMatchers.isSynthetic());
+    }
+
+    private static void failStartup(String message, boolean exit) {
+        System.err.println(message);
+        if (exit) {
+            System.err.println("resilience-agent: stopping the JVM (onConfigError=exit); "
+                    + "pass onConfigError=continue to run the application without the agent instead");
+            System.exit(1);
+        } else {
+            System.err.println("resilience-agent: the application runs without resilience protection (onConfigError=continue)");
+        }
+    }
+
+    /** What a started agent holds, for JMX. */
+    public record InstalledAgent(ResilienceConfig config, Path configPath, ServiceRegistry registry, MethodSelector selector) {
+    }
+}

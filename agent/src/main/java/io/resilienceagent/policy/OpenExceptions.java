@@ -1,0 +1,63 @@
+package io.resilienceagent.policy;
+
+import io.resilienceagent.CircuitBreakerOpenException;
+import io.resilienceagent.log.AgentLog;
+import java.lang.reflect.Constructor;
+import java.util.Optional;
+
+/**
+ * Builds what a rejected call throws: {@link CircuitBreakerOpenException}, or the configured
+ * {@code openException} built with its {@code (String message)} constructor, loaded from the class
+ * loader of the instrumented class. If the configured class cannot be built, the default is thrown
+ * and one line is logged.
+ */
+final class OpenExceptions {
+    private final String service;
+    private final Optional<String> className;
+    private volatile Resolved resolved;
+    private volatile boolean failureReported;
+
+    OpenExceptions(String service, Optional<String> className) {
+        this.service = service;
+        this.className = className;
+    }
+
+    Throwable create(ClassLoader loader, Throwable lastFailure) {
+        if (className.isEmpty()) {
+            return new CircuitBreakerOpenException(service, lastFailure);
+        }
+        try {
+            Constructor<? extends Throwable> constructor = constructorFor(loader);
+            Throwable thrown = constructor.newInstance("Circuit breaker open for " + service);
+            if (lastFailure != null && thrown.getCause() == null) {
+                try {
+                    thrown.initCause(lastFailure);
+                } catch (IllegalStateException | IllegalArgumentException alreadySet) {
+                    // the class set its own cause; keep it
+                }
+            }
+            return thrown;
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+            if (!failureReported) {
+                failureReported = true;
+                AgentLog.error("Cannot build openException " + className.get() + " for " + service
+                        + " (" + e + "); throwing " + CircuitBreakerOpenException.class.getName() + " instead");
+            }
+            return new CircuitBreakerOpenException(service, lastFailure);
+        }
+    }
+
+    private Constructor<? extends Throwable> constructorFor(ClassLoader loader) throws ReflectiveOperationException {
+        Resolved current = resolved;
+        if (current != null && current.loader == loader) {
+            return current.constructor;
+        }
+        Class<? extends Throwable> type = Class.forName(className.get(), false, loader).asSubclass(Throwable.class);
+        Constructor<? extends Throwable> constructor = type.getConstructor(String.class);
+        resolved = new Resolved(loader, constructor);
+        return constructor;
+    }
+
+    private record Resolved(ClassLoader loader, Constructor<? extends Throwable> constructor) {
+    }
+}

@@ -1,0 +1,153 @@
+package io.resilienceagent.policy;
+
+import io.resilienceagent.CircuitBreakerOpenException;
+import io.resilienceagent.config.ServiceSettings;
+import io.resilienceagent.log.AgentLog;
+
+/**
+ * Protects one service: its breaker, retry policy and counters, shared by every method mapped to it
+ * and by all threads. Drives a call one attempt at a time ({@link #enter}, {@link #exit}), so that
+ * advice code, which cannot hold a loop around the method body, can run it.
+ *
+ * <p>Retry wraps the breaker: every attempt asks the breaker first, and a retry that the breaker would
+ * refuse even after the wait is refused at once instead of after sleeping.
+ */
+public final class ServiceGuard {
+    private static final long REJECTION_LOG_INTERVAL_NANOS = 1_000_000_000L;
+    private static final int MAX_MESSAGE_LENGTH = 200;
+
+    private final String name;
+    private final ServiceSettings settings;
+    private final CircuitBreaker breaker;
+    private final RetryPolicy retryPolicy;
+    private final Timing timing;
+    private final OpenExceptions openExceptions;
+    private final CallCounters counters = new CallCounters();
+    private volatile long nextRejectionLogNanos = Long.MIN_VALUE;
+
+    public ServiceGuard(ServiceSettings settings, Timing timing, BreakerListener listener) {
+        this.name = settings.name();
+        this.settings = settings;
+        this.timing = timing;
+        this.breaker = new CircuitBreaker(name, settings.circuitBreaker(), timing.clock(), listener);
+        this.retryPolicy = new RetryPolicy(settings.retry(), timing.random());
+        this.openExceptions = new OpenExceptions(name, settings.circuitBreaker().openException());
+    }
+
+    /**
+     * Admits the first attempt of a call.
+     *
+     * @param loader the class loader of the protected method's class, to build the open exception
+     * @return the attempt's token, or the {@link Throwable} to throw when the breaker rejects it
+     */
+    public Object enter(ClassLoader loader) {
+        counters.calls.increment();
+        Object permit = breaker.tryAcquire();
+        return permit != null ? permit : reject(loader, null);
+    }
+
+    /**
+     * Decides what follows one attempt of {@code method}.
+     *
+     * @return {@code null} to complete the call as the attempt did, a {@link Throwable} to throw instead,
+     *     or the token of the next attempt
+     */
+    public Object exit(String method, ClassLoader loader, Object token, Object returned, Throwable thrown) {
+        Object permit = token;
+        int failedAttempts = 0;
+        long previousWait = 0;
+        if (token instanceof Attempt attempt) {
+            permit = attempt.permit;
+            failedAttempts = attempt.failedAttempts;
+            previousWait = attempt.previousWaitNanos;
+        }
+        int status = StatusExtractor.NO_STATUS;
+        if (thrown == null) {
+            status = StatusExtractor.statusOf(returned);
+            if (!retryPolicy.classifier().isFailingStatus(status)) {
+                breaker.onSuccess(permit);
+                return null;
+            }
+        } else if (thrown instanceof CircuitBreakerOpenException || !retryPolicy.classifier().isTransient(thrown)) {
+            breaker.onIgnored(permit);
+            return null;
+        }
+        counters.failures.increment();
+        breaker.onFailure(permit);
+        failedAttempts++;
+        if (failedAttempts >= retryPolicy.maxAttempts() || ExhaustedOutcomes.contains(returned, thrown)) {
+            ExhaustedOutcomes.remember(thrown != null ? thrown : returned);
+            return null;
+        }
+        return retry(method, loader, failedAttempts, previousWait, returned, thrown, status);
+    }
+
+    private Object retry(String method, ClassLoader loader, int failedAttempts, long previousWait,
+            Object returned, Throwable thrown, int status) {
+        long wait = retryPolicy.waitNanos(failedAttempts, previousWait, returned, status, timing.clock().currentTimeMillis());
+        counters.calls.increment();
+        counters.retries.increment();
+        if (breaker.nanosUntilAdmission() > wait) {
+            return reject(loader, thrown);
+        }
+        AgentLog.warn("Retrying " + method + " after " + describe(thrown, status)
+                + " (attempt " + (failedAttempts + 1) + "/" + retryPolicy.maxAttempts() + ")");
+        try {
+            timing.sleeper().sleep(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        }
+        Object permit = breaker.tryAcquire();
+        if (permit == null) {
+            return reject(loader, thrown);
+        }
+        return new Attempt(permit, failedAttempts, wait);
+    }
+
+    private Throwable reject(ClassLoader loader, Throwable lastFailure) {
+        counters.rejected.increment();
+        long now = timing.clock().nanoTime();
+        long next = nextRejectionLogNanos;
+        if (next == Long.MIN_VALUE || now - next >= 0) {
+            nextRejectionLogNanos = now + REJECTION_LOG_INTERVAL_NANOS;
+            AgentLog.error("Circuit breaker open for " + name);
+        }
+        return openExceptions.create(loader, lastFailure);
+    }
+
+    /** The failure as the log shows it: class and message, or the status; never argument values. */
+    private static String describe(Throwable thrown, int status) {
+        if (thrown == null) {
+            return "HTTP " + status;
+        }
+        String message = thrown.getMessage();
+        if (message == null || message.isBlank()) {
+            return thrown.getClass().getName();
+        }
+        String oneLine = message.replaceAll("\\s+", " ").strip();
+        if (oneLine.length() > MAX_MESSAGE_LENGTH) {
+            oneLine = oneLine.substring(0, MAX_MESSAGE_LENGTH) + "...";
+        }
+        return thrown.getClass().getName() + ": " + oneLine;
+    }
+
+    /** A consistent-enough snapshot for monitoring; counters are read one after another. */
+    public BreakerStats stats() {
+        return new BreakerStats(breaker.state(), breaker.failureCount(), breaker.successCount(),
+                counters.calls.sum(), counters.failures.sum(), counters.retries.sum(), counters.rejected.sum(),
+                breaker.lastStateChangeMillis());
+    }
+
+    public CircuitBreaker breaker() {
+        return breaker;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public ServiceSettings settings() {
+        return settings;
+    }
+}

@@ -1,0 +1,63 @@
+package io.resilienceagent.policy;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The built-in set of transient failures: timeouts, refused connections, resets and empty or truncated
+ * responses, as {@code java.net.http.HttpClient} and {@code HttpURLConnection} throw them. The README
+ * lists this set; keep the two in step.
+ *
+ * <p>Some of these failures arrive as a plain {@link java.io.IOException}, so a rule may also ask for a
+ * fragment of the message. Client errors (malformed URLs, unknown hosts, TLS failures) are absent on
+ * purpose: retrying cannot fix them.
+ */
+final class TransientExceptions {
+    /** A class (matched with its subclasses) and, optionally, a lower-case message fragment. */
+    record Rule(String className, String messageFragment) {
+        boolean matches(Throwable t) {
+            if (!FailureClassifier.isInstanceOf(t.getClass(), className)) {
+                return false;
+            }
+            if (messageFragment == null) {
+                return true;
+            }
+            String message = t.getMessage();
+            return message != null && message.toLowerCase(Locale.ROOT).contains(messageFragment);
+        }
+    }
+
+    static final List<Rule> RULES = List.of(
+            new Rule("java.net.SocketTimeoutException", null),
+            new Rule("java.net.http.HttpTimeoutException", null),
+            new Rule("java.util.concurrent.TimeoutException", null),
+            new Rule("java.net.ConnectException", null),
+            new Rule("java.net.NoRouteToHostException", null),
+            new Rule("java.net.SocketException", "reset"),
+            new Rule("java.net.SocketException", "broken pipe"),
+            new Rule("java.net.SocketException", "unexpected end of file"),
+            new Rule("java.net.SocketException", "connection abort"),
+            new Rule("java.io.EOFException", null),
+            new Rule("java.nio.channels.ClosedChannelException", null),
+            new Rule("java.net.ProtocolException", "invalid status line"),
+            new Rule("java.io.IOException", "header parser received no bytes"),
+            new Rule("java.io.IOException", "connection closed"),
+            new Rule("java.io.IOException", "connection reset"),
+            new Rule("java.io.IOException", "eof reached while reading"),
+            new Rule("java.io.IOException", "illegal character in chunk size"),
+            new Rule("java.io.IOException", "premature eof"),
+            new Rule("java.io.IOException", "invalid http response"),
+            new Rule("java.io.IOException", "unexpected end of file"));
+
+    private TransientExceptions() {
+    }
+
+    static boolean matches(Throwable t) {
+        for (Rule rule : RULES) {
+            if (rule.matches(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,48 @@
+package io.resilienceagent.policy;
+
+import io.resilienceagent.config.BreakerSettings;
+import io.resilienceagent.config.Jitter;
+import io.resilienceagent.config.RetrySettings;
+import io.resilienceagent.config.ServiceSettings;
+import io.resilienceagent.config.StatusSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** Builds settings for tests, starting from the documented defaults. */
+final class Settings {
+    private Settings() {
+    }
+
+    static RetrySettings retry(int maxAttempts, Duration minWait, Duration maxWait) {
+        RetrySettings d = RetrySettings.DEFAULTS;
+        return new RetrySettings(maxAttempts, minWait, maxWait, d.multiplier(), d.jitter(), d.retryOn(), d.abortOn(),
+                d.retryOnStatus());
+    }
+
+    static RetrySettings retry(int maxAttempts, Duration minWait, Duration maxWait, double multiplier, Jitter jitter) {
+        RetrySettings d = RetrySettings.DEFAULTS;
+        return new RetrySettings(maxAttempts, minWait, maxWait, multiplier, jitter, d.retryOn(), d.abortOn(),
+                d.retryOnStatus());
+    }
+
+    static RetrySettings retryOn(List<String> retryOn, List<String> abortOn, StatusSet statuses) {
+        RetrySettings d = RetrySettings.DEFAULTS;
+        return new RetrySettings(d.maxAttempts(), d.minWait(), d.maxWait(), d.multiplier(), d.jitter(), retryOn,
+                abortOn, statuses);
+    }
+
+    static BreakerSettings breaker(int failureThreshold, Duration recovery, int successThreshold, int halfOpenMaxCalls) {
+        return new BreakerSettings(failureThreshold, recovery, successThreshold, halfOpenMaxCalls, Optional.empty());
+    }
+
+    static BreakerSettings breakerWithOpenException(String className) {
+        BreakerSettings d = BreakerSettings.DEFAULTS;
+        return new BreakerSettings(1, d.recoveryTimeout(), d.successThreshold(), d.halfOpenMaxCalls(),
+                Optional.of(className));
+    }
+
+    static ServiceSettings service(String name, RetrySettings retry, BreakerSettings breaker) {
+        return new ServiceSettings(name, retry, breaker);
+    }
+}
