@@ -97,7 +97,8 @@ public final class ConfigLoader {
             throw ConfigException.of(source, "cannot read the file: " + describe(e));
         }
         if (bytes.length > MAX_FILE_BYTES) {
-            throw tooLarge(source, bytes.length);
+            throw ConfigException.of(source, "the file has more than " + MAX_FILE_BYTES + " bytes; the limit is 1 MiB, "
+                    + "far more than any config needs; is this the right file?");
         }
         return decode(bytes, source);
     }

@@ -73,7 +73,7 @@ final class Durations {
         if (nanos % 1_000_000_000L == 0) {
             return nanos / 1_000_000_000L + "s";
         }
-        if (nanos % 1_000_000L == 0) {
+        if (nanos % 1_000_000L == 0 && nanos < 1_000_000_000L) {
             return nanos / 1_000_000L + "ms";
         }
         return BigDecimal.valueOf(nanos).movePointLeft(9).stripTrailingZeros().toPlainString() + "s";

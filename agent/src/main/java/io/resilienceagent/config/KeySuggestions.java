@@ -8,16 +8,18 @@ import java.util.Optional;
 final class KeySuggestions {
     static final int MAX_DISTANCE = 2;
     private static final int MAX_COMPARED_LENGTH = 100;
+    private static final int MAX_CANDIDATES = 200;
 
     private KeySuggestions() {
     }
 
     /**
      * The candidate the input most likely meant: equal ignoring case, {@code _} and {@code -}, or
-     * within Damerau-Levenshtein distance 2 (1 for inputs of three characters or fewer).
+     * within Damerau-Levenshtein distance 2 (1 for inputs of three characters or fewer). Long inputs
+     * and large candidate sets get no suggestion, which keeps a hostile file cheap to check.
      */
     static Optional<String> closest(String input, Collection<String> candidates) {
-        if (input.length() > MAX_COMPARED_LENGTH) {
+        if (input.length() > MAX_COMPARED_LENGTH || candidates.size() > MAX_CANDIDATES) {
             return Optional.empty();
         }
         String normalisedInput = normalise(input);

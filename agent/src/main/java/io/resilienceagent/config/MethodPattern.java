@@ -89,12 +89,16 @@ public final class MethodPattern {
 
     private static Pattern globToRegex(String glob) {
         StringBuilder regex = new StringBuilder();
-        for (char c : glob.toCharArray()) {
-            if (c == '*') {
-                regex.append("[^.]*");
-            } else {
-                regex.append(Pattern.quote(String.valueOf(c)));
+        int start = 0;
+        for (int star = glob.indexOf('*'); star >= 0; star = glob.indexOf('*', start)) {
+            if (star > start) {
+                regex.append(Pattern.quote(glob.substring(start, star)));
             }
+            regex.append("[^.]*");
+            start = star + 1;
+        }
+        if (start < glob.length()) {
+            regex.append(Pattern.quote(glob.substring(start)));
         }
         return Pattern.compile(regex.toString());
     }

@@ -42,6 +42,10 @@ final class Problems {
         }
     }
 
+    int count() {
+        return count;
+    }
+
     boolean isEmpty() {
         return count == 0;
     }

@@ -4,7 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** The retry keys one section of the file sets; merged key by key over a base. */
+/**
+ * The retry keys one section of the file sets; merged key by key over a base. {@code valid} is false
+ * when a key was present but wrong, so checks across keys do not report on a stand-in value.
+ */
 record RetryLayer(
         Optional<Integer> maxAttempts,
         Optional<Duration> minWait,
@@ -13,10 +16,11 @@ record RetryLayer(
         Optional<Jitter> jitter,
         Optional<List<String>> retryOn,
         Optional<List<String>> abortOn,
-        Optional<StatusSet> retryOnStatus) {
+        Optional<StatusSet> retryOnStatus,
+        boolean valid) {
 
     static final RetryLayer EMPTY = new RetryLayer(Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty());
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), true);
 
     RetrySettings over(RetrySettings base) {
         return new RetrySettings(

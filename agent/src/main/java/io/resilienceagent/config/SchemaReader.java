@@ -77,7 +77,7 @@ final class SchemaReader {
                 : layers(defaults);
         RetrySettings baseRetry = base.retry().over(RetrySettings.DEFAULTS);
         BreakerSettings baseBreaker = base.breaker().over(BreakerSettings.DEFAULTS);
-        if (base.retry().setsWaitBounds()) {
+        if (base.retry().setsWaitBounds() && base.retry().valid()) {
             checkWaitOrder(baseRetry, base.retry(), RetryLayer.EMPTY, base);
         }
 
@@ -90,7 +90,7 @@ final class SchemaReader {
                 checkServiceName(service);
                 Layers own = layers(service);
                 RetrySettings retry = own.retry().over(baseRetry);
-                if (own.retry().setsWaitBounds()) {
+                if (own.retry().setsWaitBounds() && own.retry().valid() && base.retry().valid()) {
                     checkWaitOrder(retry, own.retry(), base.retry(), own);
                 }
                 serviceSettings.put(service.key(),
@@ -132,6 +132,7 @@ final class SchemaReader {
         Optional<List<String>> retryOn = Optional.empty();
         Optional<List<String>> abortOn = Optional.empty();
         Optional<StatusSet> retryOnStatus = Optional.empty();
+        int problemsBefore = problems.count();
         for (Entry entry : entries(section.value(), section.path(), "a mapping with the keys " + String.join(", ", RETRY_KEYS))) {
             Node value = entry.value();
             String path = entry.path();
@@ -147,7 +148,8 @@ final class SchemaReader {
                 default -> unknownKey(entry, RETRY_KEYS);
             }
         }
-        return new RetryLayer(maxAttempts, minWait, maxWait, multiplier, jitter, retryOn, abortOn, retryOnStatus);
+        return new RetryLayer(maxAttempts, minWait, maxWait, multiplier, jitter, retryOn, abortOn, retryOnStatus,
+                problems.count() == problemsBefore);
     }
 
     private BreakerLayer breaker(Entry section) {
@@ -259,7 +261,7 @@ final class SchemaReader {
             return List.of();
         }
         if (!(node instanceof MappingNode mapping)) {
-            values.wrongType(node, path.isEmpty() ? "" : path, expected);
+            values.wrongType(node, path, expected);
             return List.of();
         }
         List<Entry> entries = new ArrayList<>();

@@ -15,13 +15,14 @@ import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Turns YAML text into one node tree with positions, and nothing more: no Java object is ever
- * constructed from the document, global tags are refused, and aliases, nesting and size are bounded.
- * Every SnakeYAML failure becomes a {@link ConfigException} in plain words.
+ * constructed from the document, global tags are refused, and aliases, nesting, node count and size
+ * are bounded. Every SnakeYAML failure becomes a {@link ConfigException} in plain words.
  */
 final class YamlComposer {
     static final int MAX_ALIASES_FOR_COLLECTIONS = 20;
     static final int MAX_NESTING_DEPTH = 50;
     static final int MAX_CODE_POINTS = ConfigLoader.MAX_FILE_BYTES;
+    static final int MAX_NODES = 100_000;
 
     private static final String GLOBAL_TAG_REFUSED = "Global tag is not allowed: ";
     private static final String CORE_TAG_PREFIX = "tag:yaml.org,2002:";
@@ -32,7 +33,7 @@ final class YamlComposer {
     /** The single document's root node, or empty when the text holds no document at all. */
     static Optional<Node> compose(String text, String source) throws ConfigException {
         LoaderOptions options = loaderOptions();
-        Parser parser = new ParserImpl(new StreamReader(text), options);
+        Parser parser = new NodeBudget(new ParserImpl(new StreamReader(text), options), MAX_NODES);
         Composer composer = new Composer(parser, new Resolver(), options);
         try {
             if (!composer.checkNode()) {
@@ -45,6 +46,9 @@ final class YamlComposer {
                                 + "and everything after it, or merge it into the first document");
             }
             return Optional.of(root);
+        } catch (NodeBudget.Exceeded e) {
+            throw single(source, e.mark(), "the document has more than " + MAX_NODES + " values (keys, items and "
+                    + "scalars); that is far more than any config needs; is this the right file?");
         } catch (ReaderException e) {
             throw single(source, positionOf(text, e.getPosition()), readerMessage(e));
         } catch (MarkedYAMLException e) {
@@ -55,7 +59,7 @@ final class YamlComposer {
         }
     }
 
-    static LoaderOptions loaderOptions() {
+    private static LoaderOptions loaderOptions() {
         LoaderOptions options = new LoaderOptions();
         options.setAllowDuplicateKeys(false);
         options.setMaxAliasesForCollections(MAX_ALIASES_FOR_COLLECTIONS);
@@ -81,8 +85,37 @@ final class YamlComposer {
             return "the YAML tag " + NodeText.quote(written) + " is not allowed: tags that create Java objects "
                     + "are refused; write a plain value without a tag";
         }
-        String context = e.getContext() == null ? "" : " (" + e.getContext() + ")";
-        return "YAML syntax error: " + NodeText.clip(problem + context);
+        String original = problem + (e.getContext() == null ? "" : " (" + e.getContext() + ")");
+        String hint = syntaxHint(original);
+        return "YAML syntax error: " + (hint.isEmpty() ? clipLong(original) : hint + " [" + clipLong(original) + "]");
+    }
+
+    private static String syntaxHint(String problem) {
+        if (problem.contains("expected <block end>")) {
+            return "the indentation does not match the lines above; indent the keys of one mapping by the same "
+                    + "number of spaces";
+        }
+        if (problem.contains("mapping values are not allowed here")) {
+            return "unexpected ':'; check the indentation, and quote values that contain ': '";
+        }
+        if (problem.contains("could not find expected ':'")) {
+            return "expected 'key: value'; check for a missing ':' or an unclosed bracket";
+        }
+        if (problem.contains("(TAB)")) {
+            return "a tab character cannot indent YAML; use spaces";
+        }
+        if (problem.contains("found undefined alias")) {
+            return "an alias (*name) refers to an anchor (&name) that is not defined before it";
+        }
+        if (problem.contains("found unexpected end of stream") && problem.contains("quoted scalar")) {
+            return "a quoted value is not closed; add the closing quote";
+        }
+        return "";
+    }
+
+    private static String clipLong(String text) {
+        String flat = text.replace('\n', ' ');
+        return flat.length() > 160 ? flat.substring(0, 160) + "..." : flat;
     }
 
     private static String limitMessage(YAMLException e) {

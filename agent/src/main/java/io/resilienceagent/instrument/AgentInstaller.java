@@ -1,5 +1,6 @@
 package io.resilienceagent.instrument;
 
+import io.resilienceagent.config.AgentVersion;
 import io.resilienceagent.config.ConfigException;
 import io.resilienceagent.config.ConfigLoader;
 import io.resilienceagent.config.ResilienceConfig;
@@ -10,10 +11,7 @@ import io.resilienceagent.policy.TransitionLog;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
 import java.util.Optional;
-import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.matcher.ElementMatcher;
-import net.bytebuddy.matcher.ElementMatchers;
-import net.bytebuddy.description.type.TypeDescription;
+import java.util.function.Supplier;
 
 /**
  * Reads the agent arguments and the config file, builds the services, and installs the class-file
@@ -57,37 +55,18 @@ public final class AgentInstaller {
     }
 
     /** The running agent, once installed; empty when the config was refused. */
-    public static Optional<InstalledAgent> installed() {
+    static Optional<InstalledAgent> installed() {
         return Optional.ofNullable(installed);
     }
 
-    private static InstalledAgent instrument(ResilienceConfig config, Path configFile, Instrumentation instrumentation) {
+    private static InstalledAgent instrument(ResilienceConfig config, Path configFile, Instrumentation jvm) {
         ServiceRegistry registry = new ServiceRegistry(config, Timing.SYSTEM, new TransitionLog());
         MethodSelector selector = new MethodSelector(config.methods());
-        new AgentBuilder.Default()
-                .disableClassFormatChanges()
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                .with(AgentBuilder.TypeStrategy.Default.DECORATE)
-                .with(new TransformListener(selector, registry))
-                .ignore(ignoredTypes())
-                .type(selector)
-                .transform(new ResilienceInstrumentation(selector, registry))
-                .installOn(instrumentation);
-        AgentLog.info("resilience-agent " + io.resilienceagent.config.AgentVersion.current() + " protecting "
-                + config.services().size() + " services (config " + configFile + ")");
+        Supplier<ResilienceInstrumentation> byteBuddy = new Lazy<>(() -> new ResilienceInstrumentation(registry, selector));
+        new ResilienceTransformer(selector, byteBuddy).install(jvm);
+        AgentLog.info("resilience-agent " + AgentVersion.current() + " protecting " + config.services().size()
+                + " services (config " + configFile + ")");
         return new InstalledAgent(config, configFile.toAbsolutePath(), registry, selector);
-    }
-
-    /** The JDK, the agent itself and other instrumentation libraries are never transformed. */
-    private static ElementMatcher<TypeDescription> ignoredTypes() {
-        return ElementMatchers.<TypeDescription>nameStartsWith("java.")
-                .or(ElementMatchers.nameStartsWith("javax."))
-                .or(ElementMatchers.nameStartsWith("jdk."))
-                .or(ElementMatchers.nameStartsWith("sun."))
-                .or(ElementMatchers.nameStartsWith("com.sun."))
-                .or(ElementMatchers.nameStartsWith("io.resilienceagent."))
-                .or(ElementMatchers.nameStartsWith("net.bytebuddy."))
-                .or(ElementMatchers.isSynthetic());
     }
 
     private static void failStartup(String message, boolean exit) {
@@ -102,6 +81,6 @@ public final class AgentInstaller {
     }
 
     /** What a started agent holds, for JMX. */
-    public record InstalledAgent(ResilienceConfig config, Path configPath, ServiceRegistry registry, MethodSelector selector) {
+    record InstalledAgent(ResilienceConfig config, Path configPath, ServiceRegistry registry, MethodSelector selector) {
     }
 }

@@ -4,23 +4,31 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.instrument.Instrumentation;
-import java.net.URISyntaxException;
+import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.CodeSource;
-import java.util.Enumeration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.jar.JarEntry;
 import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 
 /**
- * Makes the few classes that advice code calls ({@code io.resilienceagent.bootstrap.*} and
- * {@code io.resilienceagent.CircuitBreakerOpenException}) visible from every class loader, by copying
- * them from the agent jar into a small temporary jar appended to the bootstrap class path.
+ * Makes the few classes that advice code calls visible from every class loader by defining them in
+ * the bootstrap class loader, before anything can load them from the agent jar.
+ *
+ * <p>The classes are defined directly (through {@code jdk.internal.misc.Unsafe}, exported to the agent
+ * with {@link Instrumentation#redefineModule}) rather than by appending a jar to the bootstrap class
+ * path, because an appended bootstrap path turns off class-data sharing for the application's classes
+ * and makes the JVM print a warning. If that route is closed, the jar append is the fallback.
  */
 final class BootstrapInjector {
-    static final String BOOTSTRAP_PACKAGE = "io/resilienceagent/bootstrap/";
-    static final String OPEN_EXCEPTION = "io/resilienceagent/CircuitBreakerOpenException.class";
+    /** Every class of the bootstrap layer, dependencies first; a test checks the list is complete. */
+    static final List<String> BOOTSTRAP_CLASSES = List.of(
+            "io.resilienceagent.CircuitBreakerOpenException",
+            "io.resilienceagent.bootstrap.CallHandler",
+            "io.resilienceagent.bootstrap.Dispatcher");
 
     private BootstrapInjector() {
     }
@@ -28,44 +36,58 @@ final class BootstrapInjector {
     /** Returns false, after one line on stderr, if the agent cannot run at all. */
     static boolean inject(Instrumentation instrumentation) {
         try {
-            Path agentJar = agentJar();
-            Path bootstrapJar = Files.createTempFile("resilience-agent-bootstrap-", ".jar");
-            bootstrapJar.toFile().deleteOnExit();
-            try (JarFile source = new JarFile(agentJar.toFile());
-                    OutputStream file = Files.newOutputStream(bootstrapJar);
-                    JarOutputStream target = new JarOutputStream(file)) {
-                copyBootstrapEntries(source, target);
-            }
-            instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(bootstrapJar.toFile()));
+            defineInBootLoader(instrumentation);
             return true;
-        } catch (IOException | URISyntaxException | RuntimeException e) {
-            System.err.println("ERROR resilience-agent cannot start, the application runs without it: " + e);
-            return false;
-        }
-    }
-
-    private static Path agentJar() throws URISyntaxException {
-        CodeSource source = BootstrapInjector.class.getProtectionDomain().getCodeSource();
-        if (source == null || source.getLocation() == null) {
-            throw new IllegalStateException("the agent jar's location is unknown");
-        }
-        return Path.of(source.getLocation().toURI());
-    }
-
-    private static void copyBootstrapEntries(JarFile source, JarOutputStream target) throws IOException {
-        Enumeration<JarEntry> entries = source.entries();
-        while (entries.hasMoreElements()) {
-            JarEntry entry = entries.nextElement();
-            String name = entry.getName();
-            boolean wanted = name.equals(OPEN_EXCEPTION)
-                    || (name.startsWith(BOOTSTRAP_PACKAGE) && name.endsWith(".class"));
-            if (wanted) {
-                target.putNextEntry(new JarEntry(name));
-                try (InputStream in = source.getInputStream(entry)) {
-                    in.transferTo(target);
-                }
-                target.closeEntry();
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError | IOException direct) {
+            try {
+                appendJarToBootstrapPath(instrumentation);
+                return true;
+            } catch (IOException | RuntimeException fallback) {
+                System.err.println("ERROR resilience-agent cannot start, the application runs without it: " + fallback);
+                return false;
             }
         }
+    }
+
+    private static void defineInBootLoader(Instrumentation instrumentation)
+            throws ReflectiveOperationException, IOException {
+        Module javaBase = Object.class.getModule();
+        Module agent = BootstrapInjector.class.getModule();
+        instrumentation.redefineModule(javaBase, Set.of(), Map.of("jdk.internal.misc", Set.of(agent)), Map.of(),
+                Set.of(), Map.of());
+        Class<?> unsafeClass = Class.forName("jdk.internal.misc.Unsafe");
+        Object unsafe = unsafeClass.getMethod("getUnsafe").invoke(null);
+        Method defineClass = unsafeClass.getMethod("defineClass", String.class, byte[].class, int.class, int.class,
+                ClassLoader.class, java.security.ProtectionDomain.class);
+        for (String name : BOOTSTRAP_CLASSES) {
+            byte[] bytes = classBytes(name);
+            defineClass.invoke(unsafe, name, bytes, 0, bytes.length, null, null);
+        }
+    }
+
+    private static void appendJarToBootstrapPath(Instrumentation instrumentation) throws IOException {
+        Path jar = Files.createTempFile("resilience-agent-bootstrap-", ".jar");
+        jar.toFile().deleteOnExit();
+        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file)) {
+            for (String name : BOOTSTRAP_CLASSES) {
+                out.putNextEntry(new JarEntry(resourceName(name)));
+                out.write(classBytes(name));
+                out.closeEntry();
+            }
+        }
+        instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(jar.toFile()));
+    }
+
+    private static byte[] classBytes(String className) throws IOException {
+        try (InputStream in = BootstrapInjector.class.getClassLoader().getResourceAsStream(resourceName(className))) {
+            if (in == null) {
+                throw new IOException("class file of " + className + " missing from the agent jar");
+            }
+            return in.readAllBytes();
+        }
+    }
+
+    private static String resourceName(String className) {
+        return className.replace('.', '/') + ".class";
     }
 }

@@ -1,18 +1,14 @@
 package io.resilienceagent.instrument;
 
 import io.resilienceagent.config.MethodMapping;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
-import java.util.HashSet;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDefinition;
 import net.bytebuddy.description.type.TypeDescription;
-import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Decides which classes and methods the {@code methods} section covers. A pattern covers a method of
@@ -20,38 +16,40 @@ import net.bytebuddy.matcher.ElementMatcher;
  * an abstract class. Constructors, abstract, native, bridge and synthetic methods are never covered.
  * The first mapping in file order that covers a method decides its service.
  */
-final class MethodSelector implements ElementMatcher<TypeDescription> {
-    private static final int MAX_SUPERTYPES = 256;
-
+final class MethodSelector {
     private final List<MethodMapping> mappings;
+    private final TypeHierarchy hierarchy;
     private final Set<String> matchedPatterns = ConcurrentHashMap.newKeySet();
 
     MethodSelector(List<MethodMapping> mappings) {
         this.mappings = List.copyOf(mappings);
+        this.hierarchy = new TypeHierarchy(this.mappings);
     }
 
-    /** Type matcher: whether any method of {@code type} may be covered. */
-    @Override
-    public boolean matches(TypeDescription type) {
-        if (type.isAnnotation()) {
-            return false;
+    /** The mappings that cover the class, in file order; empty when it needs no transformation. */
+    List<MethodMapping> mappingsCovering(ClassHeader header, ClassLoader loader) {
+        if (header.isAnnotationOrModule()) {
+            return List.of();
         }
-        for (MethodMapping mapping : mappings) {
-            if (coversType(mapping, type)) {
-                return true;
+        BitSet inherited = hierarchy.inherited(header, loader);
+        List<MethodMapping> covering = new ArrayList<>(0);
+        for (int i = 0; i < mappings.size(); i++) {
+            MethodMapping mapping = mappings.get(i);
+            if (inherited.get(i) || mapping.pattern().matchesClass(header.name())) {
+                covering.add(mapping);
             }
         }
-        return false;
+        return covering;
     }
 
-    /** The mapping that covers {@code method} of {@code type}, if any. */
-    Optional<MethodMapping> mappingFor(TypeDescription type, MethodDescription method) {
+    /** The first of {@code covering} that covers {@code method}, if any. */
+    static Optional<MethodMapping> mappingFor(List<MethodMapping> covering, MethodDescription method) {
         if (!isInstrumentable(method)) {
             return Optional.empty();
         }
         List<String> parameterTypes = parameterTypeNames(method);
-        for (MethodMapping mapping : mappings) {
-            if (mapping.pattern().matchesMethod(method.getName(), parameterTypes) && coversType(mapping, type)) {
+        for (MethodMapping mapping : covering) {
+            if (mapping.pattern().matchesMethod(method.getName(), parameterTypes)) {
                 return Optional.of(mapping);
             }
         }
@@ -80,7 +78,7 @@ final class MethodSelector implements ElementMatcher<TypeDescription> {
                 && !method.isSynthetic();
     }
 
-    /** {@code Class.method(java.lang.String,int)}, as JMX lists instrumented methods. */
+    /** {@code pkg.Class.method(java.lang.String,int)}, as JMX lists instrumented methods. */
     static String signature(TypeDescription type, MethodDescription method) {
         return type.getName() + "." + method.getName() + "(" + String.join(",", parameterTypeNames(method)) + ")";
     }
@@ -98,39 +96,5 @@ final class MethodSelector implements ElementMatcher<TypeDescription> {
             names.add(parameter.getActualName());
         }
         return names;
-    }
-
-    private boolean coversType(MethodMapping mapping, TypeDescription type) {
-        if (mapping.pattern().matchesClass(type.getName())) {
-            return true;
-        }
-        return hasAbstractSupertypeMatching(mapping, type);
-    }
-
-    /** Walks superclasses and interfaces by name, resolving a supertype only when its name matches. */
-    private static boolean hasAbstractSupertypeMatching(MethodMapping mapping, TypeDescription type) {
-        Deque<TypeDefinition> queue = new ArrayDeque<>();
-        Set<String> seen = new HashSet<>();
-        enqueueSupertypes(type, queue);
-        while (!queue.isEmpty() && seen.size() < MAX_SUPERTYPES) {
-            TypeDescription next = queue.poll().asErasure();
-            String name = next.getName();
-            if (!seen.add(name) || name.equals("java.lang.Object")) {
-                continue;
-            }
-            if (mapping.pattern().matchesClass(name) && (next.isInterface() || next.isAbstract())) {
-                return true;
-            }
-            enqueueSupertypes(next, queue);
-        }
-        return false;
-    }
-
-    private static void enqueueSupertypes(TypeDefinition type, Deque<TypeDefinition> queue) {
-        TypeDefinition superClass = type.getSuperClass();
-        if (superClass != null) {
-            queue.add(superClass);
-        }
-        queue.addAll(type.getInterfaces());
     }
 }

@@ -1,0 +1,97 @@
+package io.resilienceagent.instrument;
+
+import io.resilienceagent.config.MethodMapping;
+import io.resilienceagent.log.AgentLog;
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.Instrumentation;
+import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * The agent's hook into class loading. Every class is first checked cheaply, by name and by its
+ * class-file header; only a class that a pattern covers is handed to Byte Buddy. Whatever goes wrong
+ * while transforming, the class loads unchanged and one line is logged: the agent never stops an
+ * application's class from loading.
+ */
+final class ResilienceTransformer implements ClassFileTransformer {
+    private final MethodSelector selector;
+    private final Supplier<ResilienceInstrumentation> instrumentation;
+
+    /**
+     * @param instrumentation called on the first covered class only, so that an application whose
+     *     covered classes never load never pays for loading Byte Buddy
+     */
+    ResilienceTransformer(MethodSelector selector, Supplier<ResilienceInstrumentation> instrumentation) {
+        this.selector = selector;
+        this.instrumentation = instrumentation;
+    }
+
+    @Override
+    public byte[] transform(ClassLoader loader, String internalName, Class<?> classBeingRedefined,
+            ProtectionDomain protectionDomain, byte[] classFile) {
+        if (internalName == null || isIgnored(internalName)) {
+            return null;
+        }
+        String className = internalName.replace('/', '.');
+        try {
+            Optional<ClassHeader> header = ClassHeader.parse(classFile);
+            if (header.isEmpty()) {
+                return null;
+            }
+            List<MethodMapping> covering = selector.mappingsCovering(header.get(), loader);
+            if (covering.isEmpty()) {
+                return null;
+            }
+            return instrumentation.get().instrument(className, classFile, loader, covering);
+        } catch (Throwable t) {
+            AgentLog.warn("Could not instrument " + className + ", it runs unprotected: " + t);
+            return null;
+        }
+    }
+
+    /** Installs this transformer and retransforms covered classes that were loaded before it. */
+    void install(Instrumentation jvm) {
+        jvm.addTransformer(this, true);
+        List<Class<?>> loadedEarlier = new ArrayList<>();
+        for (Class<?> type : jvm.getAllLoadedClasses()) {
+            if (jvm.isModifiableClass(type) && !type.isArray() && !isIgnored(type.getName().replace('.', '/'))
+                    && isCovered(type)) {
+                loadedEarlier.add(type);
+            }
+        }
+        for (Class<?> type : loadedEarlier) {
+            try {
+                jvm.retransformClasses(type);
+            } catch (Throwable t) {
+                AgentLog.warn("Could not instrument " + type.getName() + ", it runs unprotected: " + t);
+            }
+        }
+    }
+
+    private boolean isCovered(Class<?> type) {
+        String resource = type.getName().replace('.', '/') + ".class";
+        ClassLoader loader = type.getClassLoader();
+        try (var in = loader == null ? ClassLoader.getSystemResourceAsStream(resource) : loader.getResourceAsStream(resource)) {
+            if (in == null) {
+                return false;
+            }
+            return ClassHeader.parse(in.readAllBytes())
+                    .map(header -> !selector.mappingsCovering(header, loader).isEmpty())
+                    .orElse(false);
+        } catch (Exception | LinkageError e) {
+            return false;
+        }
+    }
+
+    /** The JDK, the agent, its shaded libraries and generated classes are never transformed. */
+    static boolean isIgnored(String internalName) {
+        return internalName.startsWith("java/") || internalName.startsWith("javax/") || internalName.startsWith("jdk/")
+                || internalName.startsWith("sun/") || internalName.startsWith("com/sun/")
+                || internalName.startsWith("io/resilienceagent/") || internalName.startsWith("net/bytebuddy/")
+                || internalName.contains("$$Lambda") || internalName.startsWith("$Proxy")
+                || internalName.contains("/$Proxy");
+    }
+}

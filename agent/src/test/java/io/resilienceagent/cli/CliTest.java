@@ -1,0 +1,92 @@
+package io.resilienceagent.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        return Cli.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void validate_prints_ok_and_exits_zero_for_a_good_file() throws IOException {
+        Path file = Files.writeString(dir.resolve("resilience.yaml"),
+                "services:\n  api: {}\nmethods:\n  com.example.Client.call: api\n");
+
+        assertThat(run("validate", file.toString())).isZero();
+        assertThat(out()).isEqualTo("OK" + System.lineSeparator());
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void validate_prints_every_problem_and_exits_one_for_a_bad_file() throws Exception {
+        Path file = Path.of(CliTest.class.getResource("/config/misspelt-key.yaml").toURI());
+
+        assertThat(run("validate", file.toString())).isEqualTo(1);
+        assertThat(out()).startsWith("Invalid resilience-agent config " + file + " (2 problems):")
+                .contains(file + ":4:7: services.claude_api.retry.maxAtempts: unknown key; did you mean 'maxAttempts'?")
+                .contains(file + ":7:25: services.agent_http.circuitBreaker.failureThreshold: expected a whole number >= 1, found 0");
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void validate_of_a_missing_file_exits_one() {
+        Path file = dir.resolve("missing.yaml");
+
+        assertThat(run("validate", file.toString())).isEqualTo(1);
+        assertThat(out()).contains(file + ": file not found");
+    }
+
+    @Test
+    void validate_without_a_file_is_a_usage_error() {
+        assertThat(run("validate")).isEqualTo(2);
+        assertThat(err()).contains("validate needs exactly one argument");
+    }
+
+    @Test
+    void version_prints_name_and_version() {
+        assertThat(run("--version")).isZero();
+        assertThat(out()).matches("resilience-agent \\d+\\.\\d+\\S*" + System.lineSeparator());
+    }
+
+    @Test
+    void help_prints_usage_and_exits_zero() {
+        assertThat(run("--help")).isZero();
+        assertThat(out()).contains("Usage: java -jar resilience-agent.jar").contains("validate FILE").contains("--version");
+    }
+
+    @Test
+    void no_arguments_prints_usage_and_exits_two() {
+        assertThat(run()).isEqualTo(2);
+        assertThat(err()).contains("Usage: java -jar resilience-agent.jar");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void unknown_command_prints_usage_and_exits_two() {
+        assertThat(run("check", "x.yaml")).isEqualTo(2);
+        assertThat(err()).startsWith("Unknown command 'check'.").contains("Usage:");
+    }
+}

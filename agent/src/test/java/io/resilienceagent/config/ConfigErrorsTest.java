@@ -1,0 +1,443 @@
+package io.resilienceagent.config;
+
+import static io.resilienceagent.config.Yamls.failure;
+import static io.resilienceagent.config.Yamls.onlyProblem;
+import static io.resilienceagent.config.Yamls.problems;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ConfigErrorsTest {
+
+    @Test
+    void misspelt_retry_key_names_place_suggestion_and_valid_keys() {
+        ConfigProblem problem = onlyProblem("""
+                services:
+                  claude_api:
+                    retry:
+                      maxAtempts: 3
+                """);
+
+        assertThat(problem.source()).isEqualTo("test.yaml");
+        assertThat(problem.line()).isEqualTo(4);
+        assertThat(problem.column()).isEqualTo(7);
+        assertThat(problem.keyPath()).isEqualTo("services.claude_api.retry.maxAtempts");
+        assertThat(problem.message()).isEqualTo("unknown key; did you mean 'maxAttempts'? Valid keys: maxAttempts, "
+                + "minWait, maxWait, multiplier, jitter, retryOn, abortOn, retryOnStatus");
+        assertThat(problem).hasToString("test.yaml:4:7: services.claude_api.retry.maxAtempts: " + problem.message());
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource({
+            "MaxAttempts, maxAttempts",
+            "max_attempts, maxAttempts",
+            "max-attempts, maxAttempts",
+            "maxAttemtps, maxAttempts",
+            "minwait, minWait",
+            "retryOnStatuses, retryOnStatus",
+            "abortOnn, abortOn",
+    })
+    void unknown_retry_keys_close_to_a_valid_one_get_a_suggestion(String written, String meant) {
+        ConfigProblem problem = onlyProblem("services:\n  api:\n    retry:\n      " + written + ": 1\n");
+
+        assertThat(problem.message()).startsWith("unknown key; did you mean '" + meant + "'?");
+    }
+
+    @Test
+    void unknown_key_without_a_close_match_still_lists_the_valid_keys() {
+        ConfigProblem problem = onlyProblem("services:\n  api:\n    circuitBreaker:\n      timeout: 5s\n");
+
+        assertThat(problem.keyPath()).isEqualTo("services.api.circuitBreaker.timeout");
+        assertThat(problem.message()).isEqualTo("unknown key; valid keys: failureThreshold, recoveryTimeout, "
+                + "successThreshold, halfOpenMaxCalls, openException");
+    }
+
+    @Test
+    void unknown_keys_are_reported_at_every_level() {
+        List<ConfigProblem> problems = problems("""
+                service: {}
+                defaults:
+                  retyr: {}
+                services:
+                  api:
+                    circuit_breaker: {}
+                    circuitBreaker: { failureTreshold: 3 }
+                """);
+
+        assertThat(problems).extracting(ConfigProblem::keyPath).containsExactly(
+                "service", "defaults.retyr", "services.api.circuit_breaker", "services.api.circuitBreaker.failureTreshold");
+        assertThat(problems).extracting(ConfigProblem::message).satisfiesExactly(
+                m -> assertThat(m).startsWith("unknown key; did you mean 'services'? Valid keys: defaults, services, methods"),
+                m -> assertThat(m).startsWith("unknown key; did you mean 'retry'? Valid keys: retry, circuitBreaker"),
+                m -> assertThat(m).startsWith("unknown key; did you mean 'circuitBreaker'?"),
+                m -> assertThat(m).startsWith("unknown key; did you mean 'failureThreshold'?"));
+    }
+
+    @Test
+    void zero_count_is_reported_at_the_value() {
+        ConfigProblem problem = onlyProblem("""
+                services:
+                  agent_http:
+                    circuitBreaker:
+                      failureThreshold: 0
+                """);
+
+        assertThat(problem.line()).isEqualTo(4);
+        assertThat(problem.column()).isEqualTo(25);
+        assertThat(problem.keyPath()).isEqualTo("services.agent_http.circuitBreaker.failureThreshold");
+        assertThat(problem.message()).isEqualTo("expected a whole number >= 1, found 0");
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "maxAttempts: -1          | expected a whole number >= 1, found -1",
+            "maxAttempts: 99999999999 | expected a whole number from 1 to 2147483647, found 99999999999",
+            "maxAttempts: true        | wrong type: expected a whole number >= 1, found the boolean true",
+            "maxAttempts: '3'         | wrong type: expected a whole number >= 1, found the string '3'",
+            "maxAttempts: 2.5         | wrong type: expected a whole number >= 1, found the number 2.5",
+            "maxAttempts: [3]         | wrong type: expected a whole number >= 1, found a list",
+            "maxAttempts:             | wrong type: expected a whole number >= 1, found no value (null)",
+            "maxAttempts: 010         | expected a whole number >= 1 written in plain decimal digits, found '010'",
+            "multiplier: 0            | expected a number > 0, found 0",
+            "multiplier: -1.5         | expected a number > 0, found -1.5",
+            "multiplier: '2'          | wrong type: expected a number > 0, found the string '2'",
+            "multiplier: .inf         | expected a number > 0 written in decimal, such as 2 or 1.5, found '.inf'",
+            "jitter: ful              | unknown jitter 'ful'; did you mean 'full'? Valid values: none, full, equal, decorrelated",
+            "jitter: random           | unknown jitter 'random'; valid values: none, full, equal, decorrelated",
+            "jitter: 1                | wrong type: expected one of none, full, equal, decorrelated, found the whole number 1",
+            "minWait: -1s             | a duration cannot be negative, found '-1s'",
+            "minWait: -2              | a duration cannot be negative, found '-2'",
+            "minWait: 5 seconds       | expected a duration such as 250ms, 1.5s, 2m, 1h or a number of seconds such as 0.5, found '5 seconds'",
+            "maxWait: 25h             | a duration can be at most 24h, found '25h'",
+            "maxWait: yes             | wrong type: expected a duration such as 250ms, 1.5s, 2m, 1h or a number of seconds such as 0.5, found the boolean yes",
+            "retryOn: java.io.IOException | wrong type: expected a list of fully qualified exception class names such as [java.io.IOException] (write [] for none), found the string 'java.io.IOException'",
+            "retryOn: [IOException]   | 'IOException' is not fully qualified; did you mean 'java.io.IOException'?",
+            "abortOn: [MyError]       | 'MyError' is not fully qualified; write it with its package, such as java.io.IOException",
+            "abortOn: ['com.x.Not valid'] | 'com.x.Not valid' is not a Java class name; expected a fully qualified exception class name such as java.io.IOException (nested classes use $, as in com.example.Outer$Inner)",
+            "abortOn: [1]             | wrong type: expected a fully qualified exception class name such as java.io.IOException, found the whole number 1",
+            "retryOnStatus: [600]     | HTTP status 600 is outside 100-599",
+            "retryOnStatus: [99]      | HTTP status 99 is outside 100-599",
+            "retryOnStatus: ['599-500'] | the range '599-500' runs backwards; write the lower status first, as in \"500-599\"",
+            "retryOnStatus: [5xx]     | expected an HTTP status (100-599) or a range such as \"500-599\", found '5xx'",
+            "retryOnStatus: [true]    | wrong type: expected an HTTP status (100-599) or a range such as \"500-599\", found the boolean true",
+            "retryOnStatus: 503       | wrong type: expected a list of HTTP statuses and ranges such as [408, 429, \"500-599\"] (write [] for none), found the whole number 503",
+    })
+    void bad_retry_values_are_explained(String entry, String message) {
+        ConfigProblem problem = onlyProblem("services:\n  api:\n    retry:\n      " + entry + "\n");
+
+        String key = entry.substring(0, entry.indexOf(':'));
+        assertThat(problem.keyPath()).startsWith("services.api.retry." + key);
+        assertThat(problem.line()).isEqualTo(4);
+        assertThat(problem.message()).isEqualTo(message);
+    }
+
+    @ParameterizedTest(name = "{0}: {1}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "recoveryTimeout: 0       | expected a duration greater than 0, such as 30s, found 0",
+            "recoveryTimeout: 0ms     | expected a duration greater than 0, such as 30s, found 0ms",
+            "halfOpenMaxCalls: 0      | expected a whole number >= 1, found 0",
+            "successThreshold: false  | wrong type: expected a whole number >= 1, found the boolean false",
+            "openException: IllegalStateException | 'IllegalStateException' is not fully qualified; did you mean 'java.lang.IllegalStateException'?",
+            "openException: [a.B]     | wrong type: expected a fully qualified class name such as java.lang.IllegalStateException, or null, found a list",
+    })
+    void bad_breaker_values_are_explained(String entry, String message) {
+        ConfigProblem problem = onlyProblem("services:\n  api:\n    circuitBreaker:\n      " + entry + "\n");
+
+        assertThat(problem.keyPath()).isEqualTo("services.api.circuitBreaker." + entry.substring(0, entry.indexOf(':')));
+        assertThat(problem.message()).isEqualTo(message);
+    }
+
+    @Test
+    void list_items_have_their_index_in_the_key_path() {
+        ConfigProblem problem = onlyProblem("services:\n  api:\n    retry:\n      retryOnStatus: [408, 429, 700]\n");
+
+        assertThat(problem.keyPath()).isEqualTo("services.api.retry.retryOnStatus[2]");
+        assertThat(problem.column()).isEqualTo(33);
+    }
+
+    @Test
+    void wrong_types_for_sections_name_expected_and_found() {
+        List<ConfigProblem> problems = problems("""
+                defaults: [retry]
+                services:
+                  a: fast
+                  b:
+                    retry: 3
+                methods: "com.example.A.a"
+                """);
+
+        assertThat(problems).extracting(ConfigProblem::keyPath, ConfigProblem::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("defaults",
+                        "wrong type: expected a mapping with retry and/or circuitBreaker, found a list"),
+                org.assertj.core.groups.Tuple.tuple("services.a",
+                        "wrong type: expected a mapping with retry and/or circuitBreaker, found the string 'fast'"),
+                org.assertj.core.groups.Tuple.tuple("services.b.retry",
+                        "wrong type: expected a mapping with the keys maxAttempts, minWait, maxWait, multiplier, jitter, "
+                                + "retryOn, abortOn, retryOnStatus, found the whole number 3"),
+                org.assertj.core.groups.Tuple.tuple("methods",
+                        "wrong type: expected a mapping of method patterns to service names, found the string 'com.example.A.a'"));
+    }
+
+    @Test
+    void a_document_that_is_not_a_mapping_is_rejected() {
+        ConfigProblem problem = onlyProblem("- services\n- methods\n");
+
+        assertThat(problem.line()).isEqualTo(1);
+        assertThat(problem.message())
+                .isEqualTo("wrong type: expected a mapping with the sections defaults, services and methods, found a list");
+    }
+
+    @Test
+    void missing_services_section_is_reported() {
+        ConfigProblem problem = onlyProblem("defaults:\n  retry: { maxAttempts: 2 }\n");
+
+        assertThat(problem.keyPath()).isEqualTo("services");
+        assertThat(problem.line()).isEqualTo(1);
+        assertThat(problem.message()).startsWith("missing the required section 'services'");
+    }
+
+    @Test
+    void min_wait_above_max_wait_on_a_service_names_both_values_and_where_they_come_from() {
+        ConfigProblem problem = onlyProblem("""
+                services:
+                  api:
+                    retry:
+                      minWait: 20s
+                """);
+
+        assertThat(problem.keyPath()).isEqualTo("services.api.retry");
+        assertThat(problem.line()).isEqualTo(3);
+        assertThat(problem.column()).isEqualTo(5);
+        assertThat(problem.message())
+                .isEqualTo("minWait 20s (set here) is greater than maxWait 10s (built-in default); make minWait <= maxWait");
+    }
+
+    @Test
+    void min_wait_above_max_wait_after_merging_defaults_is_reported_on_the_service() {
+        ConfigProblem problem = onlyProblem("""
+                defaults:
+                  retry: { maxWait: 5s }
+                services:
+                  ok: {}
+                  api:
+                    retry: { minWait: 8s }
+                """);
+
+        assertThat(problem.keyPath()).isEqualTo("services.api.retry");
+        assertThat(problem.line()).isEqualTo(6);
+        assertThat(problem.message()).isEqualTo("minWait 8s (set here) is greater than maxWait 5s (from defaults); make minWait <= maxWait");
+    }
+
+    @Test
+    void min_wait_above_max_wait_in_defaults_is_reported_once_on_the_defaults() {
+        ConfigProblem problem = onlyProblem("""
+                defaults:
+                  retry: { minWait: 2m, maxWait: 1m }
+                services:
+                  a: {}
+                  b: { circuitBreaker: { failureThreshold: 2 } }
+                """);
+
+        assertThat(problem.keyPath()).isEqualTo("defaults.retry");
+        assertThat(problem.line()).isEqualTo(2);
+        assertThat(problem.message()).isEqualTo("minWait 2m (set here) is greater than maxWait 1m (set here); make minWait <= maxWait");
+    }
+
+    @Test
+    void service_fixing_its_own_wait_bounds_is_fine_even_with_inconsistent_defaults_elsewhere() throws ConfigException {
+        ResilienceConfig config = Yamls.parse("""
+                defaults:
+                  retry: { minWait: 2s }
+                services:
+                  api: { retry: { maxWait: 3s } }
+                """);
+
+        assertThat(config.services().get("api").retry().minWait()).hasSeconds(2);
+        assertThat(config.services().get("api").retry().maxWait()).hasSeconds(3);
+    }
+
+    @Test
+    void wait_bounds_are_not_compared_while_one_of_them_is_invalid() {
+        ConfigProblem problem = onlyProblem("services:\n  api:\n    retry: { minWait: soon, maxWait: 0.5 }\n");
+
+        assertThat(problem.keyPath()).isEqualTo("services.api.retry.minWait");
+    }
+
+    @Test
+    void method_naming_an_undefined_service_suggests_the_closest_one() {
+        ConfigProblem problem = onlyProblem("""
+                services:
+                  claude_api: {}
+                  agent_http: {}
+                methods:
+                  "com.example.claude.ClaudeClient.complete": claude_ap
+                """);
+
+        assertThat(problem.keyPath()).isEqualTo("methods.com.example.claude.ClaudeClient.complete");
+        assertThat(problem.line()).isEqualTo(5);
+        assertThat(problem.column()).isEqualTo(47);
+        assertThat(problem.message()).isEqualTo("service 'claude_ap' is not defined under services; did you mean "
+                + "'claude_api'? Defined services: claude_api, agent_http");
+    }
+
+    @Test
+    void method_naming_an_undefined_service_without_close_match_says_how_to_add_it() {
+        ConfigProblem problem = onlyProblem("services:\n  claude_api: {}\nmethods:\n  com.example.A.a: billing\n");
+
+        assertThat(problem.message()).isEqualTo("service 'billing' is not defined under services; add it there "
+                + "(billing: {} uses the defaults). Defined services: claude_api");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
+            "justAMethod        | invalid method pattern: expected a fully qualified class name and a method name, such as com.example.Client.call",
+            "com.example.A.a(int | invalid method pattern: unbalanced parentheses; write the parameter list as pkg.Class.method(java.lang.String,int)",
+            "com.exa mple.A.a   | invalid method pattern: class name segment 'exa mple' is not valid; use Java identifiers, '$' for nested classes and '*' as a wildcard inside one segment",
+    })
+    void invalid_method_patterns_are_reported_at_the_pattern(String pattern, String message) {
+        ConfigProblem problem = onlyProblem("services:\n  api: {}\nmethods:\n  \"" + pattern + "\": api\n");
+
+        assertThat(problem.line()).isEqualTo(4);
+        assertThat(problem.column()).isEqualTo(3);
+        assertThat(problem.message()).isEqualTo(message);
+    }
+
+    @Test
+    void the_same_method_pattern_twice_is_reported() {
+        ConfigProblem problem = onlyProblem("services:\n  api: {}\nmethods:\n  com.example.A.a: api\n  \" com.example.A.a\": api\n");
+
+        assertThat(problem.line()).isEqualTo(5);
+        assertThat(problem.message()).isEqualTo("the same method pattern as line 4; keep only one of them");
+    }
+
+    @Test
+    void method_value_must_be_a_service_name() {
+        ConfigProblem problem = onlyProblem("services:\n  api: {}\nmethods:\n  com.example.A.a: [api]\n");
+
+        assertThat(problem.message()).isEqualTo("wrong type: expected the name of a service defined under services, found a list");
+    }
+
+    @Test
+    void service_names_are_restricted_to_log_and_jmx_safe_characters() {
+        ConfigProblem problem = onlyProblem("services:\n  \"my api,type=x\": {}\n");
+
+        assertThat(problem.keyPath()).isEqualTo("services.my api,type=x");
+        assertThat(problem.message()).startsWith("service name 'my api,type=x' is not valid; use 1 to 100 letters, digits");
+    }
+
+    @Test
+    void duplicate_keys_report_both_lines() {
+        ConfigProblem problem = onlyProblem("""
+                services:
+                  api:
+                    retry:
+                      maxAttempts: 3
+                      minWait: 1s
+                      maxAttempts: 4
+                """);
+
+        assertThat(problem.keyPath()).isEqualTo("services.api.retry.maxAttempts");
+        assertThat(problem.line()).isEqualTo(6);
+        assertThat(problem.column()).isEqualTo(7);
+        assertThat(problem.message()).isEqualTo("duplicate key 'maxAttempts' (first at line 4); keep only one of them");
+    }
+
+    @Test
+    void duplicate_services_and_sections_are_reported() {
+        List<ConfigProblem> problems = problems("""
+                services:
+                  api: {}
+                  api: { retry: { maxAttempts: 2 } }
+                services: {}
+                """);
+
+        assertThat(problems).extracting(ConfigProblem::line, ConfigProblem::keyPath).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(3, "services.api"),
+                org.assertj.core.groups.Tuple.tuple(4, "services"));
+    }
+
+    @Test
+    void merge_keys_are_not_supported() {
+        ConfigProblem problem = onlyProblem("""
+                services:
+                  a: &base
+                    retry: { maxAttempts: 2 }
+                  b:
+                    <<: *base
+                """);
+
+        assertThat(problem.keyPath()).isEqualTo("services.b.<<");
+        assertThat(problem.line()).isEqualTo(5);
+        assertThat(problem.message()).isEqualTo("merge keys ('<<') are not supported; write the keys out in full");
+    }
+
+    @Test
+    void local_and_non_core_tags_are_rejected_at_the_tag() {
+        List<ConfigProblem> problems = problems("""
+                services:
+                  api:
+                    retry: { jitter: !foo full }
+                    circuitBreaker: { openException: !!binary aGVsbG8= }
+                """);
+
+        assertThat(problems).extracting(ConfigProblem::line, ConfigProblem::column, ConfigProblem::message).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(3, 22, "the YAML tag '!foo' is not allowed; the config takes plain values only, so remove the tag"),
+                org.assertj.core.groups.Tuple.tuple(4, 38, "the YAML tag '!!binary' is not allowed; the config takes plain values only, so remove the tag"));
+    }
+
+    @Test
+    void all_problems_are_collected_and_sorted_by_line() {
+        ConfigException e = failure("""
+                methods:
+                  com.example.A.a: nope
+                services:
+                  api:
+                    retry: { maxAttempts: 0, jitter: fast }
+                    circuitBreaker: { recoveryTimeout: soon }
+                defaults:
+                  retry: { minWait: x }
+                """);
+
+        assertThat(e.problems()).extracting(ConfigProblem::line).containsExactly(2, 5, 5, 6, 8);
+        assertThat(e.problems()).extracting(ConfigProblem::keyPath).containsExactly(
+                "methods.com.example.A.a",
+                "services.api.retry.maxAttempts",
+                "services.api.retry.jitter",
+                "services.api.circuitBreaker.recoveryTimeout",
+                "defaults.retry.minWait");
+        assertThat(e.getMessage()).startsWith("Invalid resilience-agent config test.yaml (5 problems):");
+    }
+
+    @Test
+    void the_message_lists_each_problem_on_its_own_line_with_position_and_key() {
+        ConfigException e = failure("""
+                services:
+                  claude_api:
+                    retry:
+                      maxAtempts: 3
+                  agent_http:
+                    circuitBreaker:
+                      failureThreshold: 0
+                """);
+
+        assertThat(e.getMessage()).isEqualTo(String.join(System.lineSeparator(),
+                "Invalid resilience-agent config test.yaml (2 problems):",
+                "  test.yaml:4:7: services.claude_api.retry.maxAtempts: unknown key; did you mean 'maxAttempts'? "
+                        + "Valid keys: maxAttempts, minWait, maxWait, multiplier, jitter, retryOn, abortOn, retryOnStatus",
+                "  test.yaml:7:25: services.agent_http.circuitBreaker.failureThreshold: expected a whole number >= 1, found 0"));
+    }
+
+    @Test
+    void huge_values_and_keys_are_never_echoed_in_full() {
+        String longText = "x".repeat(100_000);
+        ConfigException e = failure("services:\n  api:\n    retry:\n      jitter: " + longText + "\n      "
+                + "y".repeat(500) + ": 1\n");
+
+        assertThat(e.problems()).hasSize(2);
+        assertThat(e.getMessage().length()).isLessThan(1_000);
+        assertThat(e.getMessage()).contains("'" + "x".repeat(60) + "...'");
+    }
+}

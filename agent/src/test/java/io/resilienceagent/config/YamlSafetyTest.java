@@ -1,0 +1,173 @@
+package io.resilienceagent.config;
+
+import static io.resilienceagent.config.Yamls.failure;
+import static io.resilienceagent.config.Yamls.onlyProblem;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+class YamlSafetyTest {
+
+    @Test
+    @Timeout(5)
+    void billion_laughs_alias_bomb_is_refused() {
+        StringBuilder yaml = new StringBuilder("services: {}\nlol0: &lol0 [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
+        for (int level = 1; level <= 9; level++) {
+            yaml.append("lol").append(level).append(": &lol").append(level).append(" [");
+            for (int i = 0; i < 9; i++) {
+                yaml.append(i == 0 ? "" : ",").append("*lol").append(level - 1);
+            }
+            yaml.append("]\n");
+        }
+
+        ConfigProblem problem = onlyProblem(yaml.toString());
+
+        assertThat(problem.message()).startsWith("more than 20 aliases (*name) refer to lists or mappings; "
+                + "this looks like an alias bomb");
+        assertThat(problem.line()).isEqualTo(5);
+    }
+
+    @Test
+    @Timeout(5)
+    void a_few_aliases_to_the_same_list_are_fine() throws ConfigException {
+        ResilienceConfig config = Yamls.parse("""
+                services:
+                  a: { retry: { retryOnStatus: &statuses [503, "520-530"] } }
+                  b: { retry: { retryOnStatus: *statuses } }
+                  c: { retry: { retryOnStatus: *statuses } }
+                """);
+
+        assertThat(config.services().get("c").retry().retryOnStatus().contains(525)).isTrue();
+    }
+
+    @Test
+    @Timeout(5)
+    void a_recursive_alias_ends_in_problems_not_in_a_hang() {
+        ConfigException e = failure("""
+                defaults: &d
+                  retry: *d
+                services: {}
+                """);
+
+        assertThat(e.problems()).extracting(ConfigProblem::keyPath).contains("defaults.retry.retry");
+    }
+
+    @Test
+    void script_engine_gadget_is_refused_and_nothing_is_constructed() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        AtomicInteger requests = new AtomicInteger();
+        server.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/";
+            ConfigProblem problem = onlyProblem("services:\n  api: {}\nevil: !!javax.script.ScriptEngineManager "
+                    + "[!!java.net.URLClassLoader [[!!java.net.URL [\"" + url + "\"]]]]\n");
+
+            assertThat(problem.line()).isEqualTo(3);
+            assertThat(problem.column()).isEqualTo(7);
+            assertThat(problem.message()).isEqualTo("the YAML tag '!!javax.script.ScriptEngineManager' is not allowed: "
+                    + "tags that create Java objects are refused; write a plain value without a tag");
+        } finally {
+            server.stop(0);
+        }
+        assertThat(requests).hasValue(0);
+    }
+
+    @Test
+    void global_tag_in_a_known_position_is_refused_too() {
+        ConfigProblem problem = onlyProblem("services:\n  api:\n    retry: { maxAttempts: !!java.lang.ProcessBuilder [id] }\n");
+
+        assertThat(problem.line()).isEqualTo(3);
+        assertThat(problem.message()).contains("'!!java.lang.ProcessBuilder' is not allowed");
+    }
+
+    @Test
+    @Timeout(5)
+    void nesting_deeper_than_fifty_levels_is_refused() {
+        ConfigProblem problem = onlyProblem("services: {}\nx: " + "[".repeat(60) + "]".repeat(60) + "\n");
+
+        assertThat(problem.line()).isEqualTo(2);
+        assertThat(problem.message()).startsWith("lists and mappings are nested more than 50 levels deep");
+    }
+
+    @Test
+    @Timeout(5)
+    void a_file_of_countless_tiny_values_is_refused_before_it_takes_much_memory() {
+        String yaml = "services: {}\nx: [" + "1,".repeat(200_000) + "1]\n";
+
+        ConfigProblem problem = onlyProblem(yaml);
+
+        assertThat(problem.line()).isEqualTo(2);
+        assertThat(problem.message()).startsWith("the document has more than 100000 values");
+    }
+
+    @Test
+    void a_second_document_is_refused_at_its_start() {
+        ConfigProblem problem = onlyProblem("services:\n  api: {}\n---\nservices:\n  other: {}\n");
+
+        assertThat(problem.line()).isEqualTo(3);
+        assertThat(problem.column()).isEqualTo(1);
+        assertThat(problem.message()).startsWith("a second YAML document starts here; the config must be one document");
+    }
+
+    @Test
+    void an_explicit_document_end_marker_is_fine() throws ConfigException {
+        assertThat(Yamls.parse("---\nservices:\n  api: {}\n...\n").services()).containsOnlyKeys("api");
+    }
+
+    @Test
+    void syntax_errors_point_at_the_problem() {
+        ConfigProblem problem = onlyProblem("services:\n  api: {}\n    retry: 3\n");
+
+        assertThat(problem.line()).isEqualTo(3);
+        assertThat(problem.column()).isEqualTo(5);
+        assertThat(problem.keyPath()).isEmpty();
+        assertThat(problem.message()).isEqualTo("YAML syntax error: the indentation does not match the lines above; "
+                + "indent the keys of one mapping by the same number of spaces "
+                + "[expected <block end>, but found '<block mapping start>' (while parsing a block mapping)]");
+    }
+
+    @Test
+    void tabs_used_for_indentation_are_a_syntax_error() {
+        ConfigProblem problem = onlyProblem("services:\n\tapi: {}\n");
+
+        assertThat(problem.line()).isEqualTo(2);
+        assertThat(problem.message()).startsWith("YAML syntax error: a tab character cannot indent YAML; use spaces [found character");
+    }
+
+    @Test
+    void unclosed_quote_and_undefined_alias_get_plain_hints() {
+        assertThat(onlyProblem("services:\n  api: {}\nmethods:\n  \"com.example.A.a: api\n").message())
+                .startsWith("YAML syntax error: a quoted value is not closed; add the closing quote [");
+        assertThat(onlyProblem("services:\n  api: { retry: *std }\n").message())
+                .startsWith("YAML syntax error: an alias (*name) refers to an anchor (&name) that is not defined before it [");
+    }
+
+    @Test
+    void control_characters_are_refused_with_their_position() {
+        ConfigProblem problem = onlyProblem("services:\n  api: {}\nx: a\u0001b\n");
+
+        assertThat(problem.line()).isEqualTo(3);
+        assertThat(problem.column()).isEqualTo(5);
+        assertThat(problem.message()).startsWith("the file contains the character U+0001, which YAML does not allow");
+    }
+
+    @Test
+    void text_larger_than_the_limit_is_refused_before_parsing() {
+        ConfigException e = failure("#".repeat(ConfigLoader.MAX_FILE_BYTES + 1));
+
+        assertThat(e.problems()).singleElement().satisfies(p -> {
+            assertThat(p.hasPosition()).isFalse();
+            assertThat(p.message()).contains("1 MiB");
+        });
+    }
+}
