@@ -4,6 +4,7 @@ import io.resilienceagent.config.AgentVersion;
 import io.resilienceagent.config.ConfigException;
 import io.resilienceagent.config.ConfigLoader;
 import io.resilienceagent.config.ResilienceConfig;
+import io.resilienceagent.jmx.JmxExporter;
 import io.resilienceagent.log.AgentLog;
 import io.resilienceagent.policy.ServiceRegistry;
 import io.resilienceagent.policy.Timing;
@@ -64,9 +65,20 @@ public final class AgentInstaller {
         MethodSelector selector = new MethodSelector(config.methods());
         Supplier<ResilienceInstrumentation> byteBuddy = new Lazy<>(() -> new ResilienceInstrumentation(registry, selector));
         new ResilienceTransformer(selector, byteBuddy).install(jvm);
+        JmxExporter.registerLater(AgentVersion.current(), configFile.toAbsolutePath().toString(), registry,
+                selector::unmatchedPatterns, () -> isLoaded(jvm, System.getProperty("java.util.logging.manager")));
         AgentLog.info("resilience-agent " + AgentVersion.current() + " protecting " + config.services().size()
                 + " services (config " + configFile + ")");
         return new InstalledAgent(config, configFile.toAbsolutePath(), registry, selector);
+    }
+
+    private static boolean isLoaded(Instrumentation jvm, String className) {
+        for (Class<?> type : jvm.getAllLoadedClasses()) {
+            if (type.getName().equals(className)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void failStartup(String message, boolean exit) {
