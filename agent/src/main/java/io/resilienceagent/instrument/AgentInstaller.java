@@ -34,7 +34,7 @@ public final class AgentInstaller {
             failStartup("resilience-agent: " + e.getMessage(), !AgentArgs.asksToContinue(arguments) && !attached);
             return;
         }
-        Optional<Path> configFile = ConfigLocator.locate(args, System.getProperties(), System.getenv());
+        Optional<Path> configFile = ConfigLocator.locate(args, System.getProperties(), System.getenv(), Path.of(""));
         if (configFile.isEmpty()) {
             failStartup("resilience-agent: no config file found; looked at " + ConfigLocator.searchedPlaces()
                     + ". Pass one with -javaagent:resilience-agent.jar=config=/path/resilience.yaml",

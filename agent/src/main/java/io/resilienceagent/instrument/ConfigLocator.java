@@ -23,7 +23,8 @@ final class ConfigLocator {
      * The file to load. A location given explicitly is returned even if it does not exist, so the
      * loader reports it; only the implicit {@code ./resilience.yaml} is skipped when absent.
      */
-    static Optional<Path> locate(AgentArgs args, Properties properties, Map<String, String> environment) {
+    static Optional<Path> locate(AgentArgs args, Properties properties, Map<String, String> environment,
+            Path workingDirectory) {
         if (args.config().isPresent()) {
             return Optional.of(Path.of(args.config().get()));
         }
@@ -35,7 +36,7 @@ final class ConfigLocator {
         if (variable != null && !variable.isBlank()) {
             return Optional.of(Path.of(variable.strip()));
         }
-        Path fallback = Path.of(DEFAULT_FILE);
+        Path fallback = workingDirectory.resolve(DEFAULT_FILE);
         return Files.exists(fallback) ? Optional.of(fallback) : Optional.empty();
     }
 

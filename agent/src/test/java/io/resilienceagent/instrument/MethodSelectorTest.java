@@ -1,0 +1,120 @@
+package io.resilienceagent.instrument;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.resilienceagent.config.MethodMapping;
+import io.resilienceagent.config.MethodPattern;
+import io.resilienceagent.instrument.sample.ConcreteBase;
+import io.resilienceagent.instrument.sample.DeepClient;
+import io.resilienceagent.instrument.sample.FlakyTarget;
+import io.resilienceagent.instrument.sample.MiddleClient;
+import io.resilienceagent.instrument.sample.SubOfConcrete;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MethodSelectorTest {
+    private static final String PKG = "io.resilienceagent.instrument.sample.";
+
+    private static MethodMapping map(String pattern, String service) {
+        return new MethodMapping(MethodPattern.parse(pattern), service);
+    }
+
+    private static List<String> servicesCovering(MethodSelector selector, Class<?> type) throws IOException {
+        ClassHeader header = ClassHeader.parse(ClassHeaderTest.classFile(type)).orElseThrow();
+        return selector.mappingsCovering(header, type.getClassLoader()).stream().map(MethodMapping::service).toList();
+    }
+
+    @Test
+    void aPatternCoversTheClassItNames() throws IOException {
+        MethodSelector selector = new MethodSelector(List.of(map(PKG + "FlakyTarget.fetch", "a")));
+
+        assertThat(servicesCovering(selector, FlakyTarget.class)).containsExactly("a");
+        assertThat(servicesCovering(selector, ConcreteBase.class)).isEmpty();
+    }
+
+    @Test
+    void anInterfacePatternCoversImplementationsAtAnyDepth() throws IOException {
+        MethodSelector selector = new MethodSelector(List.of(map(PKG + "Fetcher.fetch", "fetch")));
+
+        assertThat(servicesCovering(selector, FlakyTarget.class)).containsExactly("fetch");
+        assertThat(servicesCovering(selector, MiddleClient.class)).containsExactly("fetch");
+        assertThat(servicesCovering(selector, DeepClient.class)).containsExactly("fetch");
+    }
+
+    @Test
+    void anAbstractClassPatternCoversSubclasses() throws IOException {
+        MethodSelector selector = new MethodSelector(List.of(map(PKG + "BaseClient.call", "call")));
+
+        assertThat(servicesCovering(selector, DeepClient.class)).containsExactly("call");
+    }
+
+    @Test
+    void aConcreteClassPatternDoesNotCoverSubclasses() throws IOException {
+        MethodSelector selector = new MethodSelector(List.of(map(PKG + "ConcreteBase.call", "base")));
+
+        assertThat(servicesCovering(selector, ConcreteBase.class)).containsExactly("base");
+        assertThat(servicesCovering(selector, SubOfConcrete.class)).isEmpty();
+    }
+
+    @Test
+    void wildcardsMatchInsideOneSegment() throws IOException {
+        MethodSelector selector = new MethodSelector(List.of(map("io.resilienceagent.instrument.*.Flaky*.*", "w")));
+
+        assertThat(servicesCovering(selector, FlakyTarget.class)).containsExactly("w");
+        assertThat(servicesCovering(new MethodSelector(List.of(map("io.*.Flaky*.*", "w"))), FlakyTarget.class))
+                .as("* never crosses a dot").isEmpty();
+    }
+
+    @Test
+    void theFirstMappingInFileOrderWinsForAMethod() throws Exception {
+        MethodSelector selector = new MethodSelector(List.of(
+                map(PKG + "FlakyTarget.fetch(java.lang.String)", "exact"), map(PKG + "FlakyTarget.*", "rest")));
+        ClassHeader header = ClassHeader.parse(ClassHeaderTest.classFile(FlakyTarget.class)).orElseThrow();
+        List<MethodMapping> covering = selector.mappingsCovering(header, FlakyTarget.class.getClassLoader());
+        var type = net.bytebuddy.description.type.TypeDescription.ForLoadedType.of(FlakyTarget.class);
+
+        assertThat(serviceOf(covering, type, "fetch")).isEqualTo("exact");
+        assertThat(serviceOf(covering, type, "count")).isEqualTo("rest");
+        assertThat(serviceOf(covering, type, "<init>")).isNull();
+    }
+
+    @Test
+    void unmatchedPatternsShrinkAsPatternsMatch() {
+        MethodMapping used = map(PKG + "FlakyTarget.fetch", "a");
+        MethodSelector selector = new MethodSelector(List.of(used, map("com.example.Missing.call", "b")));
+
+        selector.markMatched(used);
+
+        assertThat(selector.unmatchedPatterns()).containsExactly("com.example.Missing.call");
+    }
+
+    @Test
+    void signaturesAndDisplayNamesFollowTheContract() {
+        var type = net.bytebuddy.description.type.TypeDescription.ForLoadedType.of(FlakyTarget.class);
+        var fetch = type.getDeclaredMethods().filter(net.bytebuddy.matcher.ElementMatchers.named("fetch")).getOnly();
+
+        assertThat(MethodSelector.signature(type, fetch)).isEqualTo(PKG + "FlakyTarget.fetch(java.lang.String)");
+        assertThat(MethodSelector.displayName(type, fetch)).isEqualTo("FlakyTarget.fetch");
+    }
+
+    private static String serviceOf(List<MethodMapping> covering, net.bytebuddy.description.type.TypeDescription type,
+            String method) {
+        return type.getDeclaredMethods().stream()
+                .filter(m -> m.getInternalName().equals(method))
+                .findFirst()
+                .flatMap(m -> MethodSelector.mappingFor(covering, m))
+                .map(MethodMapping::service)
+                .orElse(null);
+    }
+
+    @Test
+    void ignoresTheJdkTheAgentAndGeneratedClasses() {
+        for (String name : Arrays.asList("java/lang/String", "jdk/internal/Foo", "sun/misc/Unsafe", "javax/net/Foo",
+                "io/resilienceagent/policy/ServiceGuard", "net/bytebuddy/ByteBuddy", "com/example/Foo$$Lambda$12")) {
+            assertThat(ResilienceTransformer.isIgnored(name)).as(name).isTrue();
+        }
+        assertThat(ResilienceTransformer.isIgnored("com/example/claude/ClaudeClient")).isFalse();
+    }
+}

@@ -1,0 +1,8 @@
+package io.resilienceagent.instrument.sample;
+
+public abstract class MiddleClient extends BaseClient implements Fetcher {
+    @Override
+    public String fetch(String key) {
+        return key;
+    }
+}
