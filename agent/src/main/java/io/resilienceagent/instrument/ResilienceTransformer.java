@@ -17,6 +17,13 @@ import java.util.function.Supplier;
  * application's class from loading.
  */
 final class ResilienceTransformer implements ClassFileTransformer {
+    private static final String AGENT_ROOT = "io/resilienceagent/";
+    /** The agent's own packages; other classes under {@code io.resilienceagent} are applications'. */
+    private static final List<String> AGENT_PACKAGES = List.of("io/resilienceagent/bootstrap/",
+            "io/resilienceagent/config/", "io/resilienceagent/policy/", "io/resilienceagent/instrument/",
+            "io/resilienceagent/jmx/", "io/resilienceagent/cli/", "io/resilienceagent/log/",
+            "io/resilienceagent/shaded/", "io/resilienceagent/CircuitBreakerOpenException");
+
     private final MethodSelector selector;
     private final Supplier<ResilienceInstrumentation> instrumentation;
 
@@ -88,10 +95,19 @@ final class ResilienceTransformer implements ClassFileTransformer {
 
     /** The JDK, the agent, its shaded libraries and generated classes are never transformed. */
     static boolean isIgnored(String internalName) {
-        return internalName.startsWith("java/") || internalName.startsWith("javax/") || internalName.startsWith("jdk/")
+        if (internalName.startsWith("java/") || internalName.startsWith("javax/") || internalName.startsWith("jdk/")
                 || internalName.startsWith("sun/") || internalName.startsWith("com/sun/")
-                || internalName.startsWith("io/resilienceagent/") || internalName.startsWith("net/bytebuddy/")
-                || internalName.contains("$$Lambda") || internalName.startsWith("$Proxy")
-                || internalName.contains("/$Proxy");
+                || internalName.startsWith("net/bytebuddy/") || internalName.contains("$$Lambda")
+                || internalName.startsWith("$Proxy") || internalName.contains("/$Proxy")) {
+            return true;
+        }
+        if (internalName.startsWith(AGENT_ROOT)) {
+            for (String prefix : AGENT_PACKAGES) {
+                if (internalName.startsWith(prefix)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 }

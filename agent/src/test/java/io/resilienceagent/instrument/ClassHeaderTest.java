@@ -2,10 +2,10 @@ package io.resilienceagent.instrument;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.resilienceagent.instrument.sample.BaseClient;
-import io.resilienceagent.instrument.sample.Fetcher;
-import io.resilienceagent.instrument.sample.FlakyTarget;
-import io.resilienceagent.instrument.sample.MiddleClient;
+import io.resilienceagent.sample.BaseClient;
+import io.resilienceagent.sample.Fetcher;
+import io.resilienceagent.sample.FlakyTarget;
+import io.resilienceagent.sample.MiddleClient;
 import java.io.IOException;
 import java.io.InputStream;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ class ClassHeaderTest {
     @Test
     void readsNestedClassNamesWithDollar() throws IOException {
         assertThat(ClassHeader.parse(classFile(FlakyTarget.Status.class)).orElseThrow().name())
-                .isEqualTo("io.resilienceagent.instrument.sample.FlakyTarget$Status");
+                .isEqualTo("io.resilienceagent.sample.FlakyTarget$Status");
     }
 
     @Test

@@ -4,18 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.resilienceagent.config.MethodMapping;
 import io.resilienceagent.config.MethodPattern;
-import io.resilienceagent.instrument.sample.ConcreteBase;
-import io.resilienceagent.instrument.sample.DeepClient;
-import io.resilienceagent.instrument.sample.FlakyTarget;
-import io.resilienceagent.instrument.sample.MiddleClient;
-import io.resilienceagent.instrument.sample.SubOfConcrete;
+import io.resilienceagent.sample.ConcreteBase;
+import io.resilienceagent.sample.DeepClient;
+import io.resilienceagent.sample.FlakyTarget;
+import io.resilienceagent.sample.MiddleClient;
+import io.resilienceagent.sample.SubOfConcrete;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MethodSelectorTest {
-    private static final String PKG = "io.resilienceagent.instrument.sample.";
+    private static final String PKG = "io.resilienceagent.sample.";
 
     private static MethodMapping map(String pattern, String service) {
         return new MethodMapping(MethodPattern.parse(pattern), service);
@@ -60,7 +60,7 @@ class MethodSelectorTest {
 
     @Test
     void wildcardsMatchInsideOneSegment() throws IOException {
-        MethodSelector selector = new MethodSelector(List.of(map("io.resilienceagent.instrument.*.Flaky*.*", "w")));
+        MethodSelector selector = new MethodSelector(List.of(map("io.resilienceagent.*.Flaky*.*", "w")));
 
         assertThat(servicesCovering(selector, FlakyTarget.class)).containsExactly("w");
         assertThat(servicesCovering(new MethodSelector(List.of(map("io.*.Flaky*.*", "w"))), FlakyTarget.class))
@@ -116,5 +116,7 @@ class MethodSelectorTest {
             assertThat(ResilienceTransformer.isIgnored(name)).as(name).isTrue();
         }
         assertThat(ResilienceTransformer.isIgnored("com/example/claude/ClaudeClient")).isFalse();
+        assertThat(ResilienceTransformer.isIgnored("io/resilienceagent/it/app/FlakyApp"))
+                .as("applications may live under io.resilienceagent too").isFalse();
     }
 }

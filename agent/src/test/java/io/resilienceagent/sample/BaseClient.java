@@ -1,4 +1,4 @@
-package io.resilienceagent.instrument.sample;
+package io.resilienceagent.sample;
 
 /** An abstract class a pattern may name; its subclasses are covered. */
 public abstract class BaseClient {

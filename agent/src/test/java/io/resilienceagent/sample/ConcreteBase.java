@@ -1,4 +1,4 @@
-package io.resilienceagent.instrument.sample;
+package io.resilienceagent.sample;
 
 /** A concrete class: a pattern naming it covers it alone, not its subclasses. */
 public class ConcreteBase {

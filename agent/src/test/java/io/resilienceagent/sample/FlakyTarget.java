@@ -1,4 +1,4 @@
-package io.resilienceagent.instrument.sample;
+package io.resilienceagent.sample;
 
 import java.net.ConnectException;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,4 +1,4 @@
-package io.resilienceagent.instrument.sample;
+package io.resilienceagent.sample;
 
 public abstract class MiddleClient extends BaseClient implements Fetcher {
     @Override

@@ -1,4 +1,4 @@
-package io.resilienceagent.instrument.sample;
+package io.resilienceagent.sample;
 
 /** An interface a pattern may name; its implementations are covered. */
 public interface Fetcher {

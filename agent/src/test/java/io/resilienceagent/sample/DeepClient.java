@@ -1,4 +1,4 @@
-package io.resilienceagent.instrument.sample;
+package io.resilienceagent.sample;
 
 /** Covered through BaseClient two levels up and Fetcher through MiddleClient. */
 public class DeepClient extends MiddleClient {
