@@ -129,7 +129,8 @@ public final class ConfigLoader {
                 }
             }
             Problems problems = new Problems(source);
-            int column = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8).codePointCount(0, offset - lineStart) + 1;
+            String lineHead = new String(bytes, lineStart, offset - lineStart, StandardCharsets.UTF_8);
+            int column = lineHead.codePointCount(0, lineHead.length()) + 1;
             problems.add(line, column, "", String.format("the file is not UTF-8 text (byte 0x%02X at "
                     + "offset %d); is this a binary file? Save the config as UTF-8", bytes[offset] & 0xFF, offset));
             throw problems.toException();

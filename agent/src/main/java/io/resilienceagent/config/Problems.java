@@ -8,7 +8,10 @@ import org.yaml.snakeyaml.nodes.Node;
 /** Collects the problems of one file, so a user sees all of them after one run. */
 final class Problems {
     static final int MAX_KEPT = 1000;
-    private static final int MAX_MESSAGE = 400;
+    /** With {@link #MAX_KEY_PATH}, keeps each problem line under 500 characters plus the file name. */
+    static final int MAX_MESSAGE = 360;
+    static final int MAX_KEY_PATH = 100;
+    private static final int KEY_PATH_HEAD = 40;
 
     private final String source;
     private final List<ConfigProblem> kept = new ArrayList<>();
@@ -38,8 +41,24 @@ final class Problems {
         count++;
         if (kept.size() < MAX_KEPT) {
             String bounded = message.length() > MAX_MESSAGE ? message.substring(0, MAX_MESSAGE) + "..." : message;
-            kept.add(new ConfigProblem(source, line, column, keyPath, bounded));
+            kept.add(new ConfigProblem(source, line, column, boundedPath(keyPath), bounded));
         }
+    }
+
+    /** A key path nested deep under long keys keeps its start and its end, which say where to look. */
+    static String boundedPath(String keyPath) {
+        if (keyPath.length() <= MAX_KEY_PATH) {
+            return keyPath;
+        }
+        int headEnd = KEY_PATH_HEAD;
+        int tailStart = keyPath.length() - (MAX_KEY_PATH - KEY_PATH_HEAD - 3);
+        if (Character.isLowSurrogate(keyPath.charAt(headEnd))) {
+            headEnd--;
+        }
+        if (Character.isLowSurrogate(keyPath.charAt(tailStart))) {
+            tailStart++;
+        }
+        return keyPath.substring(0, headEnd) + "..." + keyPath.substring(tailStart);
     }
 
     int count() {

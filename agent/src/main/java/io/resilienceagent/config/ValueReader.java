@@ -30,7 +30,8 @@ final class ValueReader {
     static final String JITTER_VALUES = Arrays.stream(Jitter.values()).map(Jitter::configName).collect(Collectors.joining(", "));
 
     private static final Pattern DECIMAL_INT = Pattern.compile("[-+]?(?:0|[1-9][0-9_]*)");
-    private static final Pattern DECIMAL_NUMBER = Pattern.compile("[-+]?(?:[0-9][0-9_]*(?:\\.[0-9_]*)?|\\.[0-9][0-9_]*)(?:[eE][-+]?[0-9]+)?");
+    /** At most three exponent digits: BigDecimal arithmetic on 1e-99999999 takes minutes, and no setting needs it. */
+    private static final Pattern DECIMAL_NUMBER = Pattern.compile("[-+]?(?:[0-9][0-9_]*(?:\\.[0-9_]*)?|\\.[0-9][0-9_]*)(?:[eE][-+]?[0-9]{1,3})?");
     private static final Pattern CLASS_NAME_SYNTAX =
             Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(?:\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
     private static final Pattern STATUS_TEXT = Pattern.compile("\\s*(\\d{1,9})\\s*(?:-\\s*(\\d{1,9})\\s*)?");

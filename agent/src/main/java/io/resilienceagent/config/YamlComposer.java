@@ -33,7 +33,7 @@ final class YamlComposer {
     /** The single document's root node, or empty when the text holds no document at all. */
     static Optional<Node> compose(String text, String source) throws ConfigException {
         LoaderOptions options = loaderOptions();
-        Parser parser = new NodeBudget(new ParserImpl(new StreamReader(text), options), MAX_NODES);
+        NodeBudget parser = new NodeBudget(new ParserImpl(new StreamReader(text), options), MAX_NODES);
         Composer composer = new Composer(parser, new Resolver(), options);
         try {
             if (!composer.checkNode()) {
@@ -55,7 +55,7 @@ final class YamlComposer {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();
             throw single(source, mark, markedMessage(e));
         } catch (YAMLException e) {
-            throw single(source, nextMark(parser), limitMessage(e));
+            throw single(source, limitMark(e, parser), limitMessage(e));
         }
     }
 
@@ -118,9 +118,18 @@ final class YamlComposer {
         return flat.length() > 160 ? flat.substring(0, 160) + "..." : flat;
     }
 
+    /** SnakeYAML counts an alias after taking its event, but checks nesting before taking the next one. */
+    private static Mark limitMark(YAMLException e, NodeBudget parser) {
+        return isAliasLimit(e) && parser.lastMark() != null ? parser.lastMark() : nextMark(parser);
+    }
+
+    private static boolean isAliasLimit(YAMLException e) {
+        return e.getMessage() != null && e.getMessage().startsWith("Number of aliases");
+    }
+
     private static String limitMessage(YAMLException e) {
         String message = e.getMessage() == null ? "" : e.getMessage();
-        if (message.startsWith("Number of aliases")) {
+        if (isAliasLimit(e)) {
             return "more than " + MAX_ALIASES_FOR_COLLECTIONS + " aliases (*name) refer to lists or mappings; "
                     + "this looks like an alias bomb (\"billion laughs\"), so the file is refused; write the values out";
         }

@@ -26,7 +26,13 @@ public final class AgentInstaller {
     private AgentInstaller() {
     }
 
-    static void install(String arguments, Instrumentation instrumentation, boolean attached) {
+    static synchronized void install(String arguments, Instrumentation instrumentation, boolean attached) {
+        if (installed != null) {
+            AgentLog.warn("resilience-agent is already running in this JVM (config " + installed.configPath()
+                    + "); ignoring the second start");
+            return;
+        }
+        long started = System.nanoTime();
         AgentArgs args;
         try {
             args = AgentArgs.parse(arguments);
@@ -48,8 +54,11 @@ public final class AgentInstaller {
             failStartup(e.getMessage(), args.exitOnConfigError() && !attached);
             return;
         }
+        long configRead = System.nanoTime();
         try {
             installed = instrument(config, configFile.get(), instrumentation);
+            AgentLog.debug("resilience-agent started in " + (System.nanoTime() - started) / 1_000_000 + " ms (config "
+                    + (configRead - started) / 1_000_000 + " ms)");
         } catch (RuntimeException | LinkageError e) {
             AgentLog.error("resilience-agent could not install its transformer, the application runs unprotected: " + e);
         }

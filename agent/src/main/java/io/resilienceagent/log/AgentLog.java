@@ -47,7 +47,8 @@ public final class AgentLog {
         if (!isEnabled(level)) {
             return;
         }
-        String line = String.format(Locale.ROOT, "%-5s %s", level.name(), message);
+        String name = level.name();
+        String line = name.length() < 5 ? name + " ".repeat(6 - name.length()) + message : name + " " + message;
         PrintStream target = out;
         synchronized (target) {
             target.println(line);
