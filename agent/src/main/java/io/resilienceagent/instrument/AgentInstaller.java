@@ -76,8 +76,9 @@ public final class AgentInstaller {
         new ResilienceTransformer(selector, byteBuddy).install(jvm);
         JmxExporter.registerLater(AgentVersion.current(), configFile.toAbsolutePath().toString(), registry,
                 selector::unmatchedPatterns, () -> isLoaded(jvm, System.getProperty("java.util.logging.manager")));
-        AgentLog.info("resilience-agent " + AgentVersion.current() + " protecting " + config.services().size()
-                + " services (config " + configFile + ")");
+        int services = config.services().size();
+        AgentLog.info("resilience-agent " + AgentVersion.current() + " protecting " + services
+                + (services == 1 ? " service" : " services") + " (config " + configFile + ")");
         return new InstalledAgent(config, configFile.toAbsolutePath(), registry, selector);
     }
 

@@ -40,6 +40,7 @@ final class TransientExceptions {
             new Rule("java.io.EOFException", null),
             new Rule("java.nio.channels.ClosedChannelException", null),
             new Rule("java.net.ProtocolException", "invalid status line"),
+            new Rule("java.net.ProtocolException", "protocol error"),
             new Rule("java.io.IOException", "header parser received no bytes"),
             new Rule("java.io.IOException", "connection closed"),
             new Rule("java.io.IOException", "connection reset"),

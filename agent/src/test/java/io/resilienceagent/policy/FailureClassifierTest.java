@@ -36,6 +36,8 @@ class FailureClassifierTest {
         assertThat(defaults.isTransient(new IOException("HTTP/1.1 header parser received no bytes"))).isTrue();
         assertThat(defaults.isTransient(new IOException("Illegal character in chunk size"))).isTrue();
         assertThat(defaults.isTransient(new ProtocolException("Invalid status line: \"xyz\""))).isTrue();
+        assertThat(defaults.isTransient(new ProtocolException(
+                "protocol error: Frame type(100) length(7107435) exceeds MAX_FRAME_SIZE(16384)"))).isTrue();
     }
 
     @Test
@@ -45,6 +47,7 @@ class FailureClassifierTest {
         assertThat(defaults.isTransient(new SSLHandshakeException("PKIX path building failed"))).isFalse();
         assertThat(defaults.isTransient(new IOException("some other I/O problem"))).isFalse();
         assertThat(defaults.isTransient(new SocketException("Permission denied"))).isFalse();
+        assertThat(defaults.isTransient(new ProtocolException("Server redirected too many  times (20)"))).isFalse();
         assertThat(defaults.isTransient(new IllegalArgumentException("bad"))).isFalse();
         assertThat(defaults.isTransient(new NullPointerException())).isFalse();
     }

@@ -1,0 +1,69 @@
+package io.resilienceagent.it.harness;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** The jars and class directories the child JVMs run. */
+public final class Artifacts {
+    private Artifacts() {
+    }
+
+    private static Path agentSnapshot;
+
+    /**
+     * A private copy of {@code agent/target/resilience-agent.jar} (build it with
+     * {@code mvn -pl agent package -DskipTests}), taken once per test run: a rebuild of the agent while
+     * the tests run then cannot hand a child JVM a half-written jar, and every child runs the same build.
+     */
+    public static synchronized Path agentJar() {
+        if (agentSnapshot == null) {
+            Path jar = existing("agent.jar", "mvn -pl agent package -DskipTests");
+            try {
+                Path dir = Files.createTempDirectory("agent-under-test-");
+                Path copy = Files.copy(jar, dir.resolve(jar.getFileName()));
+                copy.toFile().deleteOnExit();
+                dir.toFile().deleteOnExit();
+                agentSnapshot = copy;
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not copy " + jar, e);
+            }
+        }
+        return agentSnapshot;
+    }
+
+    /** {@code demo-app/target/demo-app.jar}; build it with {@code mvn -pl demo-app package}. */
+    public static Path demoJar() {
+        return existing("demo.jar", "mvn -pl demo-app package");
+    }
+
+    /** This module's {@code target/test-classes}, which holds the test applications. */
+    public static Path testClasses() {
+        try {
+            return Path.of(Artifacts.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The root of the Maven project (the parent of this module). */
+    public static Path projectRoot() {
+        return testClasses().getParent().getParent().getParent();
+    }
+
+    private static Path existing(String property, String build) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            fail("System property " + property + " is not set; run the tests through Maven (the pom sets it)");
+        }
+        Path path = Path.of(value).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(path)) {
+            fail(path + " does not exist: build it first (" + build + "), or run `mvn verify` at the top level");
+        }
+        return path;
+    }
+}
