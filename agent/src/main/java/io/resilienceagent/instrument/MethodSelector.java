@@ -7,13 +7,12 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import net.bytebuddy.description.method.MethodDescription;
-import net.bytebuddy.description.type.TypeDescription;
 
 /**
  * Decides which classes and methods the {@code methods} section covers. A pattern covers a method of
  * the class it names, and of every class that implements or extends it when it names an interface or
- * an abstract class. Constructors, abstract, native, bridge and synthetic methods are never covered.
+ * an abstract class. Constructors, abstract, native, bridge and synthetic methods are never covered
+ * (see {@link MethodInfo#isInstrumentable()}).
  * The first mapping in file order that covers a method decides its service.
  */
 final class MethodSelector {
@@ -43,13 +42,13 @@ final class MethodSelector {
     }
 
     /** The first of {@code covering} that covers {@code method}, if any. */
-    static Optional<MethodMapping> mappingFor(List<MethodMapping> covering, MethodDescription method) {
-        if (!isInstrumentable(method)) {
+    static Optional<MethodMapping> mappingFor(List<MethodMapping> covering, MethodInfo method) {
+        if (!method.isInstrumentable()) {
             return Optional.empty();
         }
-        List<String> parameterTypes = parameterTypeNames(method);
+        List<String> parameterTypes = method.parameterTypeNames();
         for (MethodMapping mapping : covering) {
-            if (mapping.pattern().matchesMethod(method.getName(), parameterTypes)) {
+            if (mapping.pattern().matchesMethod(method.name(), parameterTypes)) {
                 return Optional.of(mapping);
             }
         }
@@ -73,28 +72,14 @@ final class MethodSelector {
         return unmatched;
     }
 
-    static boolean isInstrumentable(MethodDescription method) {
-        return method.isMethod() && !method.isAbstract() && !method.isNative() && !method.isBridge()
-                && !method.isSynthetic();
-    }
-
     /** {@code pkg.Class.method(java.lang.String,int)}, as JMX lists instrumented methods. */
-    static String signature(TypeDescription type, MethodDescription method) {
-        return type.getName() + "." + method.getName() + "(" + String.join(",", parameterTypeNames(method)) + ")";
+    static String signature(String className, MethodInfo method) {
+        return className + "." + method.name() + "(" + String.join(",", method.parameterTypeNames()) + ")";
     }
 
     /** {@code SimpleName.method}, as log lines name a method. */
-    static String displayName(TypeDescription type, MethodDescription method) {
-        String name = type.getName();
-        String simple = name.substring(Math.max(name.lastIndexOf('.'), name.lastIndexOf('$')) + 1);
-        return simple + "." + method.getName();
-    }
-
-    static List<String> parameterTypeNames(MethodDescription method) {
-        List<String> names = new ArrayList<>();
-        for (TypeDescription parameter : method.getParameters().asTypeList().asErasures()) {
-            names.add(parameter.getActualName());
-        }
-        return names;
+    static String displayName(String className, MethodInfo method) {
+        String simple = className.substring(Math.max(className.lastIndexOf('.'), className.lastIndexOf('$')) + 1);
+        return simple + "." + method.name();
     }
 }

@@ -71,13 +71,14 @@ class MethodSelectorTest {
     void theFirstMappingInFileOrderWinsForAMethod() throws Exception {
         MethodSelector selector = new MethodSelector(List.of(
                 map(PKG + "FlakyTarget.fetch(java.lang.String)", "exact"), map(PKG + "FlakyTarget.*", "rest")));
-        ClassHeader header = ClassHeader.parse(ClassHeaderTest.classFile(FlakyTarget.class)).orElseThrow();
+        byte[] classFile = ClassHeaderTest.classFile(FlakyTarget.class);
+        ClassHeader header = ClassHeader.parse(classFile).orElseThrow();
         List<MethodMapping> covering = selector.mappingsCovering(header, FlakyTarget.class.getClassLoader());
-        var type = net.bytebuddy.description.type.TypeDescription.ForLoadedType.of(FlakyTarget.class);
+        List<MethodInfo> methods = ClassWeaver.methods(classFile);
 
-        assertThat(serviceOf(covering, type, "fetch")).isEqualTo("exact");
-        assertThat(serviceOf(covering, type, "count")).isEqualTo("rest");
-        assertThat(serviceOf(covering, type, "<init>")).isNull();
+        assertThat(serviceOf(covering, methods, "fetch")).isEqualTo("exact");
+        assertThat(serviceOf(covering, methods, "count")).isEqualTo("rest");
+        assertThat(serviceOf(covering, methods, "<init>")).isNull();
     }
 
     @Test
@@ -92,17 +93,30 @@ class MethodSelectorTest {
 
     @Test
     void signaturesAndDisplayNamesFollowTheContract() {
-        var type = net.bytebuddy.description.type.TypeDescription.ForLoadedType.of(FlakyTarget.class);
-        var fetch = type.getDeclaredMethods().filter(net.bytebuddy.matcher.ElementMatchers.named("fetch")).getOnly();
+        MethodInfo fetch = new MethodInfo("fetch", "(Ljava/lang/String;[BJ)Ljava/lang/String;", 1, 5);
+        MethodInfo nested = new MethodInfo("call", "()V", 1, 1);
 
-        assertThat(MethodSelector.signature(type, fetch)).isEqualTo(PKG + "FlakyTarget.fetch(java.lang.String)");
-        assertThat(MethodSelector.displayName(type, fetch)).isEqualTo("FlakyTarget.fetch");
+        assertThat(MethodSelector.signature(PKG + "FlakyTarget", fetch))
+                .isEqualTo(PKG + "FlakyTarget.fetch(java.lang.String,byte[],long)");
+        assertThat(MethodSelector.displayName(PKG + "FlakyTarget", fetch)).isEqualTo("FlakyTarget.fetch");
+        assertThat(MethodSelector.displayName(PKG + "Outer$Inner", nested)).isEqualTo("Inner.call");
     }
 
-    private static String serviceOf(List<MethodMapping> covering, net.bytebuddy.description.type.TypeDescription type,
-            String method) {
-        return type.getDeclaredMethods().stream()
-                .filter(m -> m.getInternalName().equals(method))
+    @Test
+    void neverCoversConstructorsAbstractBridgeOrSyntheticMethods() {
+        List<MethodMapping> all = List.of(map(PKG + "FlakyTarget.*", "all"));
+
+        assertThat(MethodSelector.mappingFor(all, new MethodInfo("<init>", "()V", 1, 1))).isEmpty();
+        assertThat(MethodSelector.mappingFor(all, new MethodInfo("<clinit>", "()V", 8, 0))).isEmpty();
+        assertThat(MethodSelector.mappingFor(all, new MethodInfo("a", "()V", 0x0400, 0))).isEmpty();
+        assertThat(MethodSelector.mappingFor(all, new MethodInfo("b", "()V", 0x0040, 1))).isEmpty();
+        assertThat(MethodSelector.mappingFor(all, new MethodInfo("lambda$c$0", "()V", 0x1000, 1))).isEmpty();
+        assertThat(MethodSelector.mappingFor(all, new MethodInfo("d", "()V", 1, 1))).isPresent();
+    }
+
+    private static String serviceOf(List<MethodMapping> covering, List<MethodInfo> methods, String method) {
+        return methods.stream()
+                .filter(m -> m.name().equals(method))
                 .findFirst()
                 .flatMap(m -> MethodSelector.mappingFor(covering, m))
                 .map(MethodMapping::service)

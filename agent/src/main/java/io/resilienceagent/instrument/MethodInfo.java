@@ -1,0 +1,39 @@
+package io.resilienceagent.instrument;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * What the agent needs to know of one declared method: its name, descriptor, access flags and the
+ * size of its local variable area.
+ *
+ * @param maxLocals the method's {@code max_locals}; the weaver puts its own variables above it
+ */
+record MethodInfo(String name, String descriptor, int access, int maxLocals) {
+
+    /** Whether the method has a body the agent may wrap: no constructors, abstract, native, bridge or synthetic methods. */
+    boolean isInstrumentable() {
+        return !name.startsWith("<") && (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_BRIDGE
+                | Opcodes.ACC_SYNTHETIC)) == 0;
+    }
+
+    boolean isStatic() {
+        return (access & Opcodes.ACC_STATIC) != 0;
+    }
+
+    /** Parameter types as Java source names: {@code java.lang.String}, {@code int}, {@code byte[]}. */
+    List<String> parameterTypeNames() {
+        List<String> names = new ArrayList<>();
+        for (Type type : Type.getArgumentTypes(descriptor)) {
+            names.add(type.getClassName());
+        }
+        return names;
+    }
+
+    /** The key that tells this method from its overloads. */
+    String key() {
+        return name + descriptor;
+    }
+}
