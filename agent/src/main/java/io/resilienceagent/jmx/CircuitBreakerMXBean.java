@@ -5,7 +5,10 @@ package io.resilienceagent.jmx;
  * {@code io.resilienceagent:type=CircuitBreaker,name=<service>}.
  */
 public interface CircuitBreakerMXBean {
-    /** {@code CLOSED}, {@code OPEN} or {@code HALF_OPEN}. */
+    /**
+     * {@code CLOSED}, {@code OPEN} or {@code HALF_OPEN}. Reading it applies the recovery timeout, as a
+     * call would: an OPEN breaker whose timeout has passed reads (and becomes) HALF_OPEN.
+     */
     String getState();
 
     /** 0 CLOSED, 1 OPEN, 2 HALF_OPEN: the state as a number, for monitoring systems that drop strings. */
@@ -35,6 +38,6 @@ public interface CircuitBreakerMXBean {
     /** Closes the breaker and clears the consecutive failure count. */
     void reset();
 
-    /** Opens the breaker now; it recovers after its recovery timeout as usual. */
+    /** Opens the breaker now; it recovers after its recovery timeout as usual. No effect when already OPEN. */
     void forceOpen();
 }

@@ -109,6 +109,11 @@ public final class CircuitBreaker {
         return advanceIfRecovered(state.get()).kind();
     }
 
+    /** The state as last set, without applying the recovery timeout: a read that changes nothing. */
+    public BreakerState peekState() {
+        return state.get().kind();
+    }
+
     /** Closes the breaker and clears its counts (an operator's action). */
     public void reset() {
         State previous = state.getAndSet(closed);
@@ -118,9 +123,18 @@ public final class CircuitBreaker {
         }
     }
 
-    /** Opens the breaker now; it recovers after {@code recoveryTimeout} as usual (an operator's action). */
+    /**
+     * Opens the breaker now; it recovers after {@code recoveryTimeout} as usual (an operator's action).
+     * An OPEN breaker stays as it is, with its recovery time unchanged.
+     */
     public void forceOpen() {
-        State previous = state.getAndSet(new Open(clock.nanoTime()));
+        State previous;
+        do {
+            previous = state.get();
+            if (previous instanceof Open) {
+                return;
+            }
+        } while (!state.compareAndSet(previous, new Open(clock.nanoTime())));
         changed(previous.kind(), BreakerState.OPEN, Cause.FORCED_OPEN, consecutiveFailures.get());
     }
 

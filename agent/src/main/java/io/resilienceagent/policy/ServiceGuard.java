@@ -132,9 +132,12 @@ public final class ServiceGuard {
         return thrown.getClass().getName() + ": " + oneLine;
     }
 
-    /** A consistent-enough snapshot for monitoring; counters are read one after another. */
+    /**
+     * A snapshot for monitoring; counters are read one after another. Taking it changes nothing: the
+     * state is as last set, even when the recovery timeout has passed.
+     */
     public BreakerStats stats() {
-        return new BreakerStats(breaker.state(), breaker.failureCount(), breaker.successCount(),
+        return new BreakerStats(breaker.peekState(), breaker.failureCount(), breaker.successCount(),
                 counters.calls.sum(), counters.failures.sum(), counters.retries.sum(), counters.rejected.sum(),
                 breaker.lastStateChangeMillis());
     }

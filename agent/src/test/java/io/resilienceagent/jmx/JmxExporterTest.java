@@ -68,6 +68,26 @@ class JmxExporterTest {
     }
 
     @Test
+    void readingCountersNeverMovesAnOpenBreakerToHalfOpen() throws Exception {
+        ServiceRegistry registry = new ServiceRegistry(new ResilienceConfig(Optional.empty(),
+                Map.of("svc", new ServiceSettings("svc", RetrySettings.DEFAULTS,
+                        new BreakerSettings(1, java.time.Duration.ofNanos(1), 1, 1, Optional.empty()))),
+                List.of()), Timing.SYSTEM, BreakerListener.NONE);
+        JmxExporter.register(server, "0.1.0", "/etc/resilience.yaml", registry, List::of);
+        ObjectName name = JmxExporter.breakerName("svc");
+        ServiceGuard guard = registry.service("svc").orElseThrow();
+        guard.breaker().forceOpen();
+
+        for (String counter : List.of("TotalCalls", "TotalFailures", "TotalRetries", "TotalRejected", "FailureCount",
+                "SuccessCount", "LastStateChangeMillis")) {
+            server.getAttribute(name, counter);
+        }
+
+        assertThat(guard.breaker().peekState()).isEqualTo(io.resilienceagent.policy.BreakerState.OPEN);
+        assertThat(server.getAttribute(name, "State")).as("reading State applies the timeout").isEqualTo("HALF_OPEN");
+    }
+
+    @Test
     void theAgentBeanListsServicesMethodsAndUnmatchedPatterns() throws Exception {
         ServiceRegistry registry = registry("claude_api", "agent_http");
         registry.recordInstrumented("com.example.claude.ClaudeClient.complete(java.lang.String)");

@@ -177,6 +177,30 @@ class CircuitBreakerTest {
     }
 
     @Test
+    void forcingAnOpenBreakerOpenChangesNothing() {
+        CircuitBreaker breaker = breaker(1, 1, 1);
+        fail(breaker, 1);
+        clock.advance(Duration.ofSeconds(30));
+
+        breaker.forceOpen();
+
+        assertThat(breaker.nanosUntilAdmission()).as("the recovery clock is not restarted")
+                .isEqualTo(Duration.ofSeconds(30).toNanos());
+        assertThat(transitions).hasSize(1);
+    }
+
+    @Test
+    void peekingTheStateNeverMovesTheBreaker() {
+        CircuitBreaker breaker = breaker(1, 1, 1);
+        fail(breaker, 1);
+        clock.advance(Duration.ofSeconds(61));
+
+        assertThat(breaker.peekState()).isEqualTo(BreakerState.OPEN);
+        assertThat(transitions).hasSize(1);
+        assertThat(breaker.state()).isEqualTo(BreakerState.HALF_OPEN);
+    }
+
+    @Test
     void lastStateChangeFollowsTransitions() {
         CircuitBreaker breaker = breaker(1, 1, 1);
         long created = breaker.lastStateChangeMillis();
