@@ -13,7 +13,9 @@ import io.resilienceagent.CircuitBreakerOpenException;
  */
 public final class Dispatcher {
     private static volatile CallHandler[] handlers = new CallHandler[0];
-    private static volatile boolean internalErrorReported;
+    private static final int MAX_REPORTED_KINDS = 16;
+    private static final String[] REPORTED_KINDS = new String[MAX_REPORTED_KINDS];
+    private static int reportedKinds;
 
     /** The admission token of a call that runs without the engine (unknown id or an engine fault). */
     public static final Object PASS_THROUGH = new Object();
@@ -76,11 +78,21 @@ public final class Dispatcher {
         handlers = new CallHandler[0];
     }
 
+    /** One line for each kind of error, for the first {@value #MAX_REPORTED_KINDS} kinds. */
     private static void reportInternalError(Throwable t) {
-        if (!internalErrorReported) {
-            internalErrorReported = true;
-            System.err.println("ERROR resilience-agent internal error, the call runs unprotected: " + t);
+        String kind = t.getClass().getName();
+        synchronized (REPORTED_KINDS) {
+            for (int i = 0; i < reportedKinds; i++) {
+                if (REPORTED_KINDS[i].equals(kind)) {
+                    return;
+                }
+            }
+            if (reportedKinds == MAX_REPORTED_KINDS) {
+                return;
+            }
+            REPORTED_KINDS[reportedKinds++] = kind;
         }
+        System.err.println("ERROR resilience-agent internal error, the call completes unprotected: " + t);
     }
 
     /** Throws a checked open exception from a method that does not declare it, as the JVM allows. */

@@ -60,10 +60,19 @@ public final class FailureClassifier {
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
         java.util.ArrayList<Throwable> chain = new java.util.ArrayList<>();
         for (Throwable t = thrown; t != null && chain.size() < MAX_CAUSE_DEPTH && seen.put(t, Boolean.TRUE) == null;
-                t = t.getCause()) {
+                t = causeOf(t)) {
             chain.add(t);
         }
         return chain;
+    }
+
+    /** An application's {@code getCause()} may throw; the chain then ends there. */
+    private static Throwable causeOf(Throwable t) {
+        try {
+            return t.getCause();
+        } catch (RuntimeException | LinkageError broken) {
+            return null;
+        }
     }
 
     /** Whether {@code type} is the class named {@code className} or one of its subclasses. */

@@ -61,16 +61,23 @@ public final class ServiceGuard {
             failedAttempts = attempt.failedAttempts;
             previousWait = attempt.previousWaitNanos;
         }
-        int status = StatusExtractor.NO_STATUS;
-        if (thrown == null) {
-            status = StatusExtractor.statusOf(returned);
-            if (!retryPolicy.classifier().isFailingStatus(status)) {
+        int status;
+        try {
+            status = thrown == null ? StatusExtractor.statusOf(returned) : StatusExtractor.NO_STATUS;
+            if (thrown == null && !retryPolicy.classifier().isFailingStatus(status)) {
                 breaker.onSuccess(permit);
                 return null;
             }
-        } else if (thrown instanceof CircuitBreakerOpenException || !retryPolicy.classifier().isTransient(thrown)) {
+            if (thrown != null && (thrown instanceof CircuitBreakerOpenException
+                    || !retryPolicy.classifier().isTransient(thrown))) {
+                breaker.onIgnored(permit);
+                return null;
+            }
+        } catch (RuntimeException | LinkageError | StackOverflowError classificationFailed) {
+            // The outcome cannot be judged: complete the call as it is, but always settle the permit,
+            // or a HALF_OPEN breaker would wait for this trial call forever.
             breaker.onIgnored(permit);
-            return null;
+            throw classificationFailed;
         }
         counters.failures.increment();
         breaker.onFailure(permit);

@@ -24,7 +24,13 @@ public final class StatusExtractor {
     private static final ClassValue<MethodHandle> ACCESSORS = new ClassValue<>() {
         @Override
         protected MethodHandle computeValue(Class<?> type) {
-            return findAccessor(type);
+            try {
+                return findAccessor(type);
+            } catch (RuntimeException | LinkageError unreadable) {
+                // e.g. a public method whose signature names a class that is not installed: cache "no
+                // status" rather than fail, and fail again, on every call
+                return null;
+            }
         }
     };
 

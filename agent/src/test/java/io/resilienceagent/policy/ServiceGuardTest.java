@@ -338,6 +338,36 @@ class ServiceGuardTest {
         assertThat(stats.totalRejected()).isZero();
     }
 
+    @Test
+    void anOutcomeThatCannotBeClassifiedStillReleasesTheHalfOpenTrialSlot() throws Exception {
+        MethodGuard guard = guard(Settings.retry(1, Duration.ZERO, Duration.ZERO), Settings.breaker(1, Duration.ofSeconds(1), 1, 1));
+        assertThatThrownBy(() -> ProtectedCall.call(guard, () -> {
+            throw new ConnectException("down");
+        })).isInstanceOf(ConnectException.class);
+        clock.advance(Duration.ofSeconds(1));
+        io.resilienceagent.bootstrap.Dispatcher.install(0, guard);
+        try {
+            Object trial = io.resilienceagent.bootstrap.Dispatcher.enter(0);
+            assertThat(trial).isNotInstanceOf(Throwable.class);
+
+            Object decision = io.resilienceagent.bootstrap.Dispatcher.exit(0, trial, null, new UnreadableFailure());
+
+            assertThat(decision).as("the call completes as it is").isNull();
+            assertThat(ProtectedCall.call(guard, () -> "next trial")).isEqualTo("next trial");
+            assertThat(guard.service().stats().state()).isEqualTo(BreakerState.CLOSED);
+        } finally {
+            io.resilienceagent.bootstrap.Dispatcher.clear();
+        }
+    }
+
+    /** An I/O failure whose message cannot be read, so classifying it fails. */
+    static final class UnreadableFailure extends IOException {
+        @Override
+        public String getMessage() {
+            throw new IllegalStateException("broken getMessage");
+        }
+    }
+
     /** An application's own "service unavailable" exception, configured as {@code openException}. */
     public static final class ServiceUnavailable extends RuntimeException {
         public ServiceUnavailable(String message) {

@@ -34,6 +34,53 @@ class StatusExtractorTest {
     }
 
     @Test
+    void aClassWhoseMethodsCannotBeListedHasNoStatus() throws Exception {
+        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("status");
+        String name = MissingDependency.class.getName().replace('.', '/') + ".class";
+        java.nio.file.Path file = dir.resolve(name);
+        java.nio.file.Files.createDirectories(file.getParent());
+        try (var in = getClass().getClassLoader().getResourceAsStream(name)) {
+            java.nio.file.Files.write(file, in.readAllBytes());
+        }
+        ClassLoader withoutDependency = new java.net.URLClassLoader(new java.net.URL[] {dir.toUri().toURL()},
+                getClass().getClassLoader()) {
+            @Override
+            protected Class<?> loadClass(String className, boolean resolve) throws ClassNotFoundException {
+                if (className.equals(Absent.class.getName())) {
+                    throw new ClassNotFoundException(className);
+                }
+                if (className.equals(MissingDependency.class.getName())) {
+                    synchronized (getClassLoadingLock(className)) {
+                        Class<?> loaded = findLoadedClass(className);
+                        return loaded != null ? loaded : findClass(className);
+                    }
+                }
+                return super.loadClass(className, resolve);
+            }
+        };
+        Object value = withoutDependency.loadClass(MissingDependency.class.getName()).getConstructor().newInstance();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> value.getClass().getMethod("statusCode"))
+                .as("listing its methods fails").isInstanceOf(NoClassDefFoundError.class);
+
+        assertThat(StatusExtractor.statusOf(value)).isEqualTo(StatusExtractor.NO_STATUS);
+        assertThat(StatusExtractor.statusOf(value)).as("and again, from the cache").isEqualTo(StatusExtractor.NO_STATUS);
+    }
+
+    /** A type that {@link MissingDependency} names but that its loader cannot find. */
+    public static final class Absent {
+    }
+
+    /** A result whose public methods name a class that is not installed, as optional dependencies do. */
+    public static final class MissingDependency {
+        public int statusCode() {
+            return 503;
+        }
+
+        public void configure(Absent absent) {
+        }
+    }
+
+    @Test
     void anAccessorThatThrowsMeansNoStatus() {
         assertThat(StatusExtractor.statusOf(new Throwing())).isEqualTo(StatusExtractor.NO_STATUS);
     }
