@@ -22,9 +22,10 @@ public final class AgentEntry {
     }
 
     private static void start(String arguments, Instrumentation instrumentation, boolean attached) {
+        long started = System.nanoTime();
         if (!BootstrapInjector.inject(instrumentation)) {
             return;
         }
-        AgentInstaller.install(arguments, instrumentation, attached);
+        AgentInstaller.install(arguments, instrumentation, attached, started);
     }
 }

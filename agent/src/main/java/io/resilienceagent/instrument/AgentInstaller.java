@@ -26,13 +26,14 @@ public final class AgentInstaller {
     private AgentInstaller() {
     }
 
-    static synchronized void install(String arguments, Instrumentation instrumentation, boolean attached) {
+    static synchronized void install(String arguments, Instrumentation instrumentation, boolean attached,
+            long startedNanos) {
         if (installed != null) {
             AgentLog.warn("resilience-agent is already running in this JVM (config " + installed.configPath()
                     + "); ignoring the second start");
             return;
         }
-        long started = System.nanoTime();
+        long injected = System.nanoTime();
         AgentArgs args;
         try {
             args = AgentArgs.parse(arguments);
@@ -57,8 +58,10 @@ public final class AgentInstaller {
         long configRead = System.nanoTime();
         try {
             installed = instrument(config, configFile.get(), instrumentation);
-            AgentLog.debug("resilience-agent started in " + (System.nanoTime() - started) / 1_000_000 + " ms (config "
-                    + (configRead - started) / 1_000_000 + " ms)");
+            long done = System.nanoTime();
+            AgentLog.debug("resilience-agent started in " + millis(startedNanos, done) + " ms (bootstrap classes "
+                    + millis(startedNanos, injected) + " ms, config " + millis(injected, configRead) + " ms, transformer "
+                    + millis(configRead, done) + " ms)");
         } catch (RuntimeException | LinkageError e) {
             AgentLog.error("resilience-agent could not install its transformer, the application runs unprotected: " + e);
         }
@@ -80,6 +83,10 @@ public final class AgentInstaller {
         AgentLog.info("resilience-agent " + AgentVersion.current() + " protecting " + services
                 + (services == 1 ? " service" : " services") + " (config " + configFile + ")");
         return new InstalledAgent(config, configFile.toAbsolutePath(), registry, selector);
+    }
+
+    private static long millis(long fromNanos, long toNanos) {
+        return (toNanos - fromNanos) / 1_000_000;
     }
 
     private static boolean isLoaded(Instrumentation jvm, String className) {

@@ -16,14 +16,16 @@ import javax.management.ObjectName;
  *
  * <p>Touching the platform MBean server initialises {@code java.util.logging}; doing that before an
  * application server installs its own log manager (JBoss/WildFly, WebLogic: the system property
- * {@code java.util.logging.manager}) breaks the server. So registration runs on a daemon thread, and
- * when that property is set it waits until the named log manager class has been loaded (at most
- * {@value #MAX_WAIT_MILLIS} ms) before touching JMX.
+ * {@code java.util.logging.manager}) breaks the server. So registration runs on a daemon thread, one
+ * second after start-up (setting up JMX costs a few hundred classes, which should not compete with the
+ * application's own start), and when that property is set it also waits until the named log manager
+ * class has been loaded (at most {@value #MAX_WAIT_MILLIS} ms).
  */
 public final class JmxExporter {
     static final String DOMAIN = "io.resilienceagent";
     private static final long MAX_WAIT_MILLIS = 60_000;
     private static final long POLL_MILLIS = 500;
+    private static final long START_DELAY_MILLIS = 1_000;
 
     private JmxExporter() {
     }
@@ -64,11 +66,12 @@ public final class JmxExporter {
     }
 
     private static void waitForLogManager(Supplier<Boolean> logManagerLoaded) {
-        if (System.getProperty("java.util.logging.manager") == null) {
-            return;
-        }
-        long deadline = System.currentTimeMillis() + MAX_WAIT_MILLIS;
         try {
+            Thread.sleep(START_DELAY_MILLIS);
+            if (System.getProperty("java.util.logging.manager") == null) {
+                return;
+            }
+            long deadline = System.currentTimeMillis() + MAX_WAIT_MILLIS;
             while (!logManagerLoaded.get() && System.currentTimeMillis() < deadline) {
                 Thread.sleep(POLL_MILLIS);
             }
