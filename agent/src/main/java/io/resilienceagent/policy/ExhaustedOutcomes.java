@@ -30,7 +30,8 @@ final class ExhaustedOutcomes {
         if (thrown == null) {
             return returned == last;
         }
-        for (Throwable t : FailureClassifier.causeChain(thrown)) {
+        Throwable t = thrown;
+        for (int depth = 0; t != null && depth < FailureClassifier.MAX_CAUSE_DEPTH; depth++, t = FailureClassifier.causeOf(t)) {
             if (t == last) {
                 return true;
             }

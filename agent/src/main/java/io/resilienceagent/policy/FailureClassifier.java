@@ -2,9 +2,7 @@ package io.resilienceagent.policy;
 
 import io.resilienceagent.config.RetrySettings;
 import io.resilienceagent.config.StatusSet;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Decides whether an outcome is a transient failure: an exception in the built-in set or
@@ -15,7 +13,7 @@ import java.util.Map;
  * file never need loading and work whichever class loader the exception comes from.
  */
 public final class FailureClassifier {
-    private static final int MAX_CAUSE_DEPTH = 32;
+    static final int MAX_CAUSE_DEPTH = 32;
 
     private final List<String> retryOn;
     private final List<String> abortOn;
@@ -32,17 +30,23 @@ public final class FailureClassifier {
         return status != StatusExtractor.NO_STATUS && retryOnStatus.contains(status);
     }
 
-    /** Whether {@code thrown} is worth another attempt. */
+    /**
+     * Whether {@code thrown} is worth another attempt. Walks the cause chain at most
+     * {@value #MAX_CAUSE_DEPTH} links deep (a cyclic chain merely repeats checks) and allocates nothing.
+     */
     public boolean isTransient(Throwable thrown) {
-        List<Throwable> chain = causeChain(thrown);
-        for (Throwable t : chain) {
-            for (String name : abortOn) {
-                if (isInstanceOf(t.getClass(), name)) {
-                    return false;
+        if (!abortOn.isEmpty()) {
+            Throwable t = thrown;
+            for (int depth = 0; t != null && depth < MAX_CAUSE_DEPTH; depth++, t = causeOf(t)) {
+                for (String name : abortOn) {
+                    if (isInstanceOf(t.getClass(), name)) {
+                        return false;
+                    }
                 }
             }
         }
-        for (Throwable t : chain) {
+        Throwable t = thrown;
+        for (int depth = 0; t != null && depth < MAX_CAUSE_DEPTH; depth++, t = causeOf(t)) {
             if (TransientExceptions.matches(t) || isFailingStatus(StatusExtractor.statusOf(t))) {
                 return true;
             }
@@ -55,21 +59,11 @@ public final class FailureClassifier {
         return false;
     }
 
-    /** The exception and its causes, without repeats, at most {@value #MAX_CAUSE_DEPTH} deep. */
-    static List<Throwable> causeChain(Throwable thrown) {
-        Map<Throwable, Boolean> seen = new IdentityHashMap<>();
-        java.util.ArrayList<Throwable> chain = new java.util.ArrayList<>();
-        for (Throwable t = thrown; t != null && chain.size() < MAX_CAUSE_DEPTH && seen.put(t, Boolean.TRUE) == null;
-                t = causeOf(t)) {
-            chain.add(t);
-        }
-        return chain;
-    }
-
     /** An application's {@code getCause()} may throw; the chain then ends there. */
-    private static Throwable causeOf(Throwable t) {
+    static Throwable causeOf(Throwable t) {
         try {
-            return t.getCause();
+            Throwable cause = t.getCause();
+            return cause == t ? null : cause;
         } catch (RuntimeException | LinkageError broken) {
             return null;
         }

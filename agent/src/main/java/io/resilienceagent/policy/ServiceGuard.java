@@ -97,8 +97,10 @@ public final class ServiceGuard {
         if (breaker.nanosUntilAdmission() > wait) {
             return reject(loader, thrown);
         }
-        AgentLog.warn("Retrying " + method + " after " + describe(thrown, status)
-                + " (attempt " + (failedAttempts + 1) + "/" + retryPolicy.maxAttempts() + ")");
+        if (AgentLog.isEnabled(AgentLog.Level.WARN)) {
+            AgentLog.warn("Retrying " + method + " after " + describe(thrown, status)
+                    + " (attempt " + (failedAttempts + 1) + "/" + retryPolicy.maxAttempts() + ")");
+        }
         try {
             timing.sleeper().sleep(wait);
         } catch (InterruptedException e) {
@@ -132,11 +134,29 @@ public final class ServiceGuard {
         if (message == null || message.isBlank()) {
             return thrown.getClass().getName();
         }
-        String oneLine = message.replaceAll("\\s+", " ").strip();
-        if (oneLine.length() > MAX_MESSAGE_LENGTH) {
-            oneLine = oneLine.substring(0, MAX_MESSAGE_LENGTH) + "...";
+        return thrown.getClass().getName() + ": " + oneLine(message);
+    }
+
+    /** Folds runs of white space (line breaks included) into single spaces and cuts the result short. */
+    private static String oneLine(String message) {
+        StringBuilder folded = new StringBuilder(Math.min(message.length(), MAX_MESSAGE_LENGTH + 3));
+        boolean space = false;
+        for (int i = 0; i < message.length(); i++) {
+            char c = message.charAt(i);
+            if (Character.isWhitespace(c)) {
+                space = folded.length() > 0;
+                continue;
+            }
+            if (folded.length() + (space ? 1 : 0) >= MAX_MESSAGE_LENGTH) {
+                return folded.append("...").toString();
+            }
+            if (space) {
+                folded.append(' ');
+                space = false;
+            }
+            folded.append(c);
         }
-        return thrown.getClass().getName() + ": " + oneLine;
+        return folded.toString();
     }
 
     /**

@@ -1,7 +1,6 @@
 package io.resilienceagent.policy;
 
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The built-in set of transient failures: timeouts, refused connections, resets and empty or truncated
@@ -23,7 +22,18 @@ final class TransientExceptions {
                 return true;
             }
             String message = t.getMessage();
-            return message != null && message.toLowerCase(Locale.ROOT).contains(messageFragment);
+            return message != null && containsIgnoreCase(message, messageFragment);
+        }
+
+        /** {@code fragment} is lower case; compares in place instead of lower-casing the message. */
+        private static boolean containsIgnoreCase(String message, String fragment) {
+            int last = message.length() - fragment.length();
+            for (int i = 0; i <= last; i++) {
+                if (message.regionMatches(true, i, fragment, 0, fragment.length())) {
+                    return true;
+                }
+            }
+            return false;
         }
     }
 

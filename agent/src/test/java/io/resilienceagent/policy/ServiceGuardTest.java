@@ -280,6 +280,26 @@ class ServiceGuardTest {
     }
 
     @Test
+    void logLinesFoldMultiLineMessagesAndCutLongOnes() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+
+        ProtectedCall.call(defaultGuard(), failing(calls, new ConnectException("  refused\n\tby   peer "),
+                new ConnectException("x".repeat(500))));
+
+        assertThat(log()).contains("after java.net.ConnectException: refused by peer (attempt 2/3)")
+                .contains("after java.net.ConnectException: " + "x".repeat(200) + "... (attempt 3/3)");
+    }
+
+    @Test
+    void aMessageOfExactlyTheLimitIsNotMarkedAsCut() throws Exception {
+        AtomicInteger calls = new AtomicInteger();
+
+        ProtectedCall.call(defaultGuard(), failing(calls, new ConnectException("y".repeat(200))));
+
+        assertThat(log()).contains(": " + "y".repeat(200) + " (attempt 2/3)");
+    }
+
+    @Test
     void logLinesNeverContainArgumentsOrReturnValues() throws Exception {
         String secret = "prompt-with-secret-token-123";
         AtomicInteger calls = new AtomicInteger();
