@@ -16,7 +16,12 @@ public class CircuitBreakerOpenException extends RuntimeException {
     private final String service;
 
     public CircuitBreakerOpenException(String service, Throwable lastFailure) {
-        super("Circuit breaker open for " + service, lastFailure, false, false);
+        this(service, "Circuit breaker open for " + service, lastFailure);
+    }
+
+    /** With a message built once per service, so that a rejection allocates little. */
+    public CircuitBreakerOpenException(String service, String message, Throwable lastFailure) {
+        super(message, lastFailure, false, false);
         this.service = service;
     }
 

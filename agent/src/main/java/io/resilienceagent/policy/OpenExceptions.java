@@ -13,22 +13,24 @@ import java.util.Optional;
  */
 final class OpenExceptions {
     private final String service;
+    private final String message;
     private final Optional<String> className;
     private volatile Resolved resolved;
     private volatile boolean failureReported;
 
     OpenExceptions(String service, Optional<String> className) {
         this.service = service;
+        this.message = "Circuit breaker open for " + service;
         this.className = className;
     }
 
     Throwable create(ClassLoader loader, Throwable lastFailure) {
         if (className.isEmpty()) {
-            return new CircuitBreakerOpenException(service, lastFailure);
+            return new CircuitBreakerOpenException(service, message, lastFailure);
         }
         try {
             Constructor<? extends Throwable> constructor = constructorFor(loader);
-            Throwable thrown = constructor.newInstance("Circuit breaker open for " + service);
+            Throwable thrown = constructor.newInstance(message);
             if (lastFailure != null && thrown.getCause() == null) {
                 try {
                     thrown.initCause(lastFailure);
@@ -43,7 +45,7 @@ final class OpenExceptions {
                 AgentLog.error("Cannot build openException " + className.get() + " for " + service
                         + " (" + e + "); throwing " + CircuitBreakerOpenException.class.getName() + " instead");
             }
-            return new CircuitBreakerOpenException(service, lastFailure);
+            return new CircuitBreakerOpenException(service, message, lastFailure);
         }
     }
 

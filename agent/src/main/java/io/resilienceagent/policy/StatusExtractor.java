@@ -26,7 +26,7 @@ public final class StatusExtractor {
         protected MethodHandle computeValue(Class<?> type) {
             try {
                 return findAccessor(type);
-            } catch (RuntimeException | LinkageError unreadable) {
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError unreadable) {
                 // e.g. a public method whose signature names a class that is not installed: cache "no
                 // status" rather than fail, and fail again, on every call
                 return null;
@@ -37,13 +37,14 @@ public final class StatusExtractor {
     private StatusExtractor() {
     }
 
-    /** The status of {@code value}, or {@link #NO_STATUS}. */
+    /**
+     * The status of {@code value}, or {@link #NO_STATUS}. Whether a class is an {@link HttpResponse} is
+     * decided once, with its accessor: a type check against an interface that fails is a slow scan on
+     * JDK 17, and most protected methods return something that is not a response.
+     */
     public static int statusOf(Object value) {
         if (value == null) {
             return NO_STATUS;
-        }
-        if (value instanceof HttpResponse<?> response) {
-            return response.statusCode();
         }
         MethodHandle accessor = ACCESSORS.get(value.getClass());
         if (accessor == null) {
@@ -56,7 +57,12 @@ public final class StatusExtractor {
         }
     }
 
-    private static MethodHandle findAccessor(Class<?> type) {
+    private static MethodHandle findAccessor(Class<?> type) throws ReflectiveOperationException {
+        if (HttpResponse.class.isAssignableFrom(type)) {
+            return MethodHandles.publicLookup()
+                    .findVirtual(HttpResponse.class, "statusCode", MethodType.methodType(int.class))
+                    .asType(INT_OF_OBJECT);
+        }
         if (type.isPrimitive() || type.isArray() || type.getName().startsWith("java.lang.")) {
             return null;
         }
