@@ -1,0 +1,41 @@
+package io.resilienceagent.bench;
+
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Locale;
+import org.openjdk.jmh.results.RunResult;
+
+/**
+ * The benchmarks' single entry point: {@code java -jar benchmarks/target/benchmarks.jar [all|jmh|startup]}
+ * (default {@code all}). Runs the JMH suite ({@link JmhSuite}), then the start-up measurement
+ * ({@link StartupMeasurement}), and writes {@code results/jmh.json}, {@code results/startup.json} and
+ * {@code results/summary.md}. Settings: see {@link BenchSettings}.
+ */
+public final class BenchmarkMain {
+    private BenchmarkMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String mode = args.length == 0 ? "all" : args[0].toLowerCase(Locale.ROOT);
+        if (!mode.equals("all") && !mode.equals("jmh") && !mode.equals("startup")) {
+            System.err.println("usage: java -jar benchmarks.jar [all|jmh|startup]"
+                    + "  (-Dquick -Dforks=N -Dbench=REGEX -Dagent.jar=PATH -Dresults.dir=DIR -Dstartup.runs=N)");
+            System.exit(2);
+        }
+        BenchSettings settings = new BenchSettings();
+        System.out.println("# agent jar: " + settings.agentJar);
+        System.out.println("# results:   " + settings.resultsDir);
+        Collection<RunResult> jmh = null;
+        StartupMeasurement.Result startup = null;
+        if (!mode.equals("startup")) {
+            jmh = JmhSuite.run(settings);
+        }
+        if (!mode.equals("jmh")) {
+            startup = StartupMeasurement.run(settings);
+        }
+        Path summary = Report.write(settings, jmh, startup);
+        System.out.println();
+        System.out.println(java.nio.file.Files.readString(summary));
+        System.out.println("# wrote " + summary);
+    }
+}
