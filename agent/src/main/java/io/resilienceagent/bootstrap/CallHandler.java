@@ -1,10 +1,10 @@
 package io.resilienceagent.bootstrap;
 
 /**
- * The engine side of one instrumented method, as seen by advice code. Implemented by the agent; kept
- * in the bootstrap layer so that advice inlined into classes of any class loader can call it.
+ * The engine side of one instrumented method, as seen by woven code. Implemented by the agent; kept
+ * in the bootstrap layer so that code woven into classes of any class loader can call it.
  *
- * <p>The advice drives one call as a sequence of attempts: {@link #enter()} once before the body,
+ * <p>Woven code drives one call as a sequence of attempts: {@link #enter()} once before the body,
  * then {@link #exit} after every run of the body, which either finishes the call or asks for another
  * run of the body.
  */

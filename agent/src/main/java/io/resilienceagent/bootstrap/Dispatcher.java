@@ -3,7 +3,7 @@ package io.resilienceagent.bootstrap;
 import io.resilienceagent.CircuitBreakerOpenException;
 
 /**
- * The only entry points that advice code calls. Each instrumented method is bound to an integer id at
+ * The only entry points that woven code calls. Each instrumented method is bound to an integer id at
  * transformation time; the id indexes the table of {@link CallHandler}s the agent installs.
  *
  * <p>It lives on the bootstrap class path so that every class loader sees it, and it shields the
@@ -23,7 +23,7 @@ public final class Dispatcher {
     private Dispatcher() {
     }
 
-    /** Called by enter advice; see {@link CallHandler#enter()}. */
+    /** Called before the method body; see {@link CallHandler#enter()}. */
     public static Object enter(int id) {
         CallHandler[] table = handlers;
         if (id < 0 || id >= table.length || table[id] == null) {
@@ -42,7 +42,7 @@ public final class Dispatcher {
         return admission;
     }
 
-    /** Called by exit advice; see {@link CallHandler#exit}. */
+    /** Called after each run of the method body; see {@link CallHandler#exit}. */
     public static Object exit(int id, Object admission, Object returned, Throwable thrown) {
         if (admission == PASS_THROUGH || admission == null) {
             return null;

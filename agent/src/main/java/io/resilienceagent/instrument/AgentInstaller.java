@@ -21,15 +21,16 @@ import java.util.function.Supplier;
  * problem is printed. An agent attached to a running JVM never stops it.
  */
 public final class AgentInstaller {
-    private static volatile InstalledAgent installed;
+    /** The config file of the running agent; set once, so a second start is refused. */
+    private static volatile Path runningConfig;
 
     private AgentInstaller() {
     }
 
     static synchronized void install(String arguments, Instrumentation instrumentation, boolean attached,
             long startedNanos) {
-        if (installed != null) {
-            AgentLog.warn("resilience-agent is already running in this JVM (config " + installed.configPath()
+        if (runningConfig != null) {
+            AgentLog.warn("resilience-agent is already running in this JVM (config " + runningConfig
                     + "); ignoring the second start");
             return;
         }
@@ -57,7 +58,8 @@ public final class AgentInstaller {
         }
         long configRead = System.nanoTime();
         try {
-            installed = instrument(config, configFile.get(), instrumentation);
+            instrument(config, configFile.get(), instrumentation);
+            runningConfig = configFile.get().toAbsolutePath();
             long done = System.nanoTime();
             AgentLog.debug("resilience-agent started in " + millis(startedNanos, done) + " ms (bootstrap classes "
                     + millis(startedNanos, injected) + " ms, config " + millis(injected, configRead) + " ms, transformer "
@@ -67,22 +69,16 @@ public final class AgentInstaller {
         }
     }
 
-    /** The running agent, once installed; empty when the config was refused. */
-    static Optional<InstalledAgent> installed() {
-        return Optional.ofNullable(installed);
-    }
-
-    private static InstalledAgent instrument(ResilienceConfig config, Path configFile, Instrumentation jvm) {
+    private static void instrument(ResilienceConfig config, Path configFile, Instrumentation jvm) {
         ServiceRegistry registry = new ServiceRegistry(config, Timing.SYSTEM, new TransitionLog());
         MethodSelector selector = new MethodSelector(config.methods());
-        Supplier<ResilienceInstrumentation> byteBuddy = new Lazy<>(() -> new ResilienceInstrumentation(registry, selector));
-        new ResilienceTransformer(selector, byteBuddy).install(jvm);
+        Supplier<ResilienceInstrumentation> weaving = new Lazy<>(() -> new ResilienceInstrumentation(registry, selector));
+        new ResilienceTransformer(selector, weaving).install(jvm);
         JmxExporter.registerLater(AgentVersion.current(), configFile.toAbsolutePath().toString(), registry,
                 selector::unmatchedPatterns, () -> isLoaded(jvm, System.getProperty("java.util.logging.manager")));
         int services = config.services().size();
         AgentLog.info("resilience-agent " + AgentVersion.current() + " protecting " + services
                 + (services == 1 ? " service" : " services") + " (config " + configFile + ")");
-        return new InstalledAgent(config, configFile.toAbsolutePath(), registry, selector);
     }
 
     private static long millis(long fromNanos, long toNanos) {
@@ -107,9 +103,5 @@ public final class AgentInstaller {
         } else {
             System.err.println("resilience-agent: the application runs without resilience protection (onConfigError=continue)");
         }
-    }
-
-    /** What a started agent holds, for JMX. */
-    record InstalledAgent(ResilienceConfig config, Path configPath, ServiceRegistry registry, MethodSelector selector) {
     }
 }

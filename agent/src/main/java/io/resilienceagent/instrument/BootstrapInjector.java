@@ -15,7 +15,7 @@ import java.util.jar.JarFile;
 import java.util.jar.JarOutputStream;
 
 /**
- * Makes the few classes that advice code calls visible from every class loader by defining them in
+ * Makes the few classes that woven code calls visible from every class loader by defining them in
  * the bootstrap class loader, before anything can load them from the agent jar.
  *
  * <p>The classes are defined directly (through {@code jdk.internal.misc.Unsafe}, exported to the agent

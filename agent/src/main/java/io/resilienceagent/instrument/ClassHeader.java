@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The few facts the transformer needs before deciding to involve Byte Buddy: a class's name, access
+ * The few facts the transformer needs before deciding to weave a class: a class's name, access
  * flags, superclass and interfaces, read straight from the class file's header. Reading them costs a
  * pass over the constant pool, with no class loading, so every class the JVM loads can be checked.
  *

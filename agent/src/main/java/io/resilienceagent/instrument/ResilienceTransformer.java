@@ -12,7 +12,7 @@ import java.util.function.Supplier;
 
 /**
  * The agent's hook into class loading. Every class is first checked cheaply, by name and by its
- * class-file header; only a class that a pattern covers is handed to Byte Buddy. Whatever goes wrong
+ * class-file header; only a class that a pattern covers is handed to the weaver. Whatever goes wrong
  * while transforming, the class loads unchanged and one line is logged: the agent never stops an
  * application's class from loading.
  */
@@ -29,7 +29,7 @@ final class ResilienceTransformer implements ClassFileTransformer {
 
     /**
      * @param instrumentation called on the first covered class only, so that an application whose
-     *     covered classes never load never pays for loading Byte Buddy
+     *     covered classes never load never pays for loading the weaver and ASM
      */
     ResilienceTransformer(MethodSelector selector, Supplier<ResilienceInstrumentation> instrumentation) {
         this.selector = selector;

@@ -6,7 +6,7 @@ import java.util.concurrent.Callable;
 /**
  * Runs a {@link Callable} through a {@link CallHandler} exactly as instrumented code runs a method body:
  * enter once, then exit after each attempt until the handler completes the call. The same loop the
- * advice produces in bytecode, in plain Java, so the engine can be tested and used without an agent.
+ * weaver produces in bytecode, in plain Java, so the engine can be tested and used without an agent.
  */
 public final class ProtectedCall {
     private ProtectedCall() {

@@ -7,7 +7,7 @@ import io.resilienceagent.log.AgentLog;
 /**
  * Protects one service: its breaker, retry policy and counters, shared by every method mapped to it
  * and by all threads. Drives a call one attempt at a time ({@link #enter}, {@link #exit}), so that
- * advice code, which cannot hold a loop around the method body, can run it.
+ * woven code, which re-runs the method body in place of a loop around a call, can run it.
  *
  * <p>Retry wraps the breaker: every attempt asks the breaker first, and a retry that the breaker would
  * refuse even after the wait is refused at once instead of after sleeping.

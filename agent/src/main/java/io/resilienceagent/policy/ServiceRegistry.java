@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * All services of one configuration, each with its own {@link ServiceGuard}, and the instrumented
  * methods bound to them. Binding a method gives it an id and installs its {@link MethodGuard} in the
- * {@link Dispatcher}, where advice code finds it.
+ * {@link Dispatcher}, where woven code finds it.
  */
 public final class ServiceRegistry {
     private final Map<String, ServiceGuard> services;
@@ -42,7 +42,7 @@ public final class ServiceRegistry {
      * Binds an instrumented method to its service's guard.
      *
      * @param displayName how log lines name it ({@code SimpleClassName.method})
-     * @return the id its advice passes to the {@link Dispatcher}
+     * @return the id its woven code passes to the {@link Dispatcher}
      */
     public int bind(String displayName, String service, ClassLoader loader) {
         ServiceGuard guard = services.get(service);

@@ -154,26 +154,4 @@ class MethodWeaverTest {
         assertThat(greet.invoke(instance, "you")).isEqualTo("hello you");
         assertThat(runs()).isEqualTo(2);
     }
-
-    /** Defines the woven classes itself, child-first, and delegates everything else. */
-    private static final class WovenClassLoader extends ClassLoader {
-        private final Map<String, byte[]> classes;
-
-        WovenClassLoader(Map<String, byte[]> classes, ClassLoader parent) {
-            super(parent);
-            this.classes = classes;
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            synchronized (getClassLoadingLock(name)) {
-                byte[] bytes = classes.get(name);
-                if (bytes != null) {
-                    Class<?> loaded = findLoadedClass(name);
-                    return loaded != null ? loaded : defineClass(name, bytes, 0, bytes.length);
-                }
-                return super.loadClass(name, resolve);
-            }
-        }
-    }
 }

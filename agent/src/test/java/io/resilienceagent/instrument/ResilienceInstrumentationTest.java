@@ -72,7 +72,7 @@ class ResilienceInstrumentationTest {
         List<MethodMapping> covering = selector.mappingsCovering(header, getClass().getClassLoader());
         byte[] transformed = new ResilienceInstrumentation(registry, selector)
                 .instrument(TARGET, original, getClass().getClassLoader(), covering);
-        return new SingleClassLoader(TARGET, transformed, getClass().getClassLoader()).loadClass(TARGET);
+        return new WovenClassLoader(Map.of(TARGET, transformed), getClass().getClassLoader()).loadClass(TARGET);
     }
 
     private static AtomicInteger runs(Class<?> target) throws Exception {
@@ -212,28 +212,5 @@ class ResilienceInstrumentationTest {
         assertThatThrownBy(() -> invoke(instance, target.getMethod("fetch", String.class), "k"))
                 .isExactlyInstanceOf(ConnectException.class);
         assertThat(invoke(instance, target.getMethod("fetch", String.class), "k")).isEqualTo("value-k");
-    }
-
-    /** Defines one class from given bytes and delegates everything else to its parent. */
-    private static final class SingleClassLoader extends ClassLoader {
-        private final String name;
-        private final byte[] bytes;
-
-        SingleClassLoader(String name, byte[] bytes, ClassLoader parent) {
-            super(parent);
-            this.name = name;
-            this.bytes = bytes;
-        }
-
-        @Override
-        protected Class<?> loadClass(String className, boolean resolve) throws ClassNotFoundException {
-            synchronized (getClassLoadingLock(className)) {
-                if (className.equals(name)) {
-                    Class<?> loaded = findLoadedClass(className);
-                    return loaded != null ? loaded : defineClass(className, bytes, 0, bytes.length);
-                }
-                return super.loadClass(className, resolve);
-            }
-        }
     }
 }
