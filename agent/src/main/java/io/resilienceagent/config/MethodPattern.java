@@ -116,11 +116,6 @@ public final class MethodPattern {
         return parameterTypes.map(expected -> expected.equals(parameterTypeNames)).orElse(true);
     }
 
-    /** Whether the class part has no wildcard, so it names exactly one class. */
-    public boolean isExactClass() {
-        return classGlob.indexOf('*') < 0;
-    }
-
     public String classGlob() {
         return classGlob;
     }

@@ -31,10 +31,13 @@ final class MethodSelector {
             return List.of();
         }
         BitSet inherited = hierarchy.inherited(header, loader);
-        List<MethodMapping> covering = new ArrayList<>(0);
+        List<MethodMapping> covering = List.of();
         for (int i = 0; i < mappings.size(); i++) {
             MethodMapping mapping = mappings.get(i);
             if (inherited.get(i) || mapping.pattern().matchesClass(header.name())) {
+                if (covering.isEmpty()) {
+                    covering = new ArrayList<>();
+                }
                 covering.add(mapping);
             }
         }

@@ -17,7 +17,7 @@ public final class AgentLog {
     public enum Level { DEBUG, INFO, WARN, ERROR, OFF }
 
     private static volatile PrintStream out = System.err;
-    private static volatile Level threshold = parse(System.getProperty("resilience.logLevel"));
+    private static final Level THRESHOLD = parse(System.getProperty("resilience.logLevel"));
 
     private AgentLog() {
     }
@@ -39,7 +39,7 @@ public final class AgentLog {
     }
 
     public static boolean isEnabled(Level level) {
-        return level.compareTo(threshold) >= 0 && level != Level.OFF;
+        return level.compareTo(THRESHOLD) >= 0 && level != Level.OFF;
     }
 
     /** Writes one line if {@code level} is at or above the threshold. */
@@ -60,11 +60,6 @@ public final class AgentLog {
         PrintStream previous = out;
         out = target;
         return previous;
-    }
-
-    /** Changes the threshold, for tests and the CLI. */
-    public static void setThreshold(Level level) {
-        threshold = level;
     }
 
     private static Level parse(String value) {
