@@ -1,5 +1,7 @@
 package io.resilienceagent.config;
 
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -8,7 +10,6 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -62,7 +63,9 @@ public final class ConfigLoader {
         String text = yaml.startsWith("\uFEFF") ? yaml.substring(1) : yaml;
         Optional<Node> root = YamlComposer.compose(text, source);
         Problems problems = new Problems(source);
-        root.ifPresent(node -> YamlHygiene.check(node, problems));
+        if (root.isPresent()) {
+            YamlHygiene.check(root.get(), problems);
+        }
         Optional<ResilienceConfig> config = new SchemaReader(problems).read(root, file);
         if (config.isEmpty() || !problems.isEmpty()) {
             throw problems.toException();
@@ -88,11 +91,16 @@ public final class ConfigLoader {
             throw tooLarge(source, attributes.size());
         }
         byte[] bytes;
-        try (InputStream in = Files.newInputStream(file)) {
+        // java.io rather than Files.newInputStream: the NIO channel classes and native libraries behind it
+        // cost milliseconds at start-up, before main, and nothing else in the agent needs them
+        try (InputStream in = new FileInputStream(file.toFile())) {
             bytes = in.readNBytes(MAX_FILE_BYTES + 1);
-        } catch (AccessDeniedException e) {
-            throw ConfigException.of(source, "cannot read the file: permission denied; make it readable by the user "
-                    + "that runs the JVM");
+        } catch (FileNotFoundException e) {
+            if (!Files.isReadable(file)) {
+                throw ConfigException.of(source, "cannot read the file: permission denied; make it readable by the user "
+                        + "that runs the JVM");
+            }
+            throw ConfigException.of(source, "cannot read the file: " + describe(e));
         } catch (IOException | SecurityException e) {
             throw ConfigException.of(source, "cannot read the file: " + describe(e));
         }

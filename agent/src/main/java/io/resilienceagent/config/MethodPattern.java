@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * A method pattern from the {@code methods} section: {@code pkg.Class.method} (all overloads),
@@ -12,22 +11,15 @@ import java.util.regex.Pattern;
  * characters inside one dot-separated segment ({@code pkg.*Client.*}). Nested classes use {@code $}.
  */
 public final class MethodPattern {
-    private static final Pattern SEGMENT = Pattern.compile("[\\p{L}_$*][\\p{L}\\p{N}_$*]*");
-    private static final Pattern PARAM_TYPE = Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*(\\[])*");
-
     private final String text;
     private final String classGlob;
     private final String methodGlob;
-    private final Pattern classRegex;
-    private final Pattern methodRegex;
     private final Optional<List<String>> parameterTypes;
 
     private MethodPattern(String text, String classGlob, String methodGlob, Optional<List<String>> parameterTypes) {
         this.text = text;
         this.classGlob = classGlob;
         this.methodGlob = methodGlob;
-        this.classRegex = globToRegex(classGlob);
-        this.methodRegex = globToRegex(methodGlob);
         this.parameterTypes = parameterTypes;
     }
 
@@ -71,7 +63,7 @@ public final class MethodPattern {
         }
         for (String raw : inside.split(",", -1)) {
             String type = raw.strip();
-            if (!PARAM_TYPE.matcher(type).matches()) {
+            if (!isTypeName(type)) {
                 throw new IllegalArgumentException("parameter type '" + type + "' is not a Java type name; "
                         + "use fully qualified names such as java.lang.String, int or byte[]");
             }
@@ -81,39 +73,62 @@ public final class MethodPattern {
     }
 
     private static void requireSegment(String segment, String what) {
-        if (!SEGMENT.matcher(segment).matches()) {
+        if (!JavaNames.isNamePart(segment, 0, segment.length(), true)) {
             throw new IllegalArgumentException(what + " '" + segment + "' is not valid; use Java identifiers, "
                     + "'$' for nested classes and '*' as a wildcard inside one segment");
         }
     }
 
-    private static Pattern globToRegex(String glob) {
-        StringBuilder regex = new StringBuilder();
-        int start = 0;
-        for (int star = glob.indexOf('*'); star >= 0; star = glob.indexOf('*', start)) {
-            if (star > start) {
-                regex.append(Pattern.quote(glob.substring(start, star)));
+    /** {@code java.lang.String}, {@code int} or {@code byte[][]}. */
+    private static boolean isTypeName(String type) {
+        String element = type;
+        while (element.endsWith("[]")) {
+            element = element.substring(0, element.length() - 2);
+        }
+        return JavaNames.isQualifiedName(element);
+    }
+
+    /**
+     * Whether {@code text} matches {@code glob}, where {@code *} stands for any run of characters other
+     * than {@code .}. Checked by hand, without a regex: it runs for every class the application loads.
+     */
+    static boolean globMatches(String glob, String text) {
+        int g = 0;
+        int t = 0;
+        int starAt = -1;
+        int resumeAt = 0;
+        while (t < text.length()) {
+            if (g < glob.length() && glob.charAt(g) == '*') {
+                starAt = g++;
+                resumeAt = t;
+            } else if (g < glob.length() && glob.charAt(g) == text.charAt(t)) {
+                g++;
+                t++;
+            } else if (starAt >= 0 && text.charAt(resumeAt) != '.') {
+                // let the last star swallow one more character, then try the rest of the glob again
+                g = starAt + 1;
+                t = ++resumeAt;
+            } else {
+                return false;
             }
-            regex.append("[^.]*");
-            start = star + 1;
         }
-        if (start < glob.length()) {
-            regex.append(Pattern.quote(glob.substring(start)));
+        while (g < glob.length() && glob.charAt(g) == '*') {
+            g++;
         }
-        return Pattern.compile(regex.toString());
+        return g == glob.length();
     }
 
     /** Whether {@code className} (binary name, {@code $} for nested classes) is the class this pattern names. */
     public boolean matchesClass(String className) {
-        return classRegex.matcher(className).matches();
+        return globMatches(classGlob, className);
     }
 
     /** Whether a method with this name and these parameter types (Java source names) is covered. */
     public boolean matchesMethod(String methodName, List<String> parameterTypeNames) {
-        if (!methodRegex.matcher(methodName).matches()) {
+        if (!globMatches(methodGlob, methodName)) {
             return false;
         }
-        return parameterTypes.map(expected -> expected.equals(parameterTypeNames)).orElse(true);
+        return parameterTypes.isEmpty() || parameterTypes.get().equals(parameterTypeNames);
     }
 
     public String classGlob() {

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -33,7 +32,6 @@ final class SchemaReader {
             "failureThreshold", "recoveryTimeout", "successThreshold", "halfOpenMaxCalls", "openException");
     static final String EMPTY_FILE = "the file is empty; it needs at least a `services` section";
 
-    private static final Pattern SERVICE_NAME = Pattern.compile("[A-Za-z0-9_.\\-]{1,100}");
     private static final int MAX_NAMES_LISTED = 10;
 
     private final Problems problems;
@@ -191,7 +189,7 @@ final class SchemaReader {
     }
 
     private void checkServiceName(Entry service) {
-        if (!SERVICE_NAME.matcher(service.key()).matches()) {
+        if (!isServiceName(service.key())) {
             problems.add(service.keyNode(), service.path(), "service name " + NodeText.quote(service.key())
                     + " is not valid; use 1 to 100 letters, digits, '_', '-' or '.', since it appears in log lines "
                     + "and JMX names");
@@ -285,5 +283,19 @@ final class SchemaReader {
     private static String listed(Set<String> names) {
         String shown = names.stream().limit(MAX_NAMES_LISTED).map(NodeText::clip).collect(Collectors.joining(", "));
         return names.size() > MAX_NAMES_LISTED ? shown + ", ..." : shown;
+    }
+
+    /** 1 to 100 of {@code A-Z a-z 0-9 _ . -}: safe in a JMX object name and a log line. */
+    static boolean isServiceName(String name) {
+        if (name.isEmpty() || name.length() > 100) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '.' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 }

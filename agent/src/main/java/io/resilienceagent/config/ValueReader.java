@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
@@ -27,13 +26,11 @@ final class ValueReader {
     static final String CLASS_NAME = "a fully qualified class name such as java.lang.IllegalStateException, or null";
     static final String STATUSES = "a list of HTTP statuses and ranges such as [408, 429, \"500-599\"]";
     static final String STATUS = "an HTTP status (" + StatusSet.MIN + "-" + StatusSet.MAX + ") or a range such as \"500-599\"";
-    static final String JITTER_VALUES = Arrays.stream(Jitter.values()).map(Jitter::configName).collect(Collectors.joining(", "));
+    static final String JITTER_VALUES = jitterValues();
 
     private static final Pattern DECIMAL_INT = Pattern.compile("[-+]?(?:0|[1-9][0-9_]*)");
     /** At most three exponent digits: BigDecimal arithmetic on 1e-99999999 takes minutes, and no setting needs it. */
     private static final Pattern DECIMAL_NUMBER = Pattern.compile("[-+]?(?:[0-9][0-9_]*(?:\\.[0-9_]*)?|\\.[0-9][0-9_]*)(?:[eE][-+]?[0-9]{1,3})?");
-    private static final Pattern CLASS_NAME_SYNTAX =
-            Pattern.compile("[\\p{L}_$][\\p{L}\\p{N}_$]*(?:\\.[\\p{L}_$][\\p{L}\\p{N}_$]*)*");
     private static final Pattern STATUS_TEXT = Pattern.compile("\\s*(\\d{1,9})\\s*(?:-\\s*(\\d{1,9})\\s*)?");
     private static final Map<String, String> WELL_KNOWN_EXCEPTIONS = Map.ofEntries(
             Map.entry("Exception", "java.lang.Exception"),
@@ -159,7 +156,9 @@ final class ValueReader {
         List<Node> items = sequence.getValue();
         for (int i = 0; i < items.size(); i++) {
             Optional<String> name = className(items.get(i), path + "[" + i + "]", "a fully qualified exception class name such as java.io.IOException");
-            name.ifPresent(names::add);
+            if (name.isPresent()) {
+                names.add(name.get());
+            }
             valid &= name.isPresent();
         }
         return valid ? Optional.of(List.copyOf(names)) : Optional.empty();
@@ -170,7 +169,8 @@ final class ValueReader {
         if (isScalar(node, Tag.NULL)) {
             return Optional.of(Optional.empty());
         }
-        return className(node, path, CLASS_NAME).map(Optional::of);
+        Optional<String> name = className(node, path, CLASS_NAME);
+        return name.isPresent() ? Optional.of(name) : Optional.empty();
     }
 
     /** HTTP statuses and ranges; {@code []} means no status is retried. */
@@ -229,7 +229,7 @@ final class ValueReader {
             return wrongType(node, path, expected);
         }
         String name = ((ScalarNode) node).getValue().strip();
-        if (!CLASS_NAME_SYNTAX.matcher(name).matches()) {
+        if (!JavaNames.isQualifiedName(name)) {
             return problem(node, path, NodeText.quote(name) + " is not a Java class name; expected " + expected
                     + " (nested classes use $, as in com.example.Outer$Inner)");
         }
@@ -252,5 +252,13 @@ final class ValueReader {
     private <T> Optional<T> problem(Node node, String path, String message) {
         problems.add(node, path, message);
         return Optional.empty();
+    }
+
+    private static String jitterValues() {
+        StringBuilder values = new StringBuilder();
+        for (Jitter jitter : Jitter.values()) {
+            values.append(values.length() == 0 ? "" : ", ").append(jitter.configName());
+        }
+        return values.toString();
     }
 }

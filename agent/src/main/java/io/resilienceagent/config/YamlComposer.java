@@ -6,7 +6,9 @@ import org.yaml.snakeyaml.composer.Composer;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.inspector.TagInspector;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.Tag;
 import org.yaml.snakeyaml.parser.Parser;
 import org.yaml.snakeyaml.parser.ParserImpl;
 import org.yaml.snakeyaml.reader.ReaderException;
@@ -68,7 +70,7 @@ final class YamlComposer {
         options.setAllowRecursiveKeys(false);
         options.setMergeOnCompose(false);
         options.setProcessComments(false);
-        options.setTagInspector(tag -> false);
+        options.setTagInspector(new RefuseAllTags());
         return options;
     }
 
@@ -179,5 +181,13 @@ final class YamlComposer {
         Problems problems = new Problems(source);
         problems.add(mark, "", message);
         return problems.toException();
+    }
+
+    /** No global tag names a class we would build: the tree is only read, never turned into objects. */
+    private static final class RefuseAllTags implements TagInspector {
+        @Override
+        public boolean isGlobalTagAllowed(Tag tag) {
+            return false;
+        }
     }
 }

@@ -1,8 +1,6 @@
 package io.resilienceagent.instrument;
 
 import io.resilienceagent.config.AgentVersion;
-import io.resilienceagent.config.ConfigException;
-import io.resilienceagent.config.ConfigLoader;
 import io.resilienceagent.config.ResilienceConfig;
 import io.resilienceagent.jmx.JmxExporter;
 import io.resilienceagent.log.AgentLog;
@@ -11,7 +9,7 @@ import io.resilienceagent.policy.Timing;
 import io.resilienceagent.policy.TransitionLog;
 import java.lang.instrument.Instrumentation;
 import java.nio.file.Path;
-import java.util.Optional;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -27,43 +25,31 @@ public final class AgentInstaller {
     private AgentInstaller() {
     }
 
-    static synchronized void install(String arguments, Instrumentation instrumentation, boolean attached,
-            long startedNanos) {
+    /** True once an agent has been installed in this JVM; a second start is then refused. */
+    static boolean isRunning() {
         if (runningConfig != null) {
             AgentLog.warn("resilience-agent is already running in this JVM (config " + runningConfig
                     + "); ignoring the second start");
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Installs the agent with the config the reading found, or prints its problem (and stops the JVM when
+     * the problem asks for that and the agent was not attached).
+     */
+    static void install(ConfigReading reading, Instrumentation instrumentation, boolean attached, StartupTimeline timeline) {
+        ConfigReading.Outcome outcome = reading.outcome();
+        timeline.configReady(outcome.readNanos());
+        if (outcome.config() == null) {
+            failStartup(outcome.problem(), outcome.stopJvm() && !attached);
             return;
         }
-        long injected = System.nanoTime();
-        AgentArgs args;
         try {
-            args = AgentArgs.parse(arguments);
-        } catch (IllegalArgumentException e) {
-            failStartup("resilience-agent: " + e.getMessage(), !AgentArgs.asksToContinue(arguments) && !attached);
-            return;
-        }
-        Optional<Path> configFile = ConfigLocator.locate(args, System.getProperties(), System.getenv(), Path.of(""));
-        if (configFile.isEmpty()) {
-            failStartup("resilience-agent: no config file found; looked at " + ConfigLocator.searchedPlaces()
-                    + ". Pass one with -javaagent:resilience-agent.jar=config=/path/resilience.yaml",
-                    args.exitOnConfigError() && !attached);
-            return;
-        }
-        ResilienceConfig config;
-        try {
-            config = ConfigLoader.load(configFile.get());
-        } catch (ConfigException e) {
-            failStartup(e.getMessage(), args.exitOnConfigError() && !attached);
-            return;
-        }
-        long configRead = System.nanoTime();
-        try {
-            instrument(config, configFile.get(), instrumentation);
-            runningConfig = configFile.get().toAbsolutePath();
-            long done = System.nanoTime();
-            AgentLog.debug("resilience-agent started in " + millis(startedNanos, done) + " ms (bootstrap classes "
-                    + millis(startedNanos, injected) + " ms, config " + millis(injected, configRead) + " ms, transformer "
-                    + millis(configRead, done) + " ms)");
+            instrument(outcome.config(), outcome.file(), instrumentation);
+            runningConfig = outcome.file().toAbsolutePath();
+            AgentLog.debug(timeline.done());
         } catch (RuntimeException | LinkageError e) {
             AgentLog.error("resilience-agent could not install its transformer, the application runs unprotected: " + e);
         }
@@ -72,17 +58,13 @@ public final class AgentInstaller {
     private static void instrument(ResilienceConfig config, Path configFile, Instrumentation jvm) {
         ServiceRegistry registry = new ServiceRegistry(config, Timing.SYSTEM, new TransitionLog());
         MethodSelector selector = new MethodSelector(config.methods());
-        Supplier<ResilienceInstrumentation> weaving = new Lazy<>(() -> new ResilienceInstrumentation(registry, selector));
+        Supplier<ResilienceInstrumentation> weaving = new Lazy<>(new WeaverFactory(registry, selector));
         new ResilienceTransformer(selector, weaving).install(jvm);
         JmxExporter.registerLater(AgentVersion.current(), configFile.toAbsolutePath().toString(), registry,
-                selector::unmatchedPatterns, () -> isLoaded(jvm, System.getProperty("java.util.logging.manager")));
+                new UnmatchedPatterns(selector), new LogManagerLoaded(jvm));
         int services = config.services().size();
         AgentLog.info("resilience-agent " + AgentVersion.current() + " protecting " + services
                 + (services == 1 ? " service" : " services") + " (config " + configFile + ")");
-    }
-
-    private static long millis(long fromNanos, long toNanos) {
-        return (toNanos - fromNanos) / 1_000_000;
     }
 
     private static boolean isLoaded(Instrumentation jvm, String className) {
@@ -102,6 +84,53 @@ public final class AgentInstaller {
             System.exit(1);
         } else {
             System.err.println("resilience-agent: the application runs without resilience protection (onConfigError=continue)");
+        }
+    }
+
+    // The three suppliers below are classes rather than lambdas: each lambda costs a generated class
+    // before main, and start-up time is one of the agent's targets.
+
+    /** Builds the weaver when the first covered class loads. */
+    private static final class WeaverFactory implements Supplier<ResilienceInstrumentation> {
+        private final ServiceRegistry registry;
+        private final MethodSelector selector;
+
+        WeaverFactory(ServiceRegistry registry, MethodSelector selector) {
+            this.registry = registry;
+            this.selector = selector;
+        }
+
+        @Override
+        public ResilienceInstrumentation get() {
+            return new ResilienceInstrumentation(registry, selector);
+        }
+    }
+
+    /** The patterns no transformed method has matched yet, for JMX. */
+    private static final class UnmatchedPatterns implements Supplier<List<String>> {
+        private final MethodSelector selector;
+
+        UnmatchedPatterns(MethodSelector selector) {
+            this.selector = selector;
+        }
+
+        @Override
+        public List<String> get() {
+            return selector.unmatchedPatterns();
+        }
+    }
+
+    /** Whether the class named by {@code java.util.logging.manager} has loaded. */
+    private static final class LogManagerLoaded implements Supplier<Boolean> {
+        private final Instrumentation jvm;
+
+        LogManagerLoaded(Instrumentation jvm) {
+            this.jvm = jvm;
+        }
+
+        @Override
+        public Boolean get() {
+            return isLoaded(jvm, System.getProperty("java.util.logging.manager"));
         }
     }
 }

@@ -34,7 +34,8 @@ final class ResilienceInstrumentation {
     byte[] instrument(String className, byte[] classFile, ClassLoader loader, List<MethodMapping> covering) {
         List<MethodInfo> methods = ClassWeaver.methods(classFile);
         Map<String, Integer> ids = new HashMap<>();
-        List<Runnable> onSuccess = new ArrayList<>();
+        List<MethodMapping> matched = new ArrayList<>();
+        List<String> signatures = new ArrayList<>();
         for (MethodInfo method : methods) {
             Optional<MethodMapping> mapping = MethodSelector.mappingFor(covering, method);
             if (mapping.isEmpty()) {
@@ -42,17 +43,18 @@ final class ResilienceInstrumentation {
             }
             int id = registry.bind(MethodSelector.displayName(className, method), mapping.get().service(), loader);
             ids.put(method.key(), id);
-            String signature = MethodSelector.signature(className, method);
-            onSuccess.add(() -> {
-                selector.markMatched(mapping.get());
-                registry.recordInstrumented(signature);
-            });
+            matched.add(mapping.get());
+            signatures.add(MethodSelector.signature(className, method));
         }
         if (ids.isEmpty()) {
             return null;
         }
         byte[] transformed = ClassWeaver.weave(classFile, methods, ids);
-        onSuccess.forEach(Runnable::run);
+        // recorded only once the class is woven, so JMX never lists a method that runs unprotected
+        for (int i = 0; i < matched.size(); i++) {
+            selector.markMatched(matched.get(i));
+            registry.recordInstrumented(signatures.get(i));
+        }
         return transformed;
     }
 }

@@ -22,7 +22,7 @@ final class ResilienceTransformer implements ClassFileTransformer {
     private static final List<String> AGENT_PACKAGES = List.of("io/resilienceagent/bootstrap/",
             "io/resilienceagent/config/", "io/resilienceagent/policy/", "io/resilienceagent/instrument/",
             "io/resilienceagent/jmx/", "io/resilienceagent/cli/", "io/resilienceagent/log/",
-            "io/resilienceagent/shaded/", "io/resilienceagent/CircuitBreakerOpenException");
+            "io/resilienceagent/shaded/", "io/resilienceagent/launch/", "io/resilienceagent/CircuitBreakerOpenException");
 
     private final MethodSelector selector;
     private final Supplier<ResilienceInstrumentation> instrumentation;

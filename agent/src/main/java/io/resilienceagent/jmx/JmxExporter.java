@@ -57,10 +57,14 @@ public final class JmxExporter {
      */
     public static void registerLater(String version, String configPath, ServiceRegistry registry,
             Supplier<List<String>> unmatchedPatterns, Supplier<Boolean> logManagerLoaded) {
-        Thread thread = new Thread(() -> {
-            waitForLogManager(logManagerLoaded);
-            register(ManagementFactory.getPlatformMBeanServer(), version, configPath, registry, unmatchedPatterns);
-        }, "resilience-agent-jmx");
+        Runnable registration = new Runnable() { // not a lambda: a lambda costs a generated class before main
+            @Override
+            public void run() {
+                waitForLogManager(logManagerLoaded);
+                register(ManagementFactory.getPlatformMBeanServer(), version, configPath, registry, unmatchedPatterns);
+            }
+        };
+        Thread thread = new Thread(registration, "resilience-agent-jmx");
         thread.setDaemon(true);
         thread.start();
     }

@@ -6,8 +6,19 @@ import java.util.concurrent.ThreadLocalRandom;
 @FunctionalInterface
 public interface RandomSource {
     /** {@link ThreadLocalRandom}: no contention, no allocation. */
-    RandomSource DEFAULT = () -> ThreadLocalRandom.current().nextDouble();
+    RandomSource DEFAULT = new ThreadLocalSource();
 
     /** A value in {@code [0, 1)}. */
     double nextDouble();
+
+    /** A class rather than a lambda: a lambda costs a generated class at start-up, before {@code main}. */
+    final class ThreadLocalSource implements RandomSource {
+        private ThreadLocalSource() {
+        }
+
+        @Override
+        public double nextDouble() {
+            return ThreadLocalRandom.current().nextDouble();
+        }
+    }
 }

@@ -6,11 +6,20 @@ import java.util.concurrent.TimeUnit;
 @FunctionalInterface
 public interface Sleeper {
     /** Sleeps with {@link Thread#sleep}, so an interrupt ends the wait at once. */
-    Sleeper SYSTEM = nanos -> {
-        if (nanos > 0) {
-            TimeUnit.NANOSECONDS.sleep(nanos);
-        }
-    };
+    Sleeper SYSTEM = new ThreadSleeper();
 
     void sleep(long nanos) throws InterruptedException;
+
+    /** A class rather than a lambda: a lambda costs a generated class at start-up, before {@code main}. */
+    final class ThreadSleeper implements Sleeper {
+        private ThreadSleeper() {
+        }
+
+        @Override
+        public void sleep(long nanos) throws InterruptedException {
+            if (nanos > 0) {
+                TimeUnit.NANOSECONDS.sleep(nanos);
+            }
+        }
+    }
 }

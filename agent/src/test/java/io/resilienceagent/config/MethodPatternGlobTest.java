@@ -32,4 +32,38 @@ class MethodPatternGlobTest {
         assertThat(MethodPattern.parse("a.*.*x*y.m").matchesClass("a.b.cxdy")).isTrue();
         assertThat(MethodPattern.parse("a.B.*").matchesMethod("anything", List.of("int"))).isTrue();
     }
+
+    /** The hand-written matcher against the regular expression it replaced, on seeded random globs and names. */
+    @Test
+    void glob_matching_agrees_with_the_equivalent_regular_expression() {
+        java.util.Random random = new java.util.Random(20261129);
+        String alphabet = "ab.*";
+        for (int run = 0; run < 20_000; run++) {
+            String glob = randomText(random, alphabet, 6);
+            String text = randomText(random, "ab.", 8);
+            String regex = glob.replace(".", "\\.").replace("*", "[^.]*");
+
+            assertThat(MethodPattern.globMatches(glob, text)).as("glob %s on %s", glob, text)
+                    .isEqualTo(text.matches(regex));
+        }
+    }
+
+    @Test
+    void a_star_never_crosses_a_dot_even_when_backtracking() {
+        assertThat(MethodPattern.globMatches("a*b", "axxb")).isTrue();
+        assertThat(MethodPattern.globMatches("a*b", "ax.b")).isFalse();
+        assertThat(MethodPattern.globMatches("*.b*", "x.by")).isTrue();
+        assertThat(MethodPattern.globMatches("*.b*", "x.y.by")).isFalse();
+        assertThat(MethodPattern.globMatches("*", "")).isTrue();
+        assertThat(MethodPattern.globMatches("", "x")).isFalse();
+    }
+
+    private static String randomText(java.util.Random random, String alphabet, int maxLength) {
+        StringBuilder text = new StringBuilder();
+        int length = random.nextInt(maxLength + 1);
+        for (int i = 0; i < length; i++) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return text.toString();
+    }
 }

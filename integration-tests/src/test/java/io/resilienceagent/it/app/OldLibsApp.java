@@ -8,6 +8,7 @@ import java.security.CodeSource;
  *
  * <p>Prints {@code LIB name=... location=...} for the classes it resolves, {@code YAML value=...},
  * {@code BYTEBUDDY generated=... superclass=... loader=...}, and
+ * {@code AGENT CLASS name=... hidden|loader=...} for some of the agent's classes, and
  * {@code RESULT outcome=OK attempts=3 value=42}.
  */
 public final class OldLibsApp {
@@ -37,6 +38,16 @@ public final class OldLibsApp {
         Object instance = generated.getConstructor().newInstance();
         System.out.println("BYTEBUDDY generated=" + generated.getName() + " superclass=" + generated.getSuperclass().getName()
                 + " instance=" + (instance != null));
+
+        for (String name : new String[] {"io.resilienceagent.policy.CircuitBreaker", "io.resilienceagent.shaded.snakeyaml.Yaml",
+                "io.resilienceagent.CircuitBreakerOpenException", "io.resilienceagent.bootstrap.Dispatcher"}) {
+            try {
+                ClassLoader loader = Class.forName(name, false, app).getClassLoader();
+                System.out.println("AGENT CLASS name=" + name + " loader=" + (loader == null ? "bootstrap" : loader.getName()));
+            } catch (ClassNotFoundException e) {
+                System.out.println("AGENT CLASS name=" + name + " hidden");
+            }
+        }
 
         OldLibsClient client = new OldLibsClient();
         try {

@@ -1,0 +1,70 @@
+package io.resilienceagent.instrument;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A start-up optimisation only: while the config is read on another thread, it loads and initialises
+ * the classes that installing the transformer and the first weave need, partly by weaving a class of
+ * the agent itself and throwing the result away. Without it, that class loading would only start once
+ * the config is read, and the first application class woven would pay for loading ASM.
+ *
+ * <p>Nothing here has an effect the agent depends on: no class is defined, and any failure is ignored
+ * (the real weave reports its own). It must run after the bootstrap classes are defined, since the
+ * policy classes refer to them.
+ */
+final class StartupWarmUp {
+    /** Classes set up after the config is read; loading them here overlaps that with the config read. */
+    private static final List<String> CLASSES = List.of(
+            "io.resilienceagent.policy.ServiceRegistry",
+            "io.resilienceagent.policy.ServiceGuard",
+            "io.resilienceagent.policy.CircuitBreaker",
+            "io.resilienceagent.policy.CallCounters",
+            "io.resilienceagent.policy.MethodGuard",
+            "io.resilienceagent.policy.RetryPolicy",
+            "io.resilienceagent.policy.Backoff",
+            "io.resilienceagent.policy.FailureClassifier",
+            "io.resilienceagent.policy.TransitionLog",
+            "io.resilienceagent.instrument.MethodSelector",
+            "io.resilienceagent.instrument.ResilienceTransformer",
+            "io.resilienceagent.instrument.ResilienceInstrumentation",
+            "io.resilienceagent.instrument.ClassHeader",
+            "io.resilienceagent.instrument.TypeHierarchy",
+            "io.resilienceagent.jmx.JmxExporter",
+            "io.resilienceagent.log.AgentLog",
+            "io.resilienceagent.config.AgentVersion");
+
+    private StartupWarmUp() {
+    }
+
+    /** Loads what it can; never throws. */
+    static void run() {
+        try {
+            weaveSample();
+            ClassLoader loader = StartupWarmUp.class.getClassLoader();
+            for (String name : CLASSES) {
+                Class.forName(name, true, loader);
+            }
+        } catch (Exception | LinkageError ignored) {
+            // only a lost optimisation
+        }
+    }
+
+    private static void weaveSample() throws Exception {
+        byte[] sample;
+        try (InputStream in = StartupWarmUp.class.getResourceAsStream("AgentStart.class")) {
+            if (in == null) {
+                return;
+            }
+            sample = in.readAllBytes();
+        }
+        List<MethodInfo> methods = ClassWeaver.methods(sample);
+        for (MethodInfo method : methods) {
+            if (method.name().equals("start")) {
+                ClassWeaver.weave(sample, methods, Map.of(method.key(), 0));
+                return;
+            }
+        }
+    }
+}

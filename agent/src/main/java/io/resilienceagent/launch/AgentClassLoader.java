@@ -1,0 +1,65 @@
+package io.resilienceagent.launch;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.security.CodeSource;
+import java.security.ProtectionDomain;
+import java.security.cert.Certificate;
+
+/**
+ * Defines the agent's own classes (config, policy, instrumentation, JMX, CLI and the shaded YAML and
+ * ASM libraries) from the {@link AgentPack}, apart from the application: the system class loader, which
+ * also sees the agent jar, finds nothing there but this launch package.
+ *
+ * <p>Two reasons. Isolation: no application class can load or clash with the agent's internals.
+ * Start-up: through the system class loader each class of the jar costs a jar lookup, an inflate and a
+ * few dozen cold Java frames (about 0.4 ms each before {@code main}); defined from one array read at
+ * once they cost about a third of that.
+ *
+ * <p>The parent is the platform class loader, so the classes of the bootstrap layer (package
+ * {@code io.resilienceagent.bootstrap} and the open exception) resolve to the copies the agent defines in
+ * the bootstrap class loader; this loader never defines them itself, and serves their class files only
+ * as resources for that injection.
+ */
+final class AgentClassLoader extends ClassLoader {
+    static {
+        registerAsParallelCapable();
+    }
+
+    private final AgentPack pack;
+    private final ProtectionDomain domain;
+
+    AgentClassLoader(AgentPack pack, CodeSource source, ClassLoader parent) {
+        super("resilience-agent", parent);
+        this.pack = pack;
+        this.domain = new ProtectionDomain(source == null ? new CodeSource(null, (Certificate[]) null) : source,
+                null, this, null);
+    }
+
+    /** True for the classes that must live in the bootstrap class loader, where every class loader sees them. */
+    static boolean isBootstrapClass(String className) {
+        return className.startsWith("io.resilienceagent.bootstrap.")
+                || className.equals("io.resilienceagent.CircuitBreakerOpenException");
+    }
+
+    @Override
+    protected Class<?> findClass(String name) throws ClassNotFoundException {
+        if (isBootstrapClass(name)) {
+            throw new ClassNotFoundException(name + " is defined in the bootstrap class loader only");
+        }
+        AgentPack.Entry entry = pack.find(name.replace('.', '/').concat(".class"));
+        if (entry == null) {
+            throw new ClassNotFoundException(name);
+        }
+        return defineClass(name, pack.data(), entry.offset(), entry.length(), domain);
+    }
+
+    @Override
+    public InputStream getResourceAsStream(String name) {
+        AgentPack.Entry entry = pack.find(name.startsWith("/") ? name.substring(1) : name);
+        if (entry != null) {
+            return new ByteArrayInputStream(pack.data(), entry.offset(), entry.length());
+        }
+        return super.getResourceAsStream(name);
+    }
+}

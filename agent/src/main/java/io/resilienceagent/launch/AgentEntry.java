@@ -1,0 +1,88 @@
+package io.resilienceagent.launch;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.instrument.Instrumentation;
+import java.lang.reflect.InvocationTargetException;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+
+/**
+ * The agent's entry points ({@code Premain-Class} and {@code Agent-Class}), loaded by the system class
+ * loader from the agent jar. It creates the {@link AgentClassLoader} once per JVM and starts the agent
+ * inside it; nothing else of the agent is visible from the system class loader.
+ */
+public final class AgentEntry {
+    private static final String START_CLASS = "io.resilienceagent.instrument.AgentStart";
+
+    private static ClassLoader agentLoader;
+
+    private AgentEntry() {
+    }
+
+    /** Called before {@code main} for {@code -javaagent:resilience-agent.jar=ARGS}. */
+    public static void premain(String arguments, Instrumentation instrumentation) {
+        start(arguments, instrumentation, false);
+    }
+
+    /** Called when the agent is attached to a running JVM. */
+    public static void agentmain(String arguments, Instrumentation instrumentation) {
+        start(arguments, instrumentation, true);
+    }
+
+    private static void start(String arguments, Instrumentation instrumentation, boolean attached) {
+        long started = System.nanoTime();
+        try {
+            Class.forName(START_CLASS, true, agentLoader())
+                    .getMethod("start", String.class, Instrumentation.class, boolean.class, long.class)
+                    .invoke(null, arguments, instrumentation, attached, started);
+        } catch (InvocationTargetException e) {
+            cannotStart(e.getCause());
+        } catch (ReflectiveOperationException | IOException | RuntimeException | LinkageError e) {
+            cannotStart(e);
+        }
+    }
+
+    /**
+     * The one agent class loader of this JVM, created on first use; a second attach reuses it, so the
+     * agent inside can tell that it already runs.
+     */
+    static synchronized ClassLoader agentLoader() throws IOException {
+        if (agentLoader == null) {
+            CodeSource source = AgentEntry.class.getProtectionDomain().getCodeSource();
+            agentLoader = new AgentClassLoader(AgentPack.parse(readPack(source)), source,
+                    ClassLoader.getPlatformClassLoader());
+        }
+        return agentLoader;
+    }
+
+    /** Reads the pack straight from the jar: cheaper at start-up than a resource lookup through class loaders. */
+    private static byte[] readPack(CodeSource source) throws IOException {
+        Path jar;
+        try {
+            jar = source == null ? null : Path.of(source.getLocation().toURI());
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new IOException("cannot locate the agent jar from " + source.getLocation(), e);
+        }
+        if (jar == null || !jar.getFileName().toString().endsWith(".jar")) {
+            throw new IOException("the agent must run from resilience-agent.jar, not from " + jar);
+        }
+        try (JarFile file = new JarFile(jar.toFile(), false)) {
+            JarEntry entry = file.getJarEntry(AgentPack.RESOURCE);
+            if (entry == null) {
+                throw new IOException(jar + " has no " + AgentPack.RESOURCE + "; use the jar the build produces "
+                        + "(agent/target/resilience-agent.jar), not one repackaged");
+            }
+            try (InputStream in = file.getInputStream(entry)) {
+                return in.readAllBytes();
+            }
+        }
+    }
+
+    private static void cannotStart(Throwable problem) {
+        System.err.println("ERROR resilience-agent cannot start, the application runs without it: " + problem);
+    }
+}

@@ -1,0 +1,80 @@
+package io.resilienceagent.launch;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The agent's own classes and resources, packed by the build into one entry of the agent jar
+ * ({@value #RESOURCE}) so that start-up reads them with one read instead of one jar lookup per class.
+ *
+ * <p>Format (all integers big-endian, written by {@code agent/src/build/PackAgentJar.java}):
+ * <pre>
+ *   int magic "RAP1"; int count;
+ *   count times: int nameLength; nameLength bytes of UTF-8 name (a jar path such as a/b/C.class);
+ *                int offset (from the start of the pack); int length
+ *   the contents, at the offsets given
+ * </pre>
+ */
+final class AgentPack {
+    /** The jar entry that holds the pack. */
+    static final String RESOURCE = "META-INF/resilience-agent/agent.pack";
+    static final int MAGIC = 0x52415031;
+
+    private final byte[] data;
+    private final Map<String, Entry> entries;
+
+    private AgentPack(byte[] data, Map<String, Entry> entries) {
+        this.data = data;
+        this.entries = entries;
+    }
+
+    /** Reads the index of a pack; the contents stay where they are in {@code data}. */
+    static AgentPack parse(byte[] data) throws IOException {
+        if (data.length < 8 || readInt(data, 0) != MAGIC) {
+            throw new IOException(RESOURCE + " is not an agent pack; rebuild the agent jar");
+        }
+        int count = readInt(data, 4);
+        if (count < 0 || count > data.length / 12) {
+            throw new IOException(RESOURCE + " is damaged (it claims " + count + " files); rebuild the agent jar");
+        }
+        Map<String, Entry> entries = new HashMap<>(Math.max(16, count * 2));
+        int position = 8;
+        try {
+            for (int i = 0; i < count; i++) {
+                int nameLength = readInt(data, position);
+                String name = new String(data, position + 4, nameLength, StandardCharsets.UTF_8);
+                position += 4 + nameLength;
+                int offset = readInt(data, position);
+                int length = readInt(data, position + 4);
+                position += 8;
+                if (offset < 0 || length < 0 || offset > data.length - length) {
+                    throw new IOException(RESOURCE + " is damaged at " + name + "; rebuild the agent jar");
+                }
+                entries.put(name, new Entry(offset, length));
+            }
+        } catch (IndexOutOfBoundsException e) {
+            throw new IOException(RESOURCE + " is truncated; rebuild the agent jar", e);
+        }
+        return new AgentPack(data, entries);
+    }
+
+    /** The packed file of this jar path, or null when the pack holds none. */
+    Entry find(String path) {
+        return entries.get(path);
+    }
+
+    /** The array every {@link Entry} points into; never modified. */
+    byte[] data() {
+        return data;
+    }
+
+    private static int readInt(byte[] bytes, int at) {
+        return (bytes[at] & 0xff) << 24 | (bytes[at + 1] & 0xff) << 16 | (bytes[at + 2] & 0xff) << 8 | bytes[at + 3] & 0xff;
+    }
+
+    /** Where one packed file lies in {@link #data()}. */
+    record Entry(int offset, int length) {
+    }
+}

@@ -1,0 +1,85 @@
+package io.resilienceagent.launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.resilienceagent.CircuitBreakerOpenException;
+import io.resilienceagent.bootstrap.Dispatcher;
+import io.resilienceagent.sample.Fetcher;
+import io.resilienceagent.sample.FlakyTarget;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+class AgentClassLoaderTest {
+    private static AgentClassLoader loaderOf(Packs packs) throws IOException {
+        return new AgentClassLoader(AgentPack.parse(packs.bytes()), null, ClassLoader.getPlatformClassLoader());
+    }
+
+    @Test
+    void definesPackedClassesItselfApartFromTheApplicationsLoader() throws Exception {
+        AgentClassLoader loader = loaderOf(new Packs().addClass(Fetcher.class).addClass(FlakyTarget.class));
+
+        Class<?> target = Class.forName(FlakyTarget.class.getName(), false, loader);
+
+        assertThat(target.getClassLoader()).isSameAs(loader);
+        assertThat(target).isNotSameAs(FlakyTarget.class);
+        assertThat(target.getInterfaces()[0].getClassLoader()).as("its interface comes from the pack too").isSameAs(loader);
+    }
+
+    @Test
+    void aClassMissingFromThePackIsNotFoundEvenIfTheApplicationHasIt() throws IOException {
+        AgentClassLoader loader = loaderOf(new Packs().addClass(Fetcher.class));
+
+        assertThatThrownBy(() -> Class.forName(FlakyTarget.class.getName(), false, loader))
+                .isInstanceOf(ClassNotFoundException.class);
+    }
+
+    @Test
+    void neverDefinesTheBootstrapClassesButServesTheirClassFiles() throws IOException {
+        AgentClassLoader loader = loaderOf(new Packs().addClass(Dispatcher.class).addClass(CircuitBreakerOpenException.class));
+
+        assertThatThrownBy(() -> loader.findClass(Dispatcher.class.getName()))
+                .isInstanceOf(ClassNotFoundException.class).hasMessageContaining("bootstrap class loader");
+        assertThatThrownBy(() -> loader.findClass(CircuitBreakerOpenException.class.getName()))
+                .isInstanceOf(ClassNotFoundException.class);
+        try (InputStream in = loader.getResourceAsStream("io/resilienceagent/bootstrap/Dispatcher.class")) {
+            assertThat(in).isNotNull();
+            assertThat(in.readAllBytes()).startsWith(0xCA, 0xFE, 0xBA, 0xBE);
+        }
+    }
+
+    @Test
+    void servesPackedResourcesWithOrWithoutALeadingSlash() throws IOException {
+        AgentClassLoader loader = loaderOf(new Packs().add("resilience-agent.properties",
+                "version=9.9.9\n".getBytes(StandardCharsets.UTF_8)));
+
+        try (InputStream plain = loader.getResourceAsStream("resilience-agent.properties");
+                InputStream slashed = loader.getResourceAsStream("/resilience-agent.properties")) {
+            assertThat(new String(plain.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("version=9.9.9\n");
+            assertThat(slashed).isNotNull();
+        }
+        assertThat(loader.getResourceAsStream("missing.txt")).isNull();
+    }
+
+    @Test
+    void theBootstrapLayerIsExactlyTheBootstrapPackageAndTheOpenException() throws IOException, URISyntaxException {
+        Path classes = Path.of(Dispatcher.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<String> bootstrapPackage;
+        try (Stream<Path> files = Files.list(classes.resolve("io/resilienceagent/bootstrap"))) {
+            bootstrapPackage = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".class"))
+                    .map(n -> "io.resilienceagent.bootstrap." + n.substring(0, n.length() - ".class".length())).toList();
+        }
+
+        assertThat(bootstrapPackage).isNotEmpty().allMatch(AgentClassLoader::isBootstrapClass);
+        assertThat(AgentClassLoader.isBootstrapClass(CircuitBreakerOpenException.class.getName())).isTrue();
+        assertThat(AgentClassLoader.isBootstrapClass("io.resilienceagent.policy.CircuitBreaker")).isFalse();
+        assertThat(AgentClassLoader.isBootstrapClass("io.resilienceagent.CircuitBreakerOpenExceptionX")).isFalse();
+    }
+}
