@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Objects;
 import java.util.Optional;
-import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads a resilience-agent YAML config into an immutable, validated {@link ResilienceConfig}. Every
@@ -61,7 +60,7 @@ public final class ConfigLoader {
 
     private static ResilienceConfig parse(String yaml, String source, Optional<Path> file) throws ConfigException {
         String text = yaml.startsWith("\uFEFF") ? yaml.substring(1) : yaml;
-        Optional<Node> root = YamlComposer.compose(text, source);
+        Optional<YamlNode> root = YamlComposer.compose(text, source);
         Problems problems = new Problems(source);
         if (root.isPresent()) {
             YamlHygiene.check(root.get(), problems);

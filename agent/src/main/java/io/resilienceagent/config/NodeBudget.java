@@ -13,7 +13,6 @@ final class NodeBudget implements Parser {
     private final Parser delegate;
     private final int limit;
     private int nodes;
-    private Mark lastMark;
 
     /** Thrown when the budget is spent; carries where. */
     static final class Exceeded extends RuntimeException {
@@ -45,15 +44,9 @@ final class NodeBudget implements Parser {
         return delegate.peekEvent();
     }
 
-    /** Where the event most recently handed out starts; null before the first one. */
-    Mark lastMark() {
-        return lastMark;
-    }
-
     @Override
     public Event getEvent() {
         Event event = delegate.getEvent();
-        lastMark = event.getStartMark();
         if (event instanceof NodeEvent && ++nodes > limit) {
             throw new Exceeded(event.getStartMark());
         }

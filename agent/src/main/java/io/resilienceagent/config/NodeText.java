@@ -1,15 +1,9 @@
 package io.resilienceagent.config;
 
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /** Short, safe renderings of YAML values for error messages: never more than a line of input. */
 final class NodeText {
     static final int MAX_QUOTED = 60;
-    private static final String CORE_PREFIX = "tag:yaml.org,2002:";
 
     private NodeText() {
     }
@@ -43,40 +37,39 @@ final class NodeText {
     }
 
     /** What a node is, for "found ..." in a wrong-type message: {@code the boolean true}, {@code a list}. */
-    static String describe(Node node) {
-        if (node instanceof MappingNode) {
+    static String describe(YamlNode node) {
+        if (node instanceof YamlNode.Mapping) {
             return "a mapping";
         }
-        if (node instanceof SequenceNode) {
+        if (node instanceof YamlNode.Sequence) {
             return "a list";
         }
-        ScalarNode scalar = (ScalarNode) node;
-        Tag tag = scalar.getTag();
-        String value = scalar.getValue();
-        if (Tag.NULL.equals(tag)) {
+        YamlNode.Scalar scalar = (YamlNode.Scalar) node;
+        YamlTag tag = scalar.tag();
+        String value = scalar.value();
+        if (YamlTag.NULL.equals(tag)) {
             return "no value (null)";
         }
-        if (Tag.BOOL.equals(tag)) {
+        if (YamlTag.BOOL.equals(tag)) {
             return "the boolean " + clip(value);
         }
-        if (Tag.INT.equals(tag)) {
+        if (YamlTag.INT.equals(tag)) {
             return "the whole number " + clip(value);
         }
-        if (Tag.FLOAT.equals(tag)) {
+        if (YamlTag.FLOAT.equals(tag)) {
             return "the number " + clip(value);
         }
-        if (Tag.TIMESTAMP.equals(tag)) {
+        if (YamlTag.TIMESTAMP.equals(tag)) {
             return "the date " + clip(value);
         }
-        if (Tag.STR.equals(tag)) {
+        if (YamlTag.STR.equals(tag)) {
             return "the string " + quote(value);
         }
         return "a value tagged " + tagName(tag);
     }
 
     /** A tag as it would be written in YAML: {@code !!binary}, {@code !local}. */
-    static String tagName(Tag tag) {
-        String value = tag.getValue();
-        return clip(value.startsWith(CORE_PREFIX) ? "!!" + value.substring(CORE_PREFIX.length()) : value);
+    static String tagName(YamlTag tag) {
+        return clip(tag.written());
     }
 }

@@ -12,11 +12,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Walks the node tree along the config schema: sections, services, retry and breaker keys, method
@@ -42,19 +37,19 @@ final class SchemaReader {
         this.values = new ValueReader(problems);
     }
 
-    private record Entry(String key, Node keyNode, Node value, String path) {
+    private record Entry(String key, YamlNode keyNode, YamlNode value, String path) {
     }
 
-    private record Layers(RetryLayer retry, BreakerLayer breaker, Node retryAt, String retryPath) {
+    private record Layers(RetryLayer retry, BreakerLayer breaker, YamlNode retryAt, String retryPath) {
     }
 
     /** The validated config; empty when at least one problem was recorded. */
-    Optional<ResilienceConfig> read(Optional<Node> document, Optional<Path> source) {
-        if (document.isEmpty() || ValueReader.isScalar(document.get(), Tag.NULL)) {
+    Optional<ResilienceConfig> read(Optional<YamlNode> document, Optional<Path> source) {
+        if (document.isEmpty() || ValueReader.isScalar(document.get(), YamlTag.NULL)) {
             problems.add(1, 1, "", EMPTY_FILE);
             return Optional.empty();
         }
-        Node root = document.get();
+        YamlNode root = document.get();
         Entry defaults = null;
         Entry services = null;
         Entry methods = null;
@@ -66,7 +61,7 @@ final class SchemaReader {
                 default -> unknownKey(entry, TOP_KEYS);
             }
         }
-        if (services == null && root instanceof MappingNode) {
+        if (services == null && root instanceof YamlNode.Mapping) {
             problems.add(root, "services", "missing the required section 'services'; list every service there, "
                     + "for example `services: { my_api: {} }` ({} means the defaults)");
         }
@@ -106,7 +101,7 @@ final class SchemaReader {
     private Layers layers(Entry owner) {
         RetryLayer retry = RetryLayer.EMPTY;
         BreakerLayer breaker = BreakerLayer.EMPTY;
-        Node retryAt = owner.keyNode();
+        YamlNode retryAt = owner.keyNode();
         String retryPath = YamlHygiene.child(owner.path(), "retry");
         for (Entry entry : entries(owner.value(), owner.path(), "a mapping with retry and/or circuitBreaker")) {
             switch (entry.key()) {
@@ -132,7 +127,7 @@ final class SchemaReader {
         Optional<StatusSet> retryOnStatus = Optional.empty();
         int problemsBefore = problems.count();
         for (Entry entry : entries(section.value(), section.path(), "a mapping with the keys " + String.join(", ", RETRY_KEYS))) {
-            Node value = entry.value();
+            YamlNode value = entry.value();
             String path = entry.path();
             switch (entry.key()) {
                 case "maxAttempts" -> maxAttempts = values.count(value, path);
@@ -157,7 +152,7 @@ final class SchemaReader {
         Optional<Integer> halfOpenMaxCalls = Optional.empty();
         Optional<Optional<String>> openException = Optional.empty();
         for (Entry entry : entries(section.value(), section.path(), "a mapping with the keys " + String.join(", ", BREAKER_KEYS))) {
-            Node value = entry.value();
+            YamlNode value = entry.value();
             String path = entry.path();
             switch (entry.key()) {
                 case "failureThreshold" -> failureThreshold = values.count(value, path);
@@ -198,7 +193,7 @@ final class SchemaReader {
 
     private List<MethodMapping> methods(Entry section, Set<String> serviceNames, boolean servicesPresent) {
         List<MethodMapping> mappings = new ArrayList<>();
-        Map<MethodPattern, Node> seen = new HashMap<>();
+        Map<MethodPattern, YamlNode> seen = new HashMap<>();
         for (Entry entry : entries(section.value(), section.path(), "a mapping of method patterns to service names")) {
             Optional<MethodPattern> pattern = pattern(entry, seen);
             Optional<String> service = serviceReference(entry, serviceNames, servicesPresent);
@@ -209,7 +204,7 @@ final class SchemaReader {
         return mappings;
     }
 
-    private Optional<MethodPattern> pattern(Entry entry, Map<MethodPattern, Node> seen) {
+    private Optional<MethodPattern> pattern(Entry entry, Map<MethodPattern, YamlNode> seen) {
         MethodPattern pattern;
         try {
             pattern = MethodPattern.parse(entry.key());
@@ -217,24 +212,24 @@ final class SchemaReader {
             problems.add(entry.keyNode(), entry.path(), "invalid method pattern: " + e.getMessage());
             return Optional.empty();
         }
-        Node first = seen.putIfAbsent(pattern, entry.keyNode());
+        YamlNode first = seen.putIfAbsent(pattern, entry.keyNode());
         if (first != null) {
             problems.add(entry.keyNode(), entry.path(), "the same method pattern as line "
-                    + (first.getStartMark().getLine() + 1) + "; keep only one of them");
+                    + (first.start().getLine() + 1) + "; keep only one of them");
             return Optional.empty();
         }
         return Optional.of(pattern);
     }
 
     private Optional<String> serviceReference(Entry entry, Set<String> serviceNames, boolean servicesPresent) {
-        Node value = entry.value();
+        YamlNode value = entry.value();
         if (!YamlHygiene.hasAllowedTag(value)) {
             return Optional.empty();
         }
-        if (!ValueReader.isScalar(value, Tag.STR) && !ValueReader.isScalar(value, Tag.INT)) {
+        if (!ValueReader.isScalar(value, YamlTag.STR) && !ValueReader.isScalar(value, YamlTag.INT)) {
             return values.wrongType(value, entry.path(), "the name of a service defined under services");
         }
-        String name = ((ScalarNode) value).getValue();
+        String name = ((YamlNode.Scalar) value).value();
         if (serviceNames.contains(name) || !servicesPresent) {
             return Optional.of(name);
         }
@@ -254,27 +249,27 @@ final class SchemaReader {
                 + (suggestion.isEmpty() ? "; valid keys: " : " Valid keys: ") + String.join(", ", validKeys));
     }
 
-    private List<Entry> entries(Node node, String path, String expected) {
-        if (ValueReader.isScalar(node, Tag.NULL) || !YamlHygiene.hasAllowedTag(node)) {
+    private List<Entry> entries(YamlNode node, String path, String expected) {
+        if (ValueReader.isScalar(node, YamlTag.NULL) || !YamlHygiene.hasAllowedTag(node)) {
             return List.of();
         }
-        if (!(node instanceof MappingNode mapping)) {
+        if (!(node instanceof YamlNode.Mapping mapping)) {
             values.wrongType(node, path, expected);
             return List.of();
         }
         List<Entry> entries = new ArrayList<>();
         Set<String> seen = new HashSet<>();
-        for (NodeTuple tuple : mapping.getValue()) {
-            Node key = tuple.getKeyNode();
+        for (YamlNode.Entry tuple : mapping.entries()) {
+            YamlNode key = tuple.key();
             if (YamlHygiene.isMergeKey(key)) {
                 continue;
             }
-            if (!(key instanceof ScalarNode scalar)) {
+            if (!(key instanceof YamlNode.Scalar scalar)) {
                 problems.add(key, path, "a key must be a plain name, found " + NodeText.describe(key));
                 continue;
             }
-            if (seen.add(scalar.getValue())) {
-                entries.add(new Entry(scalar.getValue(), key, tuple.getValueNode(), YamlHygiene.child(path, scalar.getValue())));
+            if (seen.add(scalar.value())) {
+                entries.add(new Entry(scalar.value(), key, tuple.value(), YamlHygiene.child(path, scalar.value())));
             }
         }
         return entries;

@@ -10,10 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
-import org.yaml.snakeyaml.nodes.Tag;
 
 /**
  * Reads one typed value from a YAML node, or reports why it cannot: wrong type, out of range, or
@@ -55,14 +51,14 @@ final class ValueReader {
     }
 
     /** A whole number from 1 to {@link Integer#MAX_VALUE}: attempts and thresholds. */
-    Optional<Integer> count(Node node, String path) {
+    Optional<Integer> count(YamlNode node, String path) {
         if (!YamlHygiene.hasAllowedTag(node)) {
             return Optional.empty();
         }
-        if (!isScalar(node, Tag.INT)) {
+        if (!isScalar(node, YamlTag.INT)) {
             return wrongType(node, path, COUNT);
         }
-        String text = ((ScalarNode) node).getValue();
+        String text = ((YamlNode.Scalar) node).value();
         if (!DECIMAL_INT.matcher(text).matches()) {
             return problem(node, path, "expected " + COUNT + " written in plain decimal digits, found " + NodeText.quote(text));
         }
@@ -77,14 +73,14 @@ final class ValueReader {
     }
 
     /** A finite number greater than zero, written as an int or a float. */
-    Optional<Double> positiveNumber(Node node, String path) {
+    Optional<Double> positiveNumber(YamlNode node, String path) {
         if (!YamlHygiene.hasAllowedTag(node)) {
             return Optional.empty();
         }
-        if (!isScalar(node, Tag.INT) && !isScalar(node, Tag.FLOAT)) {
+        if (!isScalar(node, YamlTag.INT) && !isScalar(node, YamlTag.FLOAT)) {
             return wrongType(node, path, NUMBER);
         }
-        String text = ((ScalarNode) node).getValue();
+        String text = ((YamlNode.Scalar) node).value();
         if (!DECIMAL_NUMBER.matcher(text).matches()) {
             return problem(node, path, "expected " + NUMBER + " written in decimal, such as 2 or 1.5, found " + NodeText.quote(text));
         }
@@ -97,20 +93,20 @@ final class ValueReader {
     }
 
     /** A duration; {@code zeroAllowed} decides whether {@code 0} is accepted. */
-    Optional<Duration> duration(Node node, String path, boolean zeroAllowed) {
+    Optional<Duration> duration(YamlNode node, String path, boolean zeroAllowed) {
         if (!YamlHygiene.hasAllowedTag(node)) {
             return Optional.empty();
         }
         Duration duration;
         try {
-            if (isScalar(node, Tag.INT) || isScalar(node, Tag.FLOAT)) {
-                String text = ((ScalarNode) node).getValue();
+            if (isScalar(node, YamlTag.INT) || isScalar(node, YamlTag.FLOAT)) {
+                String text = ((YamlNode.Scalar) node).value();
                 if (!DECIMAL_NUMBER.matcher(text).matches()) {
                     return problem(node, path, "expected " + Durations.FORMS + ", found " + NodeText.quote(text));
                 }
                 duration = Durations.ofSeconds(new BigDecimal(text.replace("_", "")), text);
-            } else if (isScalar(node, Tag.STR)) {
-                duration = Durations.parse(((ScalarNode) node).getValue());
+            } else if (isScalar(node, YamlTag.STR)) {
+                duration = Durations.parse(((YamlNode.Scalar) node).value());
             } else {
                 return wrongType(node, path, Durations.FORMS);
             }
@@ -119,20 +115,20 @@ final class ValueReader {
         }
         if (!zeroAllowed && duration.isZero()) {
             return problem(node, path, "expected a duration greater than 0, such as 30s, found "
-                    + NodeText.clip(((ScalarNode) node).getValue()));
+                    + NodeText.clip(((YamlNode.Scalar) node).value()));
         }
         return Optional.of(duration);
     }
 
     /** One of the {@link Jitter} names, in any letter case. */
-    Optional<Jitter> jitter(Node node, String path) {
+    Optional<Jitter> jitter(YamlNode node, String path) {
         if (!YamlHygiene.hasAllowedTag(node)) {
             return Optional.empty();
         }
-        if (!isScalar(node, Tag.STR)) {
+        if (!isScalar(node, YamlTag.STR)) {
             return wrongType(node, path, "one of " + JITTER_VALUES);
         }
-        String text = ((ScalarNode) node).getValue().strip();
+        String text = ((YamlNode.Scalar) node).value().strip();
         for (Jitter jitter : Jitter.values()) {
             if (jitter.configName().equalsIgnoreCase(text)) {
                 return Optional.of(jitter);
@@ -144,16 +140,16 @@ final class ValueReader {
     }
 
     /** A list of exception class names; {@code []} is fine. */
-    Optional<List<String>> classNames(Node node, String path) {
+    Optional<List<String>> classNames(YamlNode node, String path) {
         if (!YamlHygiene.hasAllowedTag(node)) {
             return Optional.empty();
         }
-        if (!(node instanceof SequenceNode sequence)) {
+        if (!(node instanceof YamlNode.Sequence sequence)) {
             return wrongType(node, path, CLASS_NAMES + " (write [] for none)");
         }
         List<String> names = new ArrayList<>();
         boolean valid = true;
-        List<Node> items = sequence.getValue();
+        List<YamlNode> items = sequence.items();
         for (int i = 0; i < items.size(); i++) {
             Optional<String> name = className(items.get(i), path + "[" + i + "]", "a fully qualified exception class name such as java.io.IOException");
             if (name.isPresent()) {
@@ -165,8 +161,8 @@ final class ValueReader {
     }
 
     /** A class name, or {@code null} for none; the outer empty means a problem was reported. */
-    Optional<Optional<String>> optionalClassName(Node node, String path) {
-        if (isScalar(node, Tag.NULL)) {
+    Optional<Optional<String>> optionalClassName(YamlNode node, String path) {
+        if (isScalar(node, YamlTag.NULL)) {
             return Optional.of(Optional.empty());
         }
         Optional<String> name = className(node, path, CLASS_NAME);
@@ -174,31 +170,31 @@ final class ValueReader {
     }
 
     /** HTTP statuses and ranges; {@code []} means no status is retried. */
-    Optional<StatusSet> statuses(Node node, String path) {
+    Optional<StatusSet> statuses(YamlNode node, String path) {
         if (!YamlHygiene.hasAllowedTag(node)) {
             return Optional.empty();
         }
-        if (!(node instanceof SequenceNode sequence)) {
+        if (!(node instanceof YamlNode.Sequence sequence)) {
             return wrongType(node, path, STATUSES + " (write [] for none)");
         }
         StatusSet.Builder builder = StatusSet.builder();
         boolean valid = true;
-        List<Node> items = sequence.getValue();
+        List<YamlNode> items = sequence.items();
         for (int i = 0; i < items.size(); i++) {
             valid &= status(items.get(i), path + "[" + i + "]", builder);
         }
         return valid ? Optional.of(builder.build()) : Optional.empty();
     }
 
-    private boolean status(Node node, String path, StatusSet.Builder builder) {
+    private boolean status(YamlNode node, String path, StatusSet.Builder builder) {
         if (!YamlHygiene.hasAllowedTag(node)) {
             return false;
         }
-        if (!isScalar(node, Tag.INT) && !isScalar(node, Tag.STR)) {
+        if (!isScalar(node, YamlTag.INT) && !isScalar(node, YamlTag.STR)) {
             wrongType(node, path, STATUS);
             return false;
         }
-        String text = ((ScalarNode) node).getValue();
+        String text = ((YamlNode.Scalar) node).value();
         Matcher matcher = STATUS_TEXT.matcher(text);
         if (!matcher.matches()) {
             problem(node, path, "expected " + STATUS + ", found " + NodeText.quote(text));
@@ -221,14 +217,14 @@ final class ValueReader {
         return true;
     }
 
-    private Optional<String> className(Node node, String path, String expected) {
+    private Optional<String> className(YamlNode node, String path, String expected) {
         if (!YamlHygiene.hasAllowedTag(node)) {
             return Optional.empty();
         }
-        if (!isScalar(node, Tag.STR)) {
+        if (!isScalar(node, YamlTag.STR)) {
             return wrongType(node, path, expected);
         }
-        String name = ((ScalarNode) node).getValue().strip();
+        String name = ((YamlNode.Scalar) node).value().strip();
         if (!JavaNames.isQualifiedName(name)) {
             return problem(node, path, NodeText.quote(name) + " is not a Java class name; expected " + expected
                     + " (nested classes use $, as in com.example.Outer$Inner)");
@@ -241,15 +237,15 @@ final class ValueReader {
         return Optional.of(name);
     }
 
-    static boolean isScalar(Node node, Tag tag) {
-        return node instanceof ScalarNode && tag.equals(node.getTag());
+    static boolean isScalar(YamlNode node, YamlTag tag) {
+        return node instanceof YamlNode.Scalar && tag.equals(node.tag());
     }
 
-    <T> Optional<T> wrongType(Node node, String path, String expected) {
+    <T> Optional<T> wrongType(YamlNode node, String path, String expected) {
         return problem(node, path, "wrong type: expected " + expected + ", found " + NodeText.describe(node));
     }
 
-    private <T> Optional<T> problem(Node node, String path, String message) {
+    private <T> Optional<T> problem(YamlNode node, String path, String message) {
         problems.add(node, path, message);
         return Optional.empty();
     }

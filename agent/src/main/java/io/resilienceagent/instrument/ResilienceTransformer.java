@@ -64,8 +64,7 @@ final class ResilienceTransformer implements ClassFileTransformer {
         jvm.addTransformer(this, true);
         List<Class<?>> loadedEarlier = new ArrayList<>();
         for (Class<?> type : jvm.getAllLoadedClasses()) {
-            if (jvm.isModifiableClass(type) && !type.isArray() && !isIgnored(type.getName().replace('.', '/'))
-                    && isCovered(type)) {
+            if (!type.isArray() && !isIgnoredLoaded(type.getName()) && jvm.isModifiableClass(type) && isCovered(type)) {
                 loadedEarlier.add(type);
             }
         }
@@ -91,6 +90,15 @@ final class ResilienceTransformer implements ClassFileTransformer {
         } catch (Exception | LinkageError e) {
             return false;
         }
+    }
+
+    /**
+     * {@link #isIgnored} for the binary name of a loaded class. At start-up nearly all of the thousand or
+     * so classes already loaded are the JDK's; they are let through without a copy of their name.
+     */
+    private static boolean isIgnoredLoaded(String binaryName) {
+        return binaryName.startsWith("java.") || binaryName.startsWith("jdk.") || binaryName.startsWith("sun.")
+                || isIgnored(binaryName.replace('.', '/'));
     }
 
     /** The JDK, the agent, its shaded libraries and generated classes are never transformed. */

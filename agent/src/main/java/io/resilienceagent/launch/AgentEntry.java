@@ -7,8 +7,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.CodeSource;
-import java.util.jar.JarEntry;
-import java.util.jar.JarFile;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * The agent's entry points ({@code Premain-Class} and {@code Agent-Class}), loaded by the system class
@@ -70,14 +70,16 @@ public final class AgentEntry {
         if (jar == null || !jar.getFileName().toString().endsWith(".jar")) {
             throw new IOException("the agent must run from resilience-agent.jar, not from " + jar);
         }
-        try (JarFile file = new JarFile(jar.toFile(), false)) {
-            JarEntry entry = file.getJarEntry(AgentPack.RESOURCE);
+        // a ZipFile, not a JarFile: nothing here needs the manifest or signature checks a JarFile reads first
+        try (ZipFile file = new ZipFile(jar.toFile())) {
+            ZipEntry entry = file.getEntry(AgentPack.RESOURCE);
             if (entry == null) {
                 throw new IOException(jar + " has no " + AgentPack.RESOURCE + "; use the jar the build produces "
                         + "(agent/target/resilience-agent.jar), not one repackaged");
             }
             try (InputStream in = file.getInputStream(entry)) {
-                return in.readAllBytes();
+                return entry.getSize() >= 0 && entry.getSize() <= Integer.MAX_VALUE
+                        ? in.readNBytes((int) entry.getSize()) : in.readAllBytes();
             }
         }
     }

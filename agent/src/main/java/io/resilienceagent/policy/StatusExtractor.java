@@ -58,13 +58,13 @@ public final class StatusExtractor {
     }
 
     private static MethodHandle findAccessor(Class<?> type) throws ReflectiveOperationException {
-        if (HttpResponse.class.isAssignableFrom(type)) {
+        if (type.isPrimitive() || type.isArray() || type.getName().startsWith("java.lang.")) {
+            return null;
+        }
+        if (isHttpResponse(type)) {
             return MethodHandles.publicLookup()
                     .findVirtual(HttpResponse.class, "statusCode", MethodType.methodType(int.class))
                     .asType(INT_OF_OBJECT);
-        }
-        if (type.isPrimitive() || type.isArray() || type.getName().startsWith("java.lang.")) {
-            return null;
         }
         for (String name : ACCESSOR_NAMES) {
             Method method = publicIntGetter(type, name);
@@ -76,6 +76,20 @@ public final class StatusExtractor {
             }
         }
         return null;
+    }
+
+    /**
+     * Decided by the names of the type's supertypes, so that an application that never uses
+     * {@code java.net.http} does not have that module's classes loaded by the agent (a few milliseconds,
+     * on the first call of the first protected method).
+     */
+    private static boolean isHttpResponse(Class<?> type) {
+        for (Class<?> supertype : supertypes(type)) {
+            if (supertype.isInterface() && supertype.getName().equals("java.net.http.HttpResponse")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Method publicIntGetter(Class<?> type, String name) {
