@@ -38,6 +38,12 @@ public final class PackAgentJar {
         List<String> names = new ArrayList<>();
         List<byte[]> contents = new ArrayList<>();
         long time = 0;
+        try (ZipFile shaded = new ZipFile(jar.toFile())) {
+            if (shaded.getEntry(PACK) != null) {
+                throw new IOException(jar + " is already packed; the jar plugin must rebuild it from target/classes");
+            }
+        }
+        boolean done = false;
         try (ZipFile in = new ZipFile(jar.toFile()); OutputStream file = Files.newOutputStream(packed);
                 ZipOutputStream out = new ZipOutputStream(file)) {
             for (ZipEntry entry : Collections.list(in.entries())) {
@@ -47,9 +53,6 @@ public final class PackAgentJar {
                 }
                 if (name.equals("META-INF/MANIFEST.MF")) {
                     time = entry.getTime();
-                }
-                if (name.equals(PACK)) {
-                    throw new IOException(jar + " is already packed; the jar plugin must rebuild it from target/classes");
                 }
                 if (name.startsWith("META-INF/") || name.startsWith(LAUNCH)) {
                     out.putNextEntry(copyOf(entry));
@@ -68,6 +71,11 @@ public final class PackAgentJar {
                 throw new IOException(jar + " holds nothing to pack");
             }
             writeStored(out, PACK, pack(names, contents), time);
+            done = true;
+        } finally {
+            if (!done) {
+                Files.deleteIfExists(packed);
+            }
         }
         Files.move(packed, jar, StandardCopyOption.REPLACE_EXISTING);
         System.out.println("[pack] " + names.size() + " classes and resources of " + jar.getFileName() + " moved into " + PACK);

@@ -39,11 +39,9 @@ public final class AgentVersion {
                     }
                 }
             } catch (IOException | RuntimeException e) {
-                // fall through to the manifest
+                // unknown, below
             }
-            String fromManifest = AgentVersion.class.getPackage() == null
-                    ? null : AgentVersion.class.getPackage().getImplementationVersion();
-            return fromManifest == null || fromManifest.isBlank() ? UNKNOWN : fromManifest;
+            return UNKNOWN;
         }
     }
 }

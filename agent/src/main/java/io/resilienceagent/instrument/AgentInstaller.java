@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * Reads the agent arguments and the config file, builds the services, and installs the class-file
+ * Takes what {@link ConfigReading} found, builds the services, and installs the class-file
  * transformer. A bad config stops the JVM before {@code main} (exit status 1), or with
  * {@code onConfigError=continue} leaves the application running uninstrumented; either way the
  * problem is printed. An agent attached to a running JVM never stops it.

@@ -4,9 +4,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.instrument.Instrumentation;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.ProtectionDomain;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,7 +20,8 @@ import java.util.jar.JarOutputStream;
 
 /**
  * Makes the few classes that woven code calls visible from every class loader by defining them in
- * the bootstrap class loader, before anything can load them from the agent jar.
+ * the bootstrap class loader, before any agent class that refers to them is linked. (The agent's own
+ * class loader never defines them; it only serves their class files for this.)
  *
  * <p>The classes are defined directly (through {@code jdk.internal.misc.Unsafe}, exported to the agent
  * with {@link Instrumentation#redefineModule}) rather than by appending a jar to the bootstrap class
@@ -29,6 +34,9 @@ final class BootstrapInjector {
             "io.resilienceagent.CircuitBreakerOpenException",
             "io.resilienceagent.bootstrap.CallHandler",
             "io.resilienceagent.bootstrap.Dispatcher");
+
+    /** As in {@code AgentEntry}: JDK 18 and later reflect through method handles, whose first use is costly. */
+    private static final boolean REFLECTION_IS_CHEAP = Runtime.version().feature() < 18;
 
     private BootstrapInjector() {
     }
@@ -56,12 +64,31 @@ final class BootstrapInjector {
         instrumentation.redefineModule(javaBase, Set.of(), Map.of("jdk.internal.misc", Set.of(agent)), Map.of(),
                 Set.of(), Map.of());
         Class<?> unsafeClass = Class.forName("jdk.internal.misc.Unsafe");
-        Object unsafe = unsafeClass.getMethod("getUnsafe").invoke(null);
-        Method defineClass = unsafeClass.getMethod("defineClass", String.class, byte[].class, int.class, int.class,
-                ClassLoader.class, java.security.ProtectionDomain.class);
-        for (String name : BOOTSTRAP_CLASSES) {
-            byte[] bytes = classBytes(name);
-            defineClass.invoke(unsafe, name, bytes, 0, bytes.length, null, null);
+        if (REFLECTION_IS_CHEAP) {
+            Object unsafe = unsafeClass.getMethod("getUnsafe").invoke(null);
+            Method defineClass = unsafeClass.getMethod("defineClass", String.class, byte[].class, int.class, int.class,
+                    ClassLoader.class, ProtectionDomain.class);
+            for (String name : BOOTSTRAP_CLASSES) {
+                byte[] bytes = classBytes(name);
+                defineClass.invoke(unsafe, name, bytes, 0, bytes.length, null, null);
+            }
+            return;
+        }
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            Object unsafe = lookup.findStatic(unsafeClass, "getUnsafe", MethodType.methodType(unsafeClass)).invoke();
+            MethodHandle defineClass = lookup.findVirtual(unsafeClass, "defineClass", MethodType.methodType(Class.class,
+                    String.class, byte[].class, int.class, int.class, ClassLoader.class, ProtectionDomain.class))
+                    .bindTo(unsafe);
+            for (String name : BOOTSTRAP_CLASSES) {
+                byte[] bytes = classBytes(name);
+                Class<?> defined = (Class<?>) defineClass.invokeExact(name, bytes, 0, bytes.length, (ClassLoader) null,
+                        (ProtectionDomain) null);
+            }
+        } catch (ReflectiveOperationException | IOException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
         }
     }
 

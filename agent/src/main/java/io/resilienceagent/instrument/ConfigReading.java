@@ -3,6 +3,7 @@ package io.resilienceagent.instrument;
 import io.resilienceagent.config.ConfigException;
 import io.resilienceagent.config.ConfigLoader;
 import io.resilienceagent.config.ResilienceConfig;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
@@ -73,8 +74,15 @@ final class ConfigReading implements Callable<ConfigReading.Outcome> {
         } catch (IllegalArgumentException e) {
             return Outcome.problem("resilience-agent: " + e.getMessage(), !AgentArgs.asksToContinue(arguments));
         }
-        Optional<Path> configFile = ConfigLocator.locate(args, System.getProperties(),
-                args.config().isPresent() ? Map.of() : System.getenv(), Path.of(""));
+        Optional<Path> configFile;
+        try {
+            configFile = ConfigLocator.locate(args, System.getProperties(),
+                    args.config().isPresent() ? Map.of() : System.getenv(), Path.of(""));
+        } catch (InvalidPathException e) {
+            return Outcome.problem("resilience-agent: the config location is not a valid path: " + e.getMessage()
+                    + "; pass one with -javaagent:resilience-agent.jar=config=/path/resilience.yaml",
+                    args.exitOnConfigError());
+        }
         if (configFile.isEmpty()) {
             return Outcome.problem("resilience-agent: no config file found; looked at " + ConfigLocator.searchedPlaces()
                     + ". Pass one with -javaagent:resilience-agent.jar=config=/path/resilience.yaml",

@@ -84,9 +84,8 @@ final class ResilienceTransformer implements ClassFileTransformer {
             if (in == null) {
                 return false;
             }
-            return ClassHeader.parse(in.readAllBytes())
-                    .map(header -> !selector.mappingsCovering(header, loader).isEmpty())
-                    .orElse(false);
+            Optional<ClassHeader> header = ClassHeader.parse(in.readAllBytes());
+            return header.isPresent() && !selector.mappingsCovering(header.get(), loader).isEmpty();
         } catch (Exception | LinkageError e) {
             return false;
         }
@@ -94,7 +93,7 @@ final class ResilienceTransformer implements ClassFileTransformer {
 
     /**
      * {@link #isIgnored} for the binary name of a loaded class. At start-up nearly all of the thousand or
-     * so classes already loaded are the JDK's; they are let through without a copy of their name.
+     * so classes already loaded are the JDK's; they are passed over without copying their names.
      */
     private static boolean isIgnoredLoaded(String binaryName) {
         return binaryName.startsWith("java.") || binaryName.startsWith("jdk.") || binaryName.startsWith("sun.")

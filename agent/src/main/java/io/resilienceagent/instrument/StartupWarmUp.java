@@ -10,8 +10,8 @@ import java.util.Map;
  * the agent itself and throwing the result away. Without it, that class loading would only start once
  * the config is read, and the first application class woven would pay for loading ASM.
  *
- * <p>Nothing here has an effect the agent depends on: no class is defined, and any failure is ignored
- * (the real weave reports its own). It must run after the bootstrap classes are defined, since the
+ * <p>Nothing here has an effect the agent depends on: the woven sample is thrown away (nothing is
+ * transformed), and any failure is ignored (the real weave reports its own). It must run after the bootstrap classes are defined, since the
  * policy classes refer to them.
  */
 final class StartupWarmUp {

@@ -48,7 +48,7 @@ final class TypeHierarchy {
         if (depth > MAX_DEPTH || isPlatformType(typeName)) {
             return NONE;
         }
-        Map<String, BitSet> cache = loader == null ? bootLoaded : byLoader.computeIfAbsent(loader, l -> new ConcurrentHashMap<>());
+        Map<String, BitSet> cache = loader == null ? bootLoaded : cacheOf(loader);
         BitSet cached = cache.get(typeName);
         if (cached != null) {
             return cached;
@@ -56,6 +56,19 @@ final class TypeHierarchy {
         BitSet computed = compute(typeName, loader, depth);
         cache.put(typeName, computed);
         return computed;
+    }
+
+    /** Not {@code computeIfAbsent} with a lambda: this runs before {@code main}, where a lambda costs a generated class. */
+    private Map<String, BitSet> cacheOf(ClassLoader loader) {
+        Map<String, BitSet> cache = byLoader.get(loader);
+        if (cache == null) {
+            Map<String, BitSet> created = new ConcurrentHashMap<>();
+            cache = byLoader.putIfAbsent(loader, created);
+            if (cache == null) {
+                cache = created;
+            }
+        }
+        return cache;
     }
 
     private BitSet compute(String typeName, ClassLoader loader, int depth) {

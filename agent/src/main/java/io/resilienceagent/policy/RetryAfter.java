@@ -18,9 +18,11 @@ public final class RetryAfter {
 
     /** The wait the response asks for, in nanoseconds, or {@link #NONE}. */
     public static long requestedWaitNanos(Object returned, int status, long nowMillis) {
-        if ((status != 429 && status != 503) || !(returned instanceof HttpResponse<?> response)) {
+        // by name first: a type check against HttpResponse would load java.net.http for any 429 or 503
+        if ((status != 429 && status != 503) || returned == null || !StatusExtractor.isHttpResponse(returned.getClass())) {
             return NONE;
         }
+        HttpResponse<?> response = (HttpResponse<?>) returned;
         return response.headers().firstValue("Retry-After").map(value -> parse(value, nowMillis)).orElse(NONE);
     }
 

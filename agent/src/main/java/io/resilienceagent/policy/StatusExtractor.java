@@ -83,7 +83,7 @@ public final class StatusExtractor {
      * {@code java.net.http} does not have that module's classes loaded by the agent (a few milliseconds,
      * on the first call of the first protected method).
      */
-    private static boolean isHttpResponse(Class<?> type) {
+    static boolean isHttpResponse(Class<?> type) {
         for (Class<?> supertype : supertypes(type)) {
             if (supertype.isInterface() && supertype.getName().equals("java.net.http.HttpResponse")) {
                 return true;
