@@ -22,11 +22,16 @@ import java.util.zip.ZipOutputStream;
  * and resource moves into one stored entry, {@code META-INF/resilience-agent/agent.pack}, which the
  * agent's {@code AgentClassLoader} reads at start-up. The format is described in {@code AgentPack}.
  *
+ * <p>The relocated libraries ({@code io/resilienceagent/shaded/}) are also kept as ordinary entries, so
+ * that the jar's listing shows what it bundles and under which names (as dependency audits and the
+ * contract expect); the agent never loads those copies.
+ *
  * <p>Usage: {@code java PackAgentJar.java path/to/resilience-agent.jar}
  */
 public final class PackAgentJar {
     static final String PACK = "META-INF/resilience-agent/agent.pack";
     static final String LAUNCH = "io/resilienceagent/launch/";
+    static final String SHADED = "io/resilienceagent/shaded/";
     static final int MAGIC = 0x52415031;
 
     public static void main(String[] args) throws IOException {
@@ -54,17 +59,19 @@ public final class PackAgentJar {
                 if (name.equals("META-INF/MANIFEST.MF")) {
                     time = entry.getTime();
                 }
-                if (name.startsWith("META-INF/") || name.startsWith(LAUNCH)) {
+                byte[] content;
+                try (InputStream data = in.getInputStream(entry)) {
+                    content = data.readAllBytes();
+                }
+                boolean intoPack = !name.startsWith("META-INF/") && !name.startsWith(LAUNCH);
+                if (intoPack) {
+                    names.add(name);
+                    contents.add(content);
+                }
+                if (!intoPack || name.startsWith(SHADED)) {
                     out.putNextEntry(copyOf(entry));
-                    try (InputStream data = in.getInputStream(entry)) {
-                        data.transferTo(out);
-                    }
+                    out.write(content);
                     out.closeEntry();
-                } else {
-                    try (InputStream data = in.getInputStream(entry)) {
-                        names.add(name);
-                        contents.add(data.readAllBytes());
-                    }
                 }
             }
             if (names.isEmpty()) {

@@ -39,7 +39,7 @@ public final class OldLibsApp {
         System.out.println("BYTEBUDDY generated=" + generated.getName() + " superclass=" + generated.getSuperclass().getName()
                 + " instance=" + (instance != null));
 
-        for (String name : new String[] {"io.resilienceagent.policy.CircuitBreaker", "io.resilienceagent.shaded.snakeyaml.Yaml",
+        for (String name : new String[] {"io.resilienceagent.policy.CircuitBreaker", "io.resilienceagent.config.ConfigLoader",
                 "io.resilienceagent.CircuitBreakerOpenException", "io.resilienceagent.bootstrap.Dispatcher"}) {
             try {
                 ClassLoader loader = Class.forName(name, false, app).getClassLoader();
