@@ -25,7 +25,7 @@ public final class AgentInstaller {
     private AgentInstaller() {
     }
 
-    /** True once an agent has been installed in this JVM; a second start is then refused. */
+    /** True, after one WARN line, when an agent is already installed in this JVM: a second start is refused. */
     static boolean isRunning() {
         if (runningConfig != null) {
             AgentLog.warn("resilience-agent is already running in this JVM (config " + runningConfig
