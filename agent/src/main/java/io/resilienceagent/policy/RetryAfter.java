@@ -18,8 +18,8 @@ public final class RetryAfter {
 
     /** The wait the response asks for, in nanoseconds, or {@link #NONE}. */
     public static long requestedWaitNanos(Object returned, int status, long nowMillis) {
-        // by name first: a type check against HttpResponse would load java.net.http for any 429 or 503
-        if ((status != 429 && status != 503) || returned == null || !StatusExtractor.isHttpResponse(returned.getClass())) {
+        // not a type check: that would load java.net.http for any 429 or 503, HTTP client or not
+        if ((status != 429 && status != 503) || !StatusExtractor.isHttpResponse(returned)) {
             return NONE;
         }
         HttpResponse<?> response = (HttpResponse<?>) returned;

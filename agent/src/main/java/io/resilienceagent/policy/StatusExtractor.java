@@ -20,6 +20,8 @@ public final class StatusExtractor {
 
     static final List<String> ACCESSOR_NAMES = List.of("statusCode", "getStatusCode", "getStatus", "status", "code");
     private static final MethodType INT_OF_OBJECT = MethodType.methodType(int.class, Object.class);
+    /** The accessor shared by every {@code HttpResponse} class; null until the first such class is seen. */
+    private static volatile MethodHandle httpResponseStatus;
 
     private static final ClassValue<MethodHandle> ACCESSORS = new ClassValue<>() {
         @Override
@@ -57,14 +59,25 @@ public final class StatusExtractor {
         }
     }
 
+    /**
+     * Whether {@code value} is a {@code java.net.http.HttpResponse}, from the same per-class decision as
+     * {@link #statusOf}: no type check, so {@code java.net.http} stays unloaded for applications that
+     * never use it.
+     */
+    static boolean isHttpResponse(Object value) {
+        if (value == null) {
+            return false;
+        }
+        MethodHandle accessor = ACCESSORS.get(value.getClass()); // sets httpResponseStatus for the first response
+        return accessor != null && accessor == httpResponseStatus;
+    }
+
     private static MethodHandle findAccessor(Class<?> type) throws ReflectiveOperationException {
         if (type.isPrimitive() || type.isArray() || type.getName().startsWith("java.lang.")) {
             return null;
         }
-        if (isHttpResponse(type)) {
-            return MethodHandles.publicLookup()
-                    .findVirtual(HttpResponse.class, "statusCode", MethodType.methodType(int.class))
-                    .asType(INT_OF_OBJECT);
+        if (implementsHttpResponse(type)) {
+            return httpResponseStatus();
         }
         for (String name : ACCESSOR_NAMES) {
             Method method = publicIntGetter(type, name);
@@ -83,13 +96,25 @@ public final class StatusExtractor {
      * {@code java.net.http} does not have that module's classes loaded by the agent (a few milliseconds,
      * on the first call of the first protected method).
      */
-    static boolean isHttpResponse(Class<?> type) {
+    private static boolean implementsHttpResponse(Class<?> type) {
         for (Class<?> supertype : supertypes(type)) {
             if (supertype.isInterface() && supertype.getName().equals("java.net.http.HttpResponse")) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** Built once, under the lock: {@link #isHttpResponse} compares handles by identity. */
+    private static synchronized MethodHandle httpResponseStatus() throws ReflectiveOperationException {
+        MethodHandle shared = httpResponseStatus;
+        if (shared == null) {
+            shared = MethodHandles.publicLookup()
+                    .findVirtual(HttpResponse.class, "statusCode", MethodType.methodType(int.class))
+                    .asType(INT_OF_OBJECT);
+            httpResponseStatus = shared;
+        }
+        return shared;
     }
 
     private static Method publicIntGetter(Class<?> type, String name) {
