@@ -17,21 +17,24 @@ public final class Dispatcher {
     private static final String[] REPORTED_KINDS = new String[MAX_REPORTED_KINDS];
     private static int reportedKinds;
 
-    /** The admission token of a call that runs without the engine (unknown id or an engine fault). */
+    /**
+     * The admission token of a call that runs its body once, without the engine: an unknown id, an
+     * engine fault, or a call nested in a call of the same service, which is part of that call.
+     */
     public static final Object PASS_THROUGH = new Object();
 
     private Dispatcher() {
     }
 
-    /** Called before the method body; see {@link CallHandler#enter()}. */
-    public static Object enter(int id) {
+    /** Called before the method body; see {@link CallHandler#enter}. */
+    public static Object enter(int id, Class<?> owner) {
         CallHandler[] table = handlers;
         if (id < 0 || id >= table.length || table[id] == null) {
             return PASS_THROUGH;
         }
         Object admission;
         try {
-            admission = table[id].enter();
+            admission = table[id].enter(owner);
         } catch (Throwable t) {
             reportInternalError(t);
             return PASS_THROUGH;
@@ -43,7 +46,7 @@ public final class Dispatcher {
     }
 
     /** Called after each run of the method body; see {@link CallHandler#exit}. */
-    public static Object exit(int id, Object admission, Object returned, Throwable thrown) {
+    public static Object exit(int id, Class<?> owner, Object admission, Object returned, Throwable thrown) {
         if (admission == PASS_THROUGH || admission == null) {
             return null;
         }
@@ -52,14 +55,14 @@ public final class Dispatcher {
             return null;
         }
         try {
-            return table[id].exit(admission, returned, thrown);
+            return table[id].exit(owner, admission, returned, thrown);
         } catch (Throwable t) {
             reportInternalError(t);
             return null;
         }
     }
 
-    /** Installs the handler for {@code id}, growing the table as needed. */
+    /** Installs the handler for {@code id} (null: the method runs unprotected), growing the table as needed. */
     public static synchronized void install(int id, CallHandler handler) {
         CallHandler[] table = handlers;
         if (id >= table.length) {
@@ -73,7 +76,7 @@ public final class Dispatcher {
         handlers = table;
     }
 
-    /** Removes every handler, for tests and for unloading a configuration. */
+    /** Removes every handler, for tests. */
     public static synchronized void clear() {
         handlers = new CallHandler[0];
     }

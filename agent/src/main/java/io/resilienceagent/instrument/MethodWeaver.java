@@ -6,27 +6,31 @@ import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.MethodNode;
 
 /**
  * Wraps one method body in the engine's attempt loop, the bytecode equivalent of:
  *
  * <pre>{@code
- * args' = args; admission = Dispatcher.enter(ID);        // may throw the open-breaker exception
+ * args' = args; admission = Dispatcher.enter(ID, Owner.class);  // may throw the open-breaker exception
  * while (true) {
  *     result = default; thrown = null;
  *     try { result = <body>; } catch (Throwable t) { thrown = t; }
- *     next = Dispatcher.exit(ID, admission, result, thrown);  // primitive results are passed as null
+ *     next = Dispatcher.exit(ID, Owner.class, admission, result, thrown);  // primitive results as null
  *     if (next == null) { if (thrown != null) throw thrown; return result; }
  *     if (next instanceof Throwable) throw (Throwable) next;
  *     admission = next; args = args';                     // every attempt sees the original arguments
  * }
  * }</pre>
  *
- * <p>Every {@code return} of the body becomes a jump to the exit code, and the body's own exception
+ * <p>Every {@code return} of the body becomes a jump to the exit code, after popping whatever other
+ * values it left beneath its own on the operand stack (see {@link ReturnStacks}; a return the analysis
+ * found unreachable stays as it is). The body's own exception
  * handlers keep precedence over the wrapping one. The weaver's variables live above the body's
  * {@code max_locals}; the body's stack-map frames are extended with them, and the frames the weaver
  * adds are written from the method's declared types, so no class is ever loaded or resolved to
- * compute them. Class files older than Java 6 carry no frames and get none.
+ * compute them. Class files older than Java 6 carry no frames and get none; older than Java 5, they
+ * cannot name their own class as a constant, and pass null for it.
  */
 final class MethodWeaver extends MethodVisitor {
     static final String DISPATCHER = "io/resilienceagent/bootstrap/Dispatcher";
@@ -34,7 +38,11 @@ final class MethodWeaver extends MethodVisitor {
     private static final String THROWABLE = "java/lang/Throwable";
 
     private final int id;
+    private final String owner;
+    private final boolean nameOwner;
     private final boolean writeFrames;
+    private final int[][] beneathReturns;
+    private int returnsSeen;
     private final Type returnType;
     private final Type[] parameterTypes;
     private final Object[] parameterFrameTypes;
@@ -50,13 +58,23 @@ final class MethodWeaver extends MethodVisitor {
     private final Label handler = new Label();
     private final Label exit = new Label();
 
-    MethodWeaver(MethodVisitor target, int id, String owner, MethodInfo method, boolean writeFrames) {
+    /**
+     * @param beneathReturns per return instruction, the sizes of the values beneath the returned one
+     *     ({@link ReturnStacks#valuesBeneath})
+     * @param nameOwner whether the class file may load its own class as a constant (Java 5 and later)
+     * @param writeFrames whether the class file has stack-map frames (Java 6 and later)
+     */
+    MethodWeaver(MethodVisitor target, int id, String owner, MethodNode method, int[][] beneathReturns,
+            boolean nameOwner, boolean writeFrames) {
         super(Opcodes.ASM9, target);
         this.id = id;
+        this.owner = owner;
+        this.nameOwner = nameOwner;
         this.writeFrames = writeFrames;
-        this.returnType = Type.getReturnType(method.descriptor());
-        Type[] arguments = Type.getArgumentTypes(method.descriptor());
-        int receivers = method.isStatic() ? 0 : 1;
+        this.beneathReturns = beneathReturns;
+        this.returnType = Type.getReturnType(method.desc);
+        Type[] arguments = Type.getArgumentTypes(method.desc);
+        int receivers = (method.access & Opcodes.ACC_STATIC) != 0 ? 0 : 1;
         this.parameterTypes = new Type[arguments.length + receivers];
         if (receivers == 1) {
             parameterTypes[0] = Type.getObjectType(owner);
@@ -70,7 +88,7 @@ final class MethodWeaver extends MethodVisitor {
             parameterSlots[i] = slot;
             slot += parameterTypes[i].getSize();
         }
-        this.firstOwnSlot = Math.max(method.maxLocals(), slot);
+        this.firstOwnSlot = Math.max(method.maxLocals, slot);
         this.admissionSlot = firstOwnSlot;
         this.backupSlots = new int[parameterTypes.length];
         int next = admissionSlot + 1;
@@ -91,7 +109,8 @@ final class MethodWeaver extends MethodVisitor {
             super.visitVarInsn(parameterTypes[i].getOpcode(Opcodes.ISTORE), backupSlots[i]);
         }
         pushId();
-        super.visitMethodInsn(Opcodes.INVOKESTATIC, DISPATCHER, "enter", "(I)Ljava/lang/Object;", false);
+        pushOwner();
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, DISPATCHER, "enter", "(ILjava/lang/Class;)Ljava/lang/Object;", false);
         super.visitVarInsn(Opcodes.ASTORE, admissionSlot);
         super.visitLabel(start);
         frame(bodyEntryLocals(), new Object[0]);
@@ -101,9 +120,17 @@ final class MethodWeaver extends MethodVisitor {
 
     @Override
     public void visitInsn(int opcode) {
-        if (opcode >= Opcodes.IRETURN && opcode <= Opcodes.RETURN) {
+        if (ReturnStacks.isReturn(opcode)) {
+            int[] beneath = beneathReturns[returnsSeen++];
+            if (beneath == null) {
+                super.visitInsn(opcode);
+                return;
+            }
             if (returnType.getSort() != Type.VOID) {
                 super.visitVarInsn(returnType.getOpcode(Opcodes.ISTORE), resultSlot);
+            }
+            for (int i = beneath.length - 1; i >= 0; i--) {
+                super.visitInsn(beneath[i] == 2 ? Opcodes.POP2 : Opcodes.POP);
             }
             super.visitInsn(Opcodes.ACONST_NULL);
             super.visitVarInsn(Opcodes.ASTORE, thrownSlot);
@@ -147,6 +174,7 @@ final class MethodWeaver extends MethodVisitor {
         super.visitLabel(exit);
         frame(ownLocals(Live.OUTCOME), new Object[0]);
         pushId();
+        pushOwner();
         super.visitVarInsn(Opcodes.ALOAD, admissionSlot);
         if (returnType.getSort() == Type.OBJECT || returnType.getSort() == Type.ARRAY) {
             super.visitVarInsn(Opcodes.ALOAD, resultSlot);
@@ -155,7 +183,7 @@ final class MethodWeaver extends MethodVisitor {
         }
         super.visitVarInsn(Opcodes.ALOAD, thrownSlot);
         super.visitMethodInsn(Opcodes.INVOKESTATIC, DISPATCHER, "exit",
-                "(ILjava/lang/Object;Ljava/lang/Object;Ljava/lang/Throwable;)Ljava/lang/Object;", false);
+                "(ILjava/lang/Class;Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Throwable;)Ljava/lang/Object;", false);
         super.visitVarInsn(Opcodes.ASTORE, nextSlot);
         super.visitVarInsn(Opcodes.ALOAD, nextSlot);
         super.visitJumpInsn(Opcodes.IFNULL, done);
@@ -194,6 +222,15 @@ final class MethodWeaver extends MethodVisitor {
 
     private void pushId() {
         super.visitLdcInsn(id);
+    }
+
+    /** The method's own class, or null in a class file too old to load a class constant. */
+    private void pushOwner() {
+        if (nameOwner) {
+            super.visitLdcInsn(Type.getObjectType(owner));
+        } else {
+            super.visitInsn(Opcodes.ACONST_NULL);
+        }
     }
 
     private void storeDefaultResult() {

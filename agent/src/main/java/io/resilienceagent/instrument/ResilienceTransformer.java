@@ -52,7 +52,7 @@ final class ResilienceTransformer implements ClassFileTransformer {
             if (covering.isEmpty()) {
                 return null;
             }
-            return instrumentation.get().instrument(className, classFile, loader, covering);
+            return instrumentation.get().instrument(className, classFile, covering);
         } catch (Throwable t) {
             AgentLog.warn("Could not instrument " + className + ", it runs unprotected: " + t);
             return null;

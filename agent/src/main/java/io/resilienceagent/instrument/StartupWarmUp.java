@@ -22,6 +22,8 @@ final class StartupWarmUp {
             "io.resilienceagent.policy.CircuitBreaker",
             "io.resilienceagent.policy.CallCounters",
             "io.resilienceagent.policy.MethodGuard",
+            "io.resilienceagent.policy.ThreadCalls",
+            "io.resilienceagent.policy.CallFrame",
             "io.resilienceagent.policy.RetryPolicy",
             "io.resilienceagent.policy.Backoff",
             "io.resilienceagent.policy.FailureClassifier",
@@ -59,10 +61,9 @@ final class StartupWarmUp {
             }
             sample = in.readAllBytes();
         }
-        List<MethodInfo> methods = ClassWeaver.methods(sample);
-        for (MethodInfo method : methods) {
+        for (MethodInfo method : ClassWeaver.methods(sample)) {
             if (method.name().equals("start")) {
-                ClassWeaver.weave(sample, methods, Map.of(method.key(), 0));
+                ClassWeaver.weave(sample, Map.of(method.key(), 0));
                 return;
             }
         }

@@ -2,9 +2,11 @@ package io.resilienceagent.policy;
 
 import java.util.concurrent.atomic.LongAdder;
 
-/** Running totals for one service; {@link LongAdder}s so that threads never contend on one counter. */
+/**
+ * Running totals of one service's failure paths; {@link LongAdder}s so that threads never contend on
+ * one counter. Calls, counted on every call, are counted per thread ({@link ThreadCallCounts}).
+ */
 final class CallCounters {
-    final LongAdder calls = new LongAdder();
     final LongAdder failures = new LongAdder();
     final LongAdder retries = new LongAdder();
     final LongAdder rejected = new LongAdder();

@@ -58,6 +58,11 @@ public final class CircuitBreaker {
         return current == closed ? closed : null;
     }
 
+    /** The permit of every attempt admitted by the CLOSED breaker; the same object always. */
+    Object closedPermit() {
+        return closed;
+    }
+
     /** Reports a successful attempt. */
     public void onSuccess(Object permit) {
         if (permit == closed) {

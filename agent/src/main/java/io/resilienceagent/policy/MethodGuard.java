@@ -4,33 +4,68 @@ import io.resilienceagent.bootstrap.CallHandler;
 import java.lang.ref.WeakReference;
 
 /**
- * The engine behind one instrumented method: its name for log lines, the class loader of its class
- * (held weakly, so the agent never keeps an application's loader alive) and its service's guard.
+ * The engine behind one instrumented method: its name for log lines and its service's guard. One
+ * guard serves the method in every class loader that loads its class, so loading the same class again
+ * and again (redeployments) adds nothing; the class of each call comes with the call.
  */
 public final class MethodGuard implements CallHandler {
+    /** How often the remembered class may change before the method stops remembering (a method returning many classes). */
+    private static final int MAX_PLAIN_TYPE_CHANGES = 16;
+    private static final WeakReference<Class<?>> NONE = new WeakReference<>(null);
+
     private final String method;
     private final ServiceGuard service;
-    private final WeakReference<ClassLoader> loader;
+    /**
+     * The class this method last returned that has no HTTP status, held weakly (the agent holds no
+     * application class alive): a method nearly always returns one class, and comparing with it is
+     * several times cheaper than the per-class lookup. Written racily; any value read is valid.
+     */
+    private WeakReference<Class<?>> plainType = NONE;
+    private int plainTypeChanges;
 
     /**
      * @param method how log lines name the method, {@code SimpleClassName.method}
      * @param service the guard of the service the method is mapped to
-     * @param loader the class loader of the instrumented class (null for the bootstrap loader)
      */
-    public MethodGuard(String method, ServiceGuard service, ClassLoader loader) {
+    public MethodGuard(String method, ServiceGuard service) {
         this.method = method;
         this.service = service;
-        this.loader = new WeakReference<>(loader);
     }
 
     @Override
-    public Object enter() {
-        return service.enter(loader.get());
+    public Object enter(Class<?> owner) {
+        return service.enter(owner);
     }
 
     @Override
-    public Object exit(Object admission, Object returned, Throwable thrown) {
-        return service.exit(method, loader.get(), admission, returned, thrown);
+    public Object exit(Class<?> owner, Object admission, Object returned, Throwable thrown) {
+        CallFrame frame = (CallFrame) admission;
+        try {
+            return service.exit(this, owner, frame, returned, thrown);
+        } catch (Throwable fault) {
+            // the call completes unprotected (the Dispatcher reports it); it must not stay on the thread's stack
+            frame.end();
+            throw fault;
+        }
+    }
+
+    /** The HTTP status of a value this method returned, or {@link StatusExtractor#NO_STATUS}. */
+    int statusOf(Object returned) {
+        if (returned == null) {
+            return StatusExtractor.NO_STATUS;
+        }
+        Class<?> type = returned.getClass();
+        if (type == plainType.get()) {
+            return StatusExtractor.NO_STATUS;
+        }
+        if (StatusExtractor.hasStatus(type)) {
+            return StatusExtractor.statusOf(returned);
+        }
+        if (plainTypeChanges < MAX_PLAIN_TYPE_CHANGES) {
+            plainTypeChanges++;
+            plainType = new WeakReference<>(type);
+        }
+        return StatusExtractor.NO_STATUS;
     }
 
     public String method() {

@@ -2,6 +2,7 @@ package io.resilienceagent.policy;
 
 import io.resilienceagent.CircuitBreakerOpenException;
 import io.resilienceagent.log.AgentLog;
+import java.lang.ref.WeakReference;
 import java.lang.reflect.Constructor;
 import java.util.Optional;
 
@@ -51,15 +52,19 @@ final class OpenExceptions {
 
     private Constructor<? extends Throwable> constructorFor(ClassLoader loader) throws ReflectiveOperationException {
         Resolved current = resolved;
-        if (current != null && current.loader == loader) {
-            return current.constructor;
+        if (current != null && current.loader.get() == loader) {
+            Constructor<? extends Throwable> constructor = current.constructor.get();
+            if (constructor != null) {
+                return constructor;
+            }
         }
         Class<? extends Throwable> type = Class.forName(className.get(), false, loader).asSubclass(Throwable.class);
         Constructor<? extends Throwable> constructor = type.getConstructor(String.class);
-        resolved = new Resolved(loader, constructor);
+        resolved = new Resolved(new WeakReference<>(loader), new WeakReference<>(constructor));
         return constructor;
     }
 
-    private record Resolved(ClassLoader loader, Constructor<? extends Throwable> constructor) {
+    /** The last loader's constructor, held weakly: the agent never keeps an application's class loader alive. */
+    private record Resolved(WeakReference<ClassLoader> loader, WeakReference<Constructor<? extends Throwable>> constructor) {
     }
 }

@@ -1,6 +1,7 @@
 package io.resilienceagent.policy;
 
 import io.resilienceagent.bootstrap.CallHandler;
+import io.resilienceagent.bootstrap.Dispatcher;
 import java.util.concurrent.Callable;
 
 /**
@@ -14,9 +15,12 @@ public final class ProtectedCall {
 
     /** Calls {@code body} under {@code handler}; throws what the unprotected call would, or the rejection. */
     public static <T> T call(CallHandler handler, Callable<T> body) throws Exception {
-        Object admission = handler.enter();
+        Object admission = handler.enter(null);
         if (admission instanceof Throwable rejection) {
             throw ProtectedCall.<Exception>sneaky(rejection);
+        }
+        if (admission == Dispatcher.PASS_THROUGH) {
+            return body.call();
         }
         while (true) {
             T returned = null;
@@ -26,7 +30,7 @@ public final class ProtectedCall {
             } catch (Throwable t) {
                 thrown = t;
             }
-            Object next = handler.exit(admission, returned, thrown);
+            Object next = handler.exit(null, admission, returned, thrown);
             if (next == null) {
                 if (thrown != null) {
                     throw ProtectedCall.<Exception>sneaky(thrown);

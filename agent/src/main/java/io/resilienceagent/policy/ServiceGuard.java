@@ -1,8 +1,10 @@
 package io.resilienceagent.policy;
 
 import io.resilienceagent.CircuitBreakerOpenException;
+import io.resilienceagent.bootstrap.Dispatcher;
 import io.resilienceagent.config.ServiceSettings;
 import io.resilienceagent.log.AgentLog;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Protects one service: its breaker, retry policy and counters, shared by every method mapped to it
@@ -14,8 +16,11 @@ import io.resilienceagent.log.AgentLog;
  */
 public final class ServiceGuard {
     private static final long REJECTION_LOG_INTERVAL_NANOS = 1_000_000_000L;
+    /** Gives every guard an index of its own, for the per-thread call counts and call stacks. */
+    private static final AtomicInteger NEXT_INDEX = new AtomicInteger();
     private static final int MAX_MESSAGE_LENGTH = 200;
 
+    private final int index = NEXT_INDEX.getAndIncrement();
     private final String name;
     private final ServiceSettings settings;
     private final CircuitBreaker breaker;
@@ -35,86 +40,112 @@ public final class ServiceGuard {
     }
 
     /**
-     * Admits the first attempt of a call.
+     * Admits the first attempt of a call of {@code method}. A call made while this thread is already
+     * inside a call of this service is part of that call: it asks the breaker for nothing, records no
+     * outcome and is not retried on its own ({@link Dispatcher#PASS_THROUGH}).
      *
-     * @param loader the class loader of the protected method's class, to build the open exception
-     * @return the attempt's token, or the {@link Throwable} to throw when the breaker rejects it
+     * @param owner the class of the protected method, whose class loader builds the open exception
+     * @return the call's token, {@link Dispatcher#PASS_THROUGH}, or the {@link Throwable} to throw when
+     *     the breaker rejects the call
      */
-    public Object enter(ClassLoader loader) {
-        counters.calls.increment();
+    public Object enter(Class<?> owner) {
+        ThreadCalls calls = ThreadCalls.current();
+        if (calls.isInside(index)) {
+            return Dispatcher.PASS_THROUGH;
+        }
+        calls.counts.increment(index);
         Object permit = breaker.tryAcquire();
-        return permit != null ? permit : reject(loader, null);
+        if (permit == null) {
+            return reject(owner, null);
+        }
+        return calls.push(index, permit == breaker.closedPermit() ? null : permit);
     }
 
     /**
-     * Decides what follows one attempt of {@code method}.
+     * Decides what follows one attempt of the call {@code frame}.
      *
      * @return {@code null} to complete the call as the attempt did, a {@link Throwable} to throw instead,
      *     or the token of the next attempt
      */
-    public Object exit(String method, ClassLoader loader, Object token, Object returned, Throwable thrown) {
-        Object permit = token;
-        int failedAttempts = 0;
-        long previousWait = 0;
-        if (token instanceof Attempt attempt) {
-            permit = attempt.permit;
-            failedAttempts = attempt.failedAttempts;
-            previousWait = attempt.previousWaitNanos;
-        }
+    Object exit(MethodGuard method, Class<?> owner, CallFrame frame, Object returned, Throwable thrown) {
+        RetryPolicy policy = retryPolicy;
+        Object permit = frame.permit != null ? frame.permit : breaker.closedPermit();
         int status;
         try {
-            status = thrown == null ? StatusExtractor.statusOf(returned) : StatusExtractor.NO_STATUS;
-            if (thrown == null && !retryPolicy.classifier().isFailingStatus(status)) {
+            status = thrown == null ? method.statusOf(returned) : StatusExtractor.NO_STATUS;
+            if (thrown == null && !policy.classifier().isFailingStatus(status)) {
                 breaker.onSuccess(permit);
+                frame.end();
                 return null;
             }
             if (thrown != null && (thrown instanceof CircuitBreakerOpenException
-                    || !retryPolicy.classifier().isTransient(thrown))) {
+                    || !policy.classifier().isTransient(thrown))) {
                 breaker.onIgnored(permit);
+                frame.end();
                 return null;
             }
         } catch (RuntimeException | LinkageError | StackOverflowError classificationFailed) {
             // The outcome cannot be judged: complete the call as it is, but always settle the permit,
             // or a HALF_OPEN breaker would wait for this trial call forever.
             breaker.onIgnored(permit);
+            frame.end();
             throw classificationFailed;
         }
         counters.failures.increment();
         breaker.onFailure(permit);
-        failedAttempts++;
-        if (failedAttempts >= retryPolicy.maxAttempts() || ExhaustedOutcomes.contains(returned, thrown)) {
-            ExhaustedOutcomes.remember(thrown != null ? thrown : returned);
+        frame.failedAttempts++;
+        if (frame.failedAttempts >= policy.maxAttempts() || frame.gaveUpInsideOn(returned, thrown)) {
+            frame.endGivingUp(thrown != null ? thrown : returned);
             return null;
         }
-        return retry(method, loader, failedAttempts, previousWait, returned, thrown, status);
+        return retry(method, owner, frame, returned, thrown, status);
     }
 
-    private Object retry(String method, ClassLoader loader, int failedAttempts, long previousWait,
-            Object returned, Throwable thrown, int status) {
-        long wait = retryPolicy.waitNanos(failedAttempts, previousWait, returned, status, timing.clock().currentTimeMillis());
-        counters.calls.increment();
+    private Object retry(MethodGuard method, Class<?> owner, CallFrame frame, Object returned, Throwable thrown,
+            int status) {
+        RetryPolicy policy = retryPolicy;
+        long wait = policy.waitNanos(frame.failedAttempts, frame.previousWaitNanos, returned, status,
+                timing.clock().currentTimeMillis());
+        frame.thread.counts.increment(index);
         counters.retries.increment();
         if (breaker.nanosUntilAdmission() > wait) {
-            return reject(loader, thrown);
+            return rejectRetry(owner, frame, returned, thrown);
         }
         if (AgentLog.isEnabled(AgentLog.Level.WARN)) {
-            AgentLog.warn("Retrying " + method + " after " + describe(thrown, status)
-                    + " (attempt " + (failedAttempts + 1) + "/" + retryPolicy.maxAttempts() + ")");
+            AgentLog.warn("Retrying " + method.method() + " after " + describe(thrown, status)
+                    + " (attempt " + (frame.failedAttempts + 1) + "/" + policy.maxAttempts() + ")");
         }
         try {
             timing.sleeper().sleep(wait);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            frame.endGivingUp(thrown != null ? thrown : returned);
             return null;
         }
         Object permit = breaker.tryAcquire();
         if (permit == null) {
-            return reject(loader, thrown);
+            return rejectRetry(owner, frame, returned, thrown);
         }
-        return new Attempt(permit, failedAttempts, wait);
+        if (thrown == null) {
+            FailedValues.release(returned);
+        }
+        frame.permit = permit == breaker.closedPermit() ? null : permit;
+        frame.previousWaitNanos = wait;
+        frame.gaveUpInside = null;
+        return frame;
     }
 
-    private Throwable reject(ClassLoader loader, Throwable lastFailure) {
+    /** The breaker refuses the next attempt: the caller gets the rejection, with the last failure as its cause. */
+    private Throwable rejectRetry(Class<?> owner, CallFrame frame, Object returned, Throwable thrown) {
+        if (thrown == null) {
+            FailedValues.release(returned);
+        }
+        Throwable rejection = reject(owner, thrown);
+        frame.end();
+        return rejection;
+    }
+
+    private Throwable reject(Class<?> owner, Throwable lastFailure) {
         counters.rejected.increment();
         long now = timing.clock().nanoTime();
         long next = nextRejectionLogNanos;
@@ -122,7 +153,13 @@ public final class ServiceGuard {
             nextRejectionLogNanos = now + REJECTION_LOG_INTERVAL_NANOS;
             AgentLog.error("Circuit breaker open for " + name);
         }
-        return openExceptions.create(loader, lastFailure);
+        return openExceptions.create(loaderOf(owner), lastFailure);
+    }
+
+    /** The class loader that sees the application's exception classes: the owner's, else the thread's context loader. */
+    private static ClassLoader loaderOf(Class<?> owner) {
+        ClassLoader loader = owner == null ? null : owner.getClassLoader();
+        return loader != null ? loader : Thread.currentThread().getContextClassLoader();
     }
 
     /** The failure as the log shows it: class and message, or the status; never argument values. */
@@ -165,8 +202,13 @@ public final class ServiceGuard {
      */
     public BreakerStats stats() {
         return new BreakerStats(breaker.peekState(), breaker.failureCount(), breaker.successCount(),
-                counters.calls.sum(), counters.failures.sum(), counters.retries.sum(), counters.rejected.sum(),
+                ThreadCallCounts.total(index), counters.failures.sum(), counters.retries.sum(), counters.rejected.sum(),
                 breaker.lastStateChangeMillis());
+    }
+
+    /** This guard's index among all guards, for per-thread tables. */
+    int index() {
+        return index;
     }
 
     public CircuitBreaker breaker() {

@@ -5,12 +5,12 @@ import io.resilienceagent.config.ResilienceConfig;
 import io.resilienceagent.config.ServiceSettings;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * All services of one configuration, each with its own {@link ServiceGuard}, and the instrumented
@@ -19,8 +19,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class ServiceRegistry {
     private final Map<String, ServiceGuard> services;
-    private final AtomicInteger nextId = new AtomicInteger();
-    private final List<String> boundMethods = new CopyOnWriteArrayList<>();
+    /** Method and service to id; guarded by {@code this}. */
+    private final Map<String, Integer> ids = new HashMap<>();
+    private final CopyOnWriteArrayList<String> boundMethods = new CopyOnWriteArrayList<>();
 
     public ServiceRegistry(ResilienceConfig config, Timing timing, BreakerListener listener) {
         Map<String, ServiceGuard> guards = new LinkedHashMap<>();
@@ -39,24 +40,32 @@ public final class ServiceRegistry {
     }
 
     /**
-     * Binds an instrumented method to its service's guard.
+     * Binds an instrumented method to its service's guard. The same method of a class loaded again, by
+     * another class loader, gets the same id and guard: redeploying an application adds nothing here.
      *
+     * @param method the method, as {@code pkg.Class.name(descriptor)}
      * @param displayName how log lines name it ({@code SimpleClassName.method})
      * @return the id its woven code passes to the {@link Dispatcher}
      */
-    public int bind(String displayName, String service, ClassLoader loader) {
+    public synchronized int bind(String method, String displayName, String service) {
         ServiceGuard guard = services.get(service);
         if (guard == null) {
             throw new IllegalArgumentException("unknown service " + service);
         }
-        int id = nextId.getAndIncrement();
-        Dispatcher.install(id, new MethodGuard(displayName, guard, loader));
+        String key = method + " " + service;
+        Integer known = ids.get(key);
+        if (known != null) {
+            return known;
+        }
+        int id = ids.size();
+        Dispatcher.install(id, new MethodGuard(displayName, guard));
+        ids.put(key, id);
         return id;
     }
 
-    /** Records a method as instrumented, once its class has been transformed. */
+    /** Records a method as instrumented, once its class has been transformed; each method is listed once. */
     public void recordInstrumented(String signature) {
-        boundMethods.add(signature);
+        boundMethods.addIfAbsent(signature);
     }
 
     /** Every {@code Class.method(params)} transformed so far, in order. */

@@ -59,6 +59,11 @@ public final class StatusExtractor {
         }
     }
 
+    /** Whether objects of {@code type} have a status accessor. */
+    static boolean hasStatus(Class<?> type) {
+        return ACCESSORS.get(type) != null;
+    }
+
     /**
      * Whether {@code value} is a {@code java.net.http.HttpResponse}, from the same per-class decision as
      * {@link #statusOf}: no type check, so {@code java.net.http} stays unloaded for applications that

@@ -57,7 +57,7 @@ class MethodWeaverTest {
         for (Class<?> type : List.of(TrickyTarget.class, Defaulted.class)) {
             byte[] original = ClassHeaderTest.classFile(type);
             ClassHeader header = ClassHeader.parse(original).orElseThrow();
-            byte[] bytes = weaving.instrument(type.getName(), original, parent, selector.mappingsCovering(header, parent));
+            byte[] bytes = weaving.instrument(type.getName(), original, selector.mappingsCovering(header, parent));
             assertThat(bytes).as(type.getName()).isNotNull();
             woven.put(type.getName(), bytes);
         }

@@ -71,7 +71,7 @@ class ResilienceInstrumentationTest {
         ClassHeader header = ClassHeader.parse(original).orElseThrow();
         List<MethodMapping> covering = selector.mappingsCovering(header, getClass().getClassLoader());
         byte[] transformed = new ResilienceInstrumentation(registry, selector)
-                .instrument(TARGET, original, getClass().getClassLoader(), covering);
+                .instrument(TARGET, original, covering);
         return new WovenClassLoader(Map.of(TARGET, transformed), getClass().getClassLoader()).loadClass(TARGET);
     }
 
@@ -185,24 +185,24 @@ class ResilienceInstrumentationTest {
         Object instance = target.getConstructor().newInstance();
         Dispatcher.install(0, new io.resilienceagent.bootstrap.CallHandler() {
             @Override
-            public Object enter() {
+            public Object enter(Class<?> owner) {
                 throw new IllegalStateException("engine bug");
             }
 
             @Override
-            public Object exit(Object admission, Object returned, Throwable thrown) {
+            public Object exit(Class<?> owner, Object admission, Object returned, Throwable thrown) {
                 throw new IllegalStateException("engine bug");
             }
         });
         for (int id = 1; id < 16; id++) {
             Dispatcher.install(id, new io.resilienceagent.bootstrap.CallHandler() {
                 @Override
-                public Object enter() {
+                public Object enter(Class<?> owner) {
                     return "admitted";
                 }
 
                 @Override
-                public Object exit(Object admission, Object returned, Throwable thrown) {
+                public Object exit(Class<?> owner, Object admission, Object returned, Throwable thrown) {
                     throw new IllegalStateException("engine bug");
                 }
             });

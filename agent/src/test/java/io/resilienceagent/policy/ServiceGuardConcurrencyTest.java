@@ -48,7 +48,7 @@ class ServiceGuardConcurrencyTest {
                 Settings.retry(2, Duration.ZERO, Duration.ZERO),
                 Settings.breaker(10, Duration.ofSeconds(30), HALF_OPEN_MAX_CALLS, HALF_OPEN_MAX_CALLS)),
                 timing, new TransitionLog());
-        guard = new MethodGuard("Client.call", service, null);
+        guard = new MethodGuard("Client.call", service);
     }
 
     @AfterEach

@@ -52,7 +52,7 @@ class ServiceGuardTest {
 
     private MethodGuard guard(RetrySettings retry, BreakerSettings breaker) {
         ServiceGuard service = new ServiceGuard(Settings.service("claude_api", retry, breaker), timing, new TransitionLog());
-        return new MethodGuard("ClaudeClient.complete", service, getClass().getClassLoader());
+        return new MethodGuard("ClaudeClient.complete", service);
     }
 
     private MethodGuard defaultGuard() {
@@ -267,7 +267,7 @@ class ServiceGuardTest {
         MethodGuard inner = guard(RetrySettings.DEFAULTS, BreakerSettings.DEFAULTS);
         ServiceGuard outerService = new ServiceGuard(Settings.service("outer", RetrySettings.DEFAULTS, BreakerSettings.DEFAULTS),
                 timing, new TransitionLog());
-        MethodGuard outer = new MethodGuard("Outer.call", outerService, null);
+        MethodGuard outer = new MethodGuard("Outer.call", outerService);
         AtomicInteger innerCalls = new AtomicInteger();
 
         assertThatThrownBy(() -> ProtectedCall.call(outer, () -> ProtectedCall.call(inner, () -> {
@@ -367,10 +367,10 @@ class ServiceGuardTest {
         clock.advance(Duration.ofSeconds(1));
         io.resilienceagent.bootstrap.Dispatcher.install(0, guard);
         try {
-            Object trial = io.resilienceagent.bootstrap.Dispatcher.enter(0);
+            Object trial = io.resilienceagent.bootstrap.Dispatcher.enter(0, getClass());
             assertThat(trial).isNotInstanceOf(Throwable.class);
 
-            Object decision = io.resilienceagent.bootstrap.Dispatcher.exit(0, trial, null, new UnreadableFailure());
+            Object decision = io.resilienceagent.bootstrap.Dispatcher.exit(0, getClass(), trial, null, new UnreadableFailure());
 
             assertThat(decision).as("the call completes as it is").isNull();
             assertThat(ProtectedCall.call(guard, () -> "next trial")).isEqualTo("next trial");

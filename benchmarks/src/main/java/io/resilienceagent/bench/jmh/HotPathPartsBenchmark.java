@@ -49,6 +49,7 @@ public class HotPathPartsBenchmark {
     private final AtomicInteger counter = new AtomicInteger();
     private final AtomicReference<Object> state = new AtomicReference<>(new Object());
     private final WeakReference<Object> weak = new WeakReference<>(state);
+    private final ThreadLocal<Object> local = ThreadLocal.withInitial(Object::new);
     private Object reply = new Reply(1);
     private final int arg = 1;
     private Service service;
@@ -109,7 +110,13 @@ public class HotPathPartsBenchmark {
         return state.get();
     }
 
-    /** {@code MethodGuard.enter} and {@code exit}: the class loader, held weakly, read twice per call. */
+    /** {@code ServiceGuard.enter}: the thread's stack of protected calls, to tell a nested call. */
+    @Benchmark
+    public Object threadLocalGet() {
+        return local.get();
+    }
+
+    /** {@code MethodGuard.statusOf}: the class the method last returned, held weakly. */
     @Benchmark
     public Object weakReferenceGet() {
         return weak.get();

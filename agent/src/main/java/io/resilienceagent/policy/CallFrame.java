@@ -1,0 +1,82 @@
+package io.resilienceagent.policy;
+
+/**
+ * One protected call in progress on one thread, from its first attempt to its outcome: the woven
+ * code's admission token, handed from attempt to attempt. Frames belong to their thread's
+ * {@link ThreadCalls} and are reused call after call; a call writes only primitive fields of its
+ * frame unless it fails or is a trial call, so it allocates nothing and costs no GC write barrier.
+ */
+final class CallFrame {
+    final ThreadCalls thread;
+    /** Position on the thread's stack of calls: 0 for the outermost call. */
+    final int index;
+
+    /** {@link ServiceGuard#index()} of the call's service; -1 while the frame is free. */
+    int service = -1;
+    /** The breaker's permit for the attempt in progress; null for a CLOSED breaker's. */
+    Object permit;
+    int failedAttempts;
+    long previousWaitNanos;
+    /**
+     * A failure that a nested call of another service gave up on during this attempt (its own retries
+     * exhausted): this call records it but does not retry it again.
+     */
+    Object gaveUpInside;
+
+    CallFrame(ThreadCalls thread, int index) {
+        this.thread = thread;
+        this.index = index;
+    }
+
+    void begin(int service, Object permit) {
+        this.service = service;
+        if (permit != null) {
+            this.permit = permit;
+        }
+        this.failedAttempts = 0;
+        this.previousWaitNanos = 0;
+    }
+
+    /** Whether {@code returned}, or {@code thrown} or one of its causes, is what a nested call gave up on. */
+    boolean gaveUpInsideOn(Object returned, Throwable thrown) {
+        Object given = gaveUpInside;
+        if (given == null) {
+            return false;
+        }
+        if (thrown == null) {
+            return returned == given;
+        }
+        Throwable t = thrown;
+        for (int depth = 0; t != null && depth < FailureClassifier.MAX_CAUSE_DEPTH; depth++, t = FailureClassifier.causeOf(t)) {
+            if (t == given) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Ends the call: the frame and any frames still above it are free again. */
+    void end() {
+        thread.popTo(this);
+    }
+
+    /** Ends the call after giving up on {@code failure}, which the enclosing call will not retry. */
+    void endGivingUp(Object failure) {
+        CallFrame enclosing = thread.enclosing(this);
+        if (enclosing != null) {
+            enclosing.gaveUpInside = failure;
+        }
+        end();
+    }
+
+    /** Frees the frame; drops references to application objects, so an idle thread holds none alive. */
+    void clear() {
+        service = -1;
+        if (permit != null) {
+            permit = null;
+        }
+        if (gaveUpInside != null) {
+            gaveUpInside = null;
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.resilienceagent.policy;
+
+import io.resilienceagent.log.AgentLog;
+import java.net.http.HttpResponse;
+
+/**
+ * Releases a failing return value that the caller will never see, because a later attempt or a
+ * rejection supersedes it: a response left open would keep its connection (OkHttp reports such a
+ * response as leaked, and every retry would open a new connection). The value handed to the caller is
+ * never closed.
+ */
+final class FailedValues {
+    private FailedValues() {
+    }
+
+    /** Closes {@code value} if it is {@link AutoCloseable}, or the body of a {@code java.net.http} response if that is. */
+    static void release(Object value) {
+        Object closeable = value;
+        if (StatusExtractor.isHttpResponse(value)) {
+            closeable = ((HttpResponse<?>) value).body();
+        }
+        if (closeable instanceof AutoCloseable resource) {
+            try {
+                resource.close();
+            } catch (Exception | LinkageError e) {
+                AgentLog.debug("Could not close a superseded " + closeable.getClass().getName() + ": " + e);
+            }
+        }
+    }
+}

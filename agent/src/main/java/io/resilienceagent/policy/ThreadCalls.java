@@ -1,0 +1,80 @@
+package io.resilienceagent.policy;
+
+/**
+ * The protected calls in progress on one thread, outermost first, and the thread's call counts.
+ * Woven methods nest on a thread in strict order (each attempt ends before its caller's does), so
+ * this is a stack. It tells whether a call is nested inside a call of the same service (and so is
+ * part of it), and lets a nested call tell its enclosing call what it gave up on.
+ *
+ * <p>Frames are created once per depth and thread and reused; a call's end clears what its frame
+ * referenced, so an idle thread keeps no application object alive.
+ */
+final class ThreadCalls {
+    /** An anonymous class rather than {@code withInitial(lambda)}: a lambda costs a generated class. */
+    private static final ThreadLocal<ThreadCalls> CURRENT = new ThreadLocal<>() {
+        @Override
+        protected ThreadCalls initialValue() {
+            return new ThreadCalls();
+        }
+    };
+
+    final ThreadCallCounts counts = ThreadCallCounts.forCurrentThread();
+    private CallFrame[] frames = new CallFrame[0];
+    private int depth;
+
+    static ThreadCalls current() {
+        return CURRENT.get();
+    }
+
+    /** Whether a call of the service {@code service} ({@link ServiceGuard#index()}) is in progress on this thread. */
+    boolean isInside(int service) {
+        for (int i = 0; i < depth; i++) {
+            if (frames[i].service == service) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Starts a call above the ones in progress; {@code permit} null stands for a CLOSED breaker's. */
+    CallFrame push(int service, Object permit) {
+        if (depth == frames.length) {
+            grow();
+        }
+        CallFrame frame = frames[depth++];
+        frame.begin(service, permit);
+        return frame;
+    }
+
+    /**
+     * Ends {@code frame}'s call. Frames above it are ended too: they can only be left there by a call
+     * whose end was never reported (a stack overflow in the woven code itself), and must not make later
+     * calls look nested.
+     */
+    void popTo(CallFrame frame) {
+        for (int i = depth - 1; i >= frame.index; i--) {
+            frames[i].clear();
+        }
+        if (frame.index < depth) {
+            depth = frame.index;
+        }
+    }
+
+    /** The call {@code frame} is nested in, or null for an outermost call. */
+    CallFrame enclosing(CallFrame frame) {
+        return frame.index > 0 && frame.index <= depth ? frames[frame.index - 1] : null;
+    }
+
+    int depth() {
+        return depth;
+    }
+
+    private void grow() {
+        CallFrame[] grown = new CallFrame[Math.max(4, frames.length * 2)];
+        System.arraycopy(frames, 0, grown, 0, frames.length);
+        for (int i = frames.length; i < grown.length; i++) {
+            grown[i] = new CallFrame(this, i);
+        }
+        frames = grown;
+    }
+}

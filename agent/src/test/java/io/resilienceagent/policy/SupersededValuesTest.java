@@ -1,0 +1,127 @@
+package io.resilienceagent.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.resilienceagent.CircuitBreakerOpenException;
+import io.resilienceagent.config.BreakerSettings;
+import io.resilienceagent.log.AgentLog;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A failing return value that a retry or a rejection supersedes is closed (a response left open keeps
+ * its connection); the value the caller gets is never closed.
+ */
+class SupersededValuesTest {
+    private final ManualClock clock = new ManualClock();
+    private final Timing timing = new Timing(clock, new RecordingSleeper(clock), () -> 0.5);
+    private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
+    private final List<Response> responses = new ArrayList<>();
+    private PrintStream previousLog;
+
+    @BeforeEach
+    void captureLog() {
+        previousLog = AgentLog.redirect(new PrintStream(logBytes, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void restoreLog() {
+        AgentLog.redirect(previousLog);
+    }
+
+    private MethodGuard guard(int maxAttempts, int failureThreshold) {
+        ServiceGuard service = new ServiceGuard(Settings.service("api", Settings.retry(maxAttempts, Duration.ZERO, Duration.ZERO),
+                Settings.breaker(failureThreshold, Duration.ofSeconds(60), 2, 2)), timing, new TransitionLog());
+        return new MethodGuard("Client.get", service);
+    }
+
+    /** A body that returns a fresh response with each status in turn. */
+    private Callable<Response> returning(int... statuses) {
+        return () -> {
+            Response response = new Response(statuses[responses.size()]);
+            responses.add(response);
+            return response;
+        };
+    }
+
+    @Test
+    void retriedResponsesAreClosedAndTheReturnedOneIsNot() throws Exception {
+        Response result = ProtectedCall.call(guard(3, 100), returning(503, 502, 200));
+
+        assertThat(result.status).isEqualTo(200);
+        assertThat(responses).extracting(r -> r.closes).containsExactly(1, 1, 0);
+    }
+
+    @Test
+    void whenAttemptsRunOutTheLastFailingResponseIsReturnedOpen() throws Exception {
+        Response result = ProtectedCall.call(guard(3, 100), returning(503, 503, 503));
+
+        assertThat(result).isSameAs(responses.get(2));
+        assertThat(responses).extracting(r -> r.closes).containsExactly(1, 1, 0);
+    }
+
+    @Test
+    void aResponseSupersededByARejectionIsClosed() {
+        assertThatThrownBy(() -> ProtectedCall.call(guard(3, 2), returning(503, 503, 200)))
+                .isInstanceOf(CircuitBreakerOpenException.class);
+
+        assertThat(responses).hasSize(2).extracting(r -> r.closes).containsExactly(1, 1);
+    }
+
+    @Test
+    void aFailureToCloseIsLoggedAtDebugOnlyAndTheRetryGoesOn() throws Exception {
+        Response result = ProtectedCall.call(guard(3, 100), () -> {
+            Response response = responses.isEmpty() ? new Response(503, true) : new Response(200);
+            responses.add(response);
+            return response;
+        });
+
+        assertThat(result.status).isEqualTo(200);
+        assertThat(logBytes.toString(StandardCharsets.UTF_8)).doesNotContain("close").doesNotContain("Close");
+    }
+
+    @Test
+    void anAutoCloseableSuccessIsNeverClosed() throws Exception {
+        Response result = ProtectedCall.call(guard(3, 100), returning(200));
+
+        assertThat(result.closes).isZero();
+    }
+
+    /** A response that must be closed, like OkHttp's or Apache HttpClient's. */
+    public static final class Response implements AutoCloseable {
+        final int status;
+        final boolean failToClose;
+        int closes;
+
+        Response(int status) {
+            this(status, false);
+        }
+
+        Response(int status, boolean failToClose) {
+            this.status = status;
+            this.failToClose = failToClose;
+        }
+
+        public int code() {
+            return status;
+        }
+
+        @Override
+        public void close() throws IOException {
+            closes++;
+            if (failToClose) {
+                throw new IOException("cannot close");
+            }
+        }
+    }
+}
