@@ -39,7 +39,7 @@ class ClassLoaderIsolationTest {
 
     @JdkTest
     void twoLoadersLoadingTheSameClassNameAreBothProtected(Jdk jdk) throws IOException {
-        Path classes = copyClasses(dir.resolve("twin-classes"), TwinDirect.class, TwinImpl.class, TwinRemote.class);
+        Path classes = Artifacts.copyTestClasses(dir.resolve("twin-classes"), TwinDirect.class, TwinImpl.class, TwinRemote.class);
         Path config = ResilienceYaml.create()
                 .service("twins", ResilienceYaml.FAST_RETRY, ResilienceYaml.LENIENT_BREAKER)
                 .method("io.resilienceagent.it.isolated.TwinDirect.call", "twins")
@@ -124,16 +124,5 @@ class ClassLoaderIsolationTest {
         assertThat(file).as("%s is copied by the integration-tests pom (maven-dependency-plugin, "
                 + "execution copy-old-application-libraries); run the tests through Maven", file).isRegularFile();
         return file;
-    }
-
-    /** Copies classes out of test-classes, so that only the isolated loaders can find them there. */
-    private static Path copyClasses(Path target, Class<?>... types) throws IOException {
-        for (Class<?> type : types) {
-            String file = type.getName().replace('.', '/') + ".class";
-            Path to = target.resolve(file);
-            Files.createDirectories(to.getParent());
-            Files.copy(Artifacts.testClasses().resolve(file), to);
-        }
-        return target;
     }
 }

@@ -2,11 +2,14 @@ package io.resilienceagent.it.harness;
 
 import static org.assertj.core.api.Assertions.fail;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /** The jars and class directories the child JVMs run. */
 public final class Artifacts {
@@ -48,6 +51,42 @@ public final class Artifacts {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The jars on this module's test class path whose file names start with one of {@code prefixes};
+     * fails the test if a prefix matches none (the pom should list that library in test scope).
+     */
+    public static List<Path> testLibraries(String... prefixes) {
+        List<Path> jars = new ArrayList<>();
+        for (String prefix : prefixes) {
+            int before = jars.size();
+            for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+                Path path = Path.of(entry);
+                String name = path.getFileName().toString();
+                if (name.startsWith(prefix) && name.endsWith(".jar")) {
+                    jars.add(path);
+                }
+            }
+            if (jars.size() == before) {
+                fail("no jar named " + prefix + "*.jar on the test class path; add the library to integration-tests/pom.xml in test scope");
+            }
+        }
+        return jars;
+    }
+
+    /**
+     * Copies the class files of {@code types} from this module's test classes into {@code target} (in
+     * their package directories), for a test application to load them in class loaders of its own.
+     */
+    public static Path copyTestClasses(Path target, Class<?>... types) throws IOException {
+        for (Class<?> type : types) {
+            String file = type.getName().replace('.', '/') + ".class";
+            Path to = target.resolve(file);
+            Files.createDirectories(to.getParent());
+            Files.copy(testClasses().resolve(file), to);
+        }
+        return target;
     }
 
     /** The root of the Maven project (the parent of this module). */

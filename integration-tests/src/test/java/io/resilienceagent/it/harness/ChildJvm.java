@@ -35,6 +35,7 @@ public final class ChildJvm {
     private boolean attachAgent;
     private final List<String> jvmOptions = new ArrayList<>();
     private final List<String> launch = new ArrayList<>();
+    private final List<Path> libraries = new ArrayList<>();
     private final Map<String, String> env = new LinkedHashMap<>();
     private Path workingDirectory;
     private Duration timeout = DEFAULT_TIMEOUT;
@@ -93,11 +94,25 @@ public final class ChildJvm {
         return this;
     }
 
-    /** Runs {@code mainClass} from this module's test classes. */
+    /**
+     * Puts jars of this module's test class path on the child's class path too: those whose file names
+     * start with one of {@code jarNamePrefixes} (a real client library and its dependencies, say
+     * {@code "okhttp-jvm-", "okio-jvm-", "kotlin-stdlib-"}). Call before {@link #main}.
+     */
+    public ChildJvm withLibraries(String... jarNamePrefixes) {
+        libraries.addAll(Artifacts.testLibraries(jarNamePrefixes));
+        return this;
+    }
+
+    /** Runs {@code mainClass} from this module's test classes (and the {@link #withLibraries} jars). */
     public ChildJvm main(Class<?> mainClass, String... args) {
         launch.clear();
         launch.add("-cp");
-        launch.add(Artifacts.testClasses().toString());
+        StringBuilder classPath = new StringBuilder(Artifacts.testClasses().toString());
+        for (Path library : libraries) {
+            classPath.append(File.pathSeparatorChar).append(library);
+        }
+        launch.add(classPath.toString());
         launch.add(mainClass.getName());
         launch.addAll(List.of(args));
         return this;
