@@ -5,10 +5,14 @@
 #   benchmarks/run.sh                 # build, JMH suite (~8 min on 2 cores), start-up measurement
 #   benchmarks/run.sh --quick         # smoke run, ~2 min; results in benchmarks/target/quick-results
 #   benchmarks/run.sh [--quick] jmh|startup|all
+#   benchmarks/run.sh [--quick] large  # large-application start-up (Spring Boot sample, 20,000 generated
+#                                      # classes), ~6 min; results in benchmarks/results/large-app
+#                                      # (--quick: 2 runs each, benchmarks/target/quick-results/large-app)
 #
 # Environment: JAVA (default: java on PATH; the JMH forks and the start-up runs use the same JVM),
 # MVN_FLAGS (e.g. -o), SKIP_BUILD=1 to reuse the jars, RESULTS_DIR (default benchmarks/results),
-# JAVA_OPTS for more settings (-Dforks=N -Dbench=REGEX -Dstartup.runs=N -Dagent.jar=PATH).
+# JAVA_OPTS for more settings (-Dforks=N -Dbench=REGEX -Dstartup.runs=N -Dagent.jar=PATH, and for large:
+# -Dlarge.runs=N -Dlarge.warmups=N -Dlarge.classes=N -Dlarge.patterns=N -Dspring.jar=PATH).
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -20,14 +24,14 @@ mode=all
 for arg in "$@"; do
   case "$arg" in
     --quick) quick=true ;;
-    all|jmh|startup) mode="$arg" ;;
-    *) echo "usage: $0 [--quick] [all|jmh|startup]" >&2; exit 2 ;;
+    all|jmh|startup|large) mode="$arg" ;;
+    *) echo "usage: $0 [--quick] [all|jmh|startup|large]" >&2; exit 2 ;;
   esac
 done
 
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
-  echo "# building the agent and the benchmarks"
-  (cd "$root" && mvn -q ${MVN_FLAGS:-} -Pbenchmarks -pl agent,benchmarks package -DskipTests)
+  echo "# building the agent, the Spring Boot sample and the benchmarks"
+  (cd "$root" && mvn -q ${MVN_FLAGS:-} -Pbenchmarks -pl agent,samples/spring-boot-app,benchmarks package -DskipTests)
 fi
 
 if [[ -n "${RESULTS_DIR:-}" ]]; then
@@ -36,6 +40,10 @@ elif $quick; then
   results="$here/target/quick-results"
 else
   results="$here/results"
+fi
+# the large-application measurement keeps its own summary.md, run.log and machine.txt, beside the main run's
+if [[ -z "${RESULTS_DIR:-}" && "$mode" == large ]]; then
+  results="$results/large-app"
 fi
 mkdir -p "$results"
 

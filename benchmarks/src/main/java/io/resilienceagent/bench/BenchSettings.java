@@ -15,7 +15,10 @@ import java.nio.file.StandardCopyOption;
  *   <li>{@code results.dir}: where results go (default {@code benchmarks/results}, or
  *       {@code benchmarks/target/quick-results} for a quick run);
  *   <li>{@code quick}: a short smoke run, numbers not to be trusted;
- *   <li>{@code forks}, {@code bench} (a regex of benchmark names to keep), {@code startup.runs}.
+ *   <li>{@code forks}, {@code bench} (a regex of benchmark names to keep), {@code startup.runs};
+ *   <li>for the large-application measurement: {@code spring.jar} (default
+ *       {@code ../samples/spring-boot-app/target/spring-boot-app.jar}), {@code large.runs} (8, quick 2),
+ *       {@code large.warmups} (1, quick 0), {@code large.classes} (20,000), {@code large.patterns} (500).
  * </ul>
  */
 final class BenchSettings {
@@ -34,8 +37,16 @@ final class BenchSettings {
     final String benchFilter = System.getProperty("bench", "");
     final int startupRuns = Integer.getInteger("startup.runs", quick ? 5 : 15);
     final int startupWarmupRuns = quick ? 1 : 3;
+    final Path springJar = Path.of(System.getProperty("spring.jar",
+            benchmarksDir.resolve("../samples/spring-boot-app/target/spring-boot-app.jar").toString()))
+            .toAbsolutePath().normalize();
+    final int largeRuns = Integer.getInteger("large.runs", quick ? 2 : 8);
+    final int largeWarmupRuns = Integer.getInteger("large.warmups", quick ? 0 : 1);
+    final int generatedClasses = Integer.getInteger("large.classes", 20_000);
+    final int largePatterns = Integer.getInteger("large.patterns", 500);
 
     private Path agentCopy;
+    private Path springCopy;
 
     /**
      * A private copy of the agent jar, taken once, that every fork and start-up run uses: a rebuild of
@@ -43,18 +54,32 @@ final class BenchSettings {
      */
     synchronized Path agentJarForRun() throws IOException {
         if (agentCopy == null) {
-            if (!Files.isRegularFile(agentJar)) {
-                throw new IllegalStateException("agent jar not found: " + agentJar
-                        + " (build it with: mvn -q -pl agent package -DskipTests, or pass -Dagent.jar=PATH)");
-            }
-            Path dir = Files.createTempDirectory("resilience-bench-agent");
-            agentCopy = dir.resolve("resilience-agent.jar");
-            Files.copy(agentJar, agentCopy);
-            agentCopy.toFile().deleteOnExit();
-            dir.toFile().deleteOnExit();
-            System.out.println("# agent jar " + agentJar + " (" + Files.size(agentCopy) + " bytes) copied to " + agentCopy);
+            agentCopy = privateCopy(agentJar, "resilience-agent.jar",
+                    "build it with: mvn -q -pl agent package -DskipTests, or pass -Dagent.jar=PATH");
         }
         return agentCopy;
+    }
+
+    /** A private copy of the Spring Boot sample's fat jar, taken once, for the same reason as the agent's. */
+    synchronized Path springJarForRun() throws IOException {
+        if (springCopy == null) {
+            springCopy = privateCopy(springJar, "spring-boot-app.jar",
+                    "build it with: mvn -q -pl samples/spring-boot-app package -DskipTests, or pass -Dspring.jar=PATH");
+        }
+        return springCopy;
+    }
+
+    private static Path privateCopy(Path jar, String name, String hint) throws IOException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("jar not found: " + jar + " (" + hint + ")");
+        }
+        Path dir = Files.createTempDirectory("resilience-bench-jar");
+        Path copy = dir.resolve(name);
+        Files.copy(jar, copy);
+        dir.toFile().deleteOnExit(); // registered first, deleted last (once the jar inside is gone)
+        copy.toFile().deleteOnExit();
+        System.out.println("# " + jar + " (" + Files.size(copy) + " bytes) copied to " + copy);
+        return copy;
     }
 
     /** Copies a config shipped in this jar to a temporary file, for the agent's {@code config=} argument. */

@@ -34,15 +34,15 @@ final class Report {
     private Report() {
     }
 
-    static Path write(BenchSettings settings, Collection<RunResult> jmh, StartupMeasurement.Result startup)
-            throws IOException {
+    static Path write(BenchSettings settings, Collection<RunResult> jmh, StartupMeasurement.Result startup,
+            LargeAppMeasurement.Result large) throws IOException {
         Report report = new Report();
         if (jmh != null) {
             for (RunResult result : jmh) {
                 report.add(result);
             }
         }
-        report.render(settings, startup);
+        report.render(settings, startup, large);
         Files.createDirectories(settings.resultsDir);
         Path file = settings.resultsDir.resolve("summary.md");
         Files.writeString(file, report.out);
@@ -69,15 +69,19 @@ final class Report {
         return rows.get(key(group, name, threads));
     }
 
-    private void render(BenchSettings settings, StartupMeasurement.Result startup) {
+    private void render(BenchSettings settings, StartupMeasurement.Result startup, LargeAppMeasurement.Result large) {
         line("# resilience-agent benchmark results");
         line("");
         line("- JVM: " + System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version")
                 + " (" + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ", "
                 + Runtime.getRuntime().availableProcessors() + " CPUs)");
-        line("- JMH: forks " + settings.forks + ", warm-up " + settings.warmupIterations + " x " + settings.warmupSeconds
-                + " s, measurement " + settings.measurementIterations + " x " + settings.measurementSeconds
-                + " s, mode avgt, `-prof gc`" + (settings.quick ? " **(QUICK SMOKE RUN: numbers not reliable)**" : ""));
+        if (!rows.isEmpty()) {
+            line("- JMH: forks " + settings.forks + ", warm-up " + settings.warmupIterations + " x " + settings.warmupSeconds
+                    + " s, measurement " + settings.measurementIterations + " x " + settings.measurementSeconds
+                    + " s, mode avgt, `-prof gc`" + (settings.quick ? " **(QUICK SMOKE RUN: numbers not reliable)**" : ""));
+        } else if (settings.quick) {
+            line("- **QUICK SMOKE RUN: numbers not reliable**");
+        }
         line("- agent jar: " + settings.agentJar);
         line("");
         if (!rows.isEmpty()) {
@@ -89,6 +93,9 @@ final class Report {
         }
         if (startup != null) {
             startupTable(startup);
+        }
+        if (large != null) {
+            out.append(LargeAppSection.render(large, verdicts));
         }
         line("## Targets");
         line("");
@@ -197,9 +204,9 @@ final class Report {
         line("");
         line("| | to end of main: median | min | max | whole process: median | min | CPU to end of main: median |");
         line("|---|---:|---:|---:|---:|---:|---:|");
-        for (StartupMeasurement.Variant v : List.of(s.without(), s.with(), s.noMatch())) {
+        for (TimedRuns.Timed v : List.of(s.without(), s.with(), s.noMatch())) {
             line(String.format(Locale.ROOT, "| %s | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms |", v.label(),
-                    v.toEndOfMain().median(), v.toEndOfMain().min(), v.toEndOfMain().max(),
+                    v.toMark().median(), v.toMark().min(), v.toMark().max(),
                     v.process().median(), v.process().min(), v.cpu().median()));
         }
         line(String.format(Locale.ROOT, "| **added by the agent (2 methods)** | **%.1f ms** | %.1f ms | | %.1f ms | %.1f ms | %.1f ms |",
@@ -207,8 +214,8 @@ final class Report {
                 s.with().process().median() - s.without().process().median(),
                 s.with().process().min() - s.without().process().min(), s.addedCpuMedianMillis()));
         line(String.format(Locale.ROOT, "| of which instrumenting (with minus match-nothing) | %.1f ms | %.1f ms | | | | %.1f ms |",
-                s.with().toEndOfMain().median() - s.noMatch().toEndOfMain().median(),
-                s.with().toEndOfMain().min() - s.noMatch().toEndOfMain().min(),
+                s.with().toMark().median() - s.noMatch().toMark().median(),
+                s.with().toMark().min() - s.noMatch().toMark().min(),
                 s.with().cpu().median() - s.noMatch().cpu().median()));
         line("");
         line(String.format(Locale.ROOT, "Agent jar: %d bytes = %.2f MiB (%.2f MB).", s.agentJarBytes(),

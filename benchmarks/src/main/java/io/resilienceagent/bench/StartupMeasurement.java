@@ -2,7 +2,6 @@ package io.resilienceagent.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -16,8 +15,8 @@ import java.util.Locale;
  *
  * <p>The app's three classes are copied to a temporary directory that is its whole class path. Each
  * run is a fresh {@code java} process (the same {@code java} that runs this program, no extra flags);
- * runs rotate through the variants, after a few discarded warm-up runs of each (page cache).
- * Two times per run:
+ * runs rotate through the variants, after a few discarded warm-up runs of each (page cache); see
+ * {@link TimedRuns}. Per run:
  * <ul>
  *   <li><b>to end of main</b>: from just before {@code ProcessBuilder.start()} to the
  *       {@code System.nanoTime()} the app prints as its last act (CLOCK_MONOTONIC is system-wide on Linux);
@@ -31,33 +30,19 @@ final class StartupMeasurement {
     private static final String[] APP_CLASSES = {"StartupApp", "GreetingClient", "QuoteClient"};
     private static final String MAIN_CLASS = "io.resilienceagent.bench.startup.StartupApp";
     private static final String END_MARK = "END_OF_MAIN_NANOS ";
-    private static final String CPU_MARK = "CPU_NANOS ";
 
-    /** Median, minimum and maximum of a set of runs, in milliseconds. */
-    record Stats(double median, double min, double max, double[] samples) {
-        static Stats of(List<Double> values) {
-            double[] sorted = values.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-            int n = sorted.length;
-            double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-            return new Stats(median, sorted[0], sorted[n - 1], sorted);
-        }
-    }
-
-    /** One way of starting the app, and its measured runs. */
-    record Variant(String label, List<String> command, Stats toEndOfMain, Stats process, Stats cpu) {
-    }
-
-    record Result(int runs, Variant without, Variant with, Variant noMatch, long agentJarBytes) {
+    record Result(int runs, TimedRuns.Timed without, TimedRuns.Timed with, TimedRuns.Timed noMatch,
+            long agentJarBytes) {
         double addedMedianMillis() {
-            return with.toEndOfMain.median - without.toEndOfMain.median;
+            return with.toMark().median() - without.toMark().median();
         }
 
         double addedMinMillis() {
-            return with.toEndOfMain.min - without.toEndOfMain.min;
+            return with.toMark().min() - without.toMark().min();
         }
 
         double addedCpuMedianMillis() {
-            return with.cpu.median - without.cpu.median;
+            return with.cpu().median() - without.cpu().median();
         }
     }
 
@@ -78,42 +63,19 @@ final class StartupMeasurement {
             }
         }
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<List<String>> commands = List.of(
-                List.of(java, "-cp", classes.toString(), MAIN_CLASS),
-                agentCommand(java, agentJar, "startup.yaml", classes),
-                agentCommand(java, agentJar, "startup-nomatch.yaml", classes));
-        String[] labels = {"without agent", "with agent (2 methods)", "agent, patterns match nothing"};
+        List<TimedRuns.Launch> launches = List.of(
+                new TimedRuns.Launch("without agent", List.of(java, "-cp", classes.toString(), MAIN_CLASS)),
+                new TimedRuns.Launch("with agent (2 methods)", agentCommand(java, agentJar, "startup.yaml", classes)),
+                new TimedRuns.Launch("agent, patterns match nothing",
+                        agentCommand(java, agentJar, "startup-nomatch.yaml", classes)));
 
-        verify(commands.get(0), false);
-        verify(commands.get(1), true);
-        verify(commands.get(2), false);
+        verify(launches.get(0).command(), false);
+        verify(launches.get(1).command(), true);
+        verify(launches.get(2).command(), false);
 
-        for (int i = 0; i < settings.startupWarmupRuns; i++) {
-            for (List<String> command : commands) {
-                once(command);
-            }
-        }
-        List<List<Double>> toMain = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        List<List<Double>> process = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        List<List<Double>> cpu = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
-        for (int i = 0; i < settings.startupRuns; i++) {
-            for (int k = 0; k < commands.size(); k++) {
-                int v = (i + k) % commands.size(); // rotate the order from round to round
-                double[] t = once(commands.get(v));
-                toMain.get(v).add(t[0]);
-                process.get(v).add(t[1]);
-                cpu.get(v).add(t[2]);
-                System.out.printf(Locale.ROOT,
-                        "# startup run %2d %-30s to end of main %7.1f ms, process %7.1f ms, CPU %7.1f ms%n",
-                        i + 1, labels[v], t[0], t[1], t[2]);
-            }
-        }
-        Variant[] variants = new Variant[3];
-        for (int v = 0; v < 3; v++) {
-            variants[v] = new Variant(labels[v], commands.get(v), Stats.of(toMain.get(v)), Stats.of(process.get(v)),
-                    Stats.of(cpu.get(v)));
-        }
-        Result result = new Result(settings.startupRuns, variants[0], variants[1], variants[2],
+        List<TimedRuns.Timed> timed = TimedRuns.measure("startup", launches, END_MARK, settings.startupWarmupRuns,
+                settings.startupRuns);
+        Result result = new Result(settings.startupRuns, timed.get(0), timed.get(1), timed.get(2),
                 Files.size(agentJar));
         write(settings, result);
         return result;
@@ -129,48 +91,13 @@ final class StartupMeasurement {
     private static void verify(List<String> command, boolean expectInstrumented) throws IOException, InterruptedException {
         List<String> verifyCommand = new ArrayList<>(command);
         verifyCommand.add("verify");
-        Process process = new ProcessBuilder(verifyCommand).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        int exit = process.waitFor();
-        boolean instrumented = exit == 0 && output.contains(END_MARK);
+        TimedRuns.Output output = TimedRuns.run(verifyCommand);
+        boolean instrumented = output.exit() == 0 && output.text().contains(END_MARK);
         if (instrumented != expectInstrumented) {
             throw new IllegalStateException("start-up app " + (expectInstrumented ? "is not" : "is")
-                    + " instrumented (exit " + exit + "): " + String.join(" ", verifyCommand) + "\n" + output);
+                    + " instrumented (exit " + output.exit() + "): " + String.join(" ", verifyCommand) + "\n"
+                    + output.text());
         }
-    }
-
-    /** One run: {to end of main, whole process, CPU time to end of main} in milliseconds. */
-    private static double[] once(List<String> command) throws IOException, InterruptedException {
-        Path stderr = Files.createTempFile("resilience-startup", ".err");
-        try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectError(stderr.toFile());
-            long start = System.nanoTime();
-            Process process = builder.start();
-            byte[] out = process.getInputStream().readAllBytes();
-            int exit = process.waitFor();
-            long end = System.nanoTime();
-            String output = new String(out, StandardCharsets.UTF_8);
-            int mark = output.indexOf(END_MARK);
-            if (exit != 0 || mark < 0) {
-                throw new IllegalStateException("start-up run failed (exit " + exit + "): " + String.join(" ", command)
-                        + "\n" + output + Files.readString(stderr));
-            }
-            long endOfMain = number(output, END_MARK);
-            long cpuNanos = number(output, CPU_MARK);
-            return new double[] {(endOfMain - start) / 1e6, (end - start) / 1e6, cpuNanos / 1e6};
-        } finally {
-            Files.deleteIfExists(stderr);
-        }
-    }
-
-    private static long number(String output, String mark) {
-        int at = output.indexOf(mark);
-        if (at < 0) {
-            throw new IllegalStateException("no " + mark.strip() + " in: " + output);
-        }
-        int start = at + mark.length();
-        int end = output.indexOf('\n', start);
-        return Long.parseLong(output.substring(start, end < 0 ? output.length() : end).strip());
     }
 
     private static void write(BenchSettings settings, Result r) throws IOException {
@@ -182,30 +109,17 @@ final class StartupMeasurement {
         json.append(String.format(Locale.ROOT, "  \"addedByAgentMedianMillis\": %.1f,%n", r.addedMedianMillis()));
         json.append(String.format(Locale.ROOT, "  \"addedByAgentMinMillis\": %.1f,%n", r.addedMinMillis()));
         json.append("  \"variants\": [\n");
-        Variant[] variants = {r.without, r.with, r.noMatch};
-        for (int i = 0; i < variants.length; i++) {
-            Variant v = variants[i];
-            json.append("    {\"label\": ").append(quote(v.label))
-                    .append(", \"command\": ").append(quote(String.join(" ", v.command)))
-                    .append(",\n     \"toEndOfMainMillis\": ").append(stats(v.toEndOfMain))
-                    .append(",\n     \"processMillis\": ").append(stats(v.process))
-                    .append(",\n     \"cpuToEndOfMainMillis\": ").append(stats(v.cpu))
-                    .append("}").append(i + 1 < variants.length ? ",\n" : "\n");
+        List<TimedRuns.Timed> variants = List.of(r.without, r.with, r.noMatch);
+        for (int i = 0; i < variants.size(); i++) {
+            TimedRuns.Timed v = variants.get(i);
+            json.append("    {\"label\": ").append(JsonText.quote(v.label()))
+                    .append(", \"command\": ").append(JsonText.quote(String.join(" ", v.command())))
+                    .append(",\n     \"toEndOfMainMillis\": ").append(v.toMark().json())
+                    .append(",\n     \"processMillis\": ").append(v.process().json())
+                    .append(",\n     \"cpuToEndOfMainMillis\": ").append(v.cpu().json())
+                    .append("}").append(i + 1 < variants.size() ? ",\n" : "\n");
         }
         json.append("  ]\n}\n");
         Files.writeString(settings.resultsDir.resolve("startup.json"), json);
-    }
-
-    private static String stats(Stats s) {
-        StringBuilder samples = new StringBuilder();
-        for (double v : s.samples) {
-            samples.append(samples.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%.1f", v));
-        }
-        return String.format(Locale.ROOT, "{\"median\": %.1f, \"min\": %.1f, \"max\": %.1f, \"samples\": [%s]}",
-                s.median, s.min, s.max, samples);
-    }
-
-    private static String quote(String s) {
-        return "\"" + s.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

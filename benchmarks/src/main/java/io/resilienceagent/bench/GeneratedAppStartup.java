@@ -1,0 +1,116 @@
+package io.resilienceagent.bench;
+
+import io.resilienceagent.bench.generated.GeneratedApp;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Start-up of a generated application of {@code large.classes} classes ({@link GeneratedApp}, written
+ * to a temporary directory at run time) that loads and initialises all of them: without the agent,
+ * with the 2-pattern config and with the 500-pattern config. Each variant also runs "idle" (no class
+ * loaded, CPU read 2.5 s later), which gives the agent's fixed cost, so that the cost per loaded class
+ * can be told apart from it. Before timing, a verify run of each variant calls every method a config
+ * may name with its first call failing: exactly the methods the config covers must survive, and the
+ * agent's MXBean must list exactly that many instrumented methods.
+ */
+final class GeneratedAppStartup {
+    static final String MARK = "STARTED_NANOS ";
+
+    /**
+     * Timed variants in the order without, small config, large config, then the same three idle.
+     *
+     * @param configs the small config, then the large one
+     */
+    record Result(int classes, long jarBytes, List<GeneratedApp.ConfigFile> configs, List<TimedRuns.Timed> loaded,
+            List<TimedRuns.Timed> idle) {
+        /** CPU added per 1,000 loaded classes as the issue defines it: (with - without) / (classes / 1000). */
+        double cpuPerThousand(int config) {
+            return (loaded.get(config + 1).cpu().median() - loaded.get(0).cpu().median()) / (classes / 1000.0);
+        }
+
+        /** The same, less the agent's fixed cost (the idle runs' difference): the cost of the matching. */
+        double netCpuPerThousand(int config) {
+            double fixed = idle.get(config + 1).cpu().median() - idle.get(0).cpu().median();
+            return (loaded.get(config + 1).cpu().median() - loaded.get(0).cpu().median() - fixed) / (classes / 1000.0);
+        }
+
+        double addedWallMedian(int config) {
+            return loaded.get(config + 1).toMark().median() - loaded.get(0).toMark().median();
+        }
+
+        double fixedCpu(int config) {
+            return idle.get(config + 1).cpu().median() - idle.get(0).cpu().median();
+        }
+    }
+
+    private GeneratedAppStartup() {
+    }
+
+    static Result run(BenchSettings settings) throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("resilience-generated-app");
+        try {
+            long start = System.nanoTime();
+            GeneratedApp app = GeneratedApp.write(dir, settings.generatedClasses, settings.largePatterns);
+            System.out.printf("# generated %d classes into %s (%d bytes) in %d ms%n", app.classCount(), app.jar(),
+                    Files.size(app.jar()), (System.nanoTime() - start) / 1_000_000);
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            List<TimedRuns.Launch> loaded = new ArrayList<>();
+            List<TimedRuns.Launch> idle = new ArrayList<>();
+            loaded.add(new TimedRuns.Launch("generated, without agent", List.of(java, "-jar", app.jar().toString())));
+            idle.add(new TimedRuns.Launch("idle, without agent", List.of(java, "-jar", app.jar().toString(), "idle")));
+            for (GeneratedApp.ConfigFile config : app.configs()) {
+                String agent = "-javaagent:" + settings.agentJarForRun() + "=config=" + config.path();
+                loaded.add(new TimedRuns.Launch("generated, agent, " + config.patterns() + " patterns",
+                        List.of(java, agent, "-jar", app.jar().toString())));
+                idle.add(new TimedRuns.Launch("idle, agent, " + config.patterns() + " patterns",
+                        List.of(java, agent, "-jar", app.jar().toString(), "idle")));
+            }
+            verify(app, loaded.get(0), Set.of());
+            for (int i = 0; i < app.configs().size(); i++) {
+                verify(app, loaded.get(i + 1), app.configs().get(i).coveredTargets());
+            }
+            List<TimedRuns.Launch> all = new ArrayList<>(loaded);
+            all.addAll(idle);
+            List<TimedRuns.Timed> timed = TimedRuns.measure("generated", all, MARK, settings.largeWarmupRuns,
+                    settings.largeRuns);
+            return new Result(app.classCount(), Files.size(app.jar()), app.configs(), timed.subList(0, loaded.size()),
+                    timed.subList(loaded.size(), timed.size()));
+        } finally {
+            try (Stream<Path> files = Files.walk(dir)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+
+    private static void verify(GeneratedApp app, TimedRuns.Launch launch, Set<String> covered)
+            throws IOException, InterruptedException {
+        List<String> command = launch.command();
+        List<String> verifyCommand = new ArrayList<>(command);
+        verifyCommand.add("verify");
+        TimedRuns.Output output = TimedRuns.run(verifyCommand);
+        List<String> wrong = new ArrayList<>();
+        for (String target : app.targets()) {
+            String expected = "VERIFY " + target + (covered.contains(target) ? " OK" : " FAILED");
+            if (!output.text().contains(expected + "\n") && !output.text().contains(expected + " ")) {
+                wrong.add(target + (covered.contains(target) ? " is not retried" : " is retried"));
+            }
+        }
+        boolean underAgent = String.join(" ", command).contains("-javaagent:");
+        String instrumented = "INSTRUMENTED_METHODS " + covered.size() + "\n";
+        if (output.exit() != 0 || !wrong.isEmpty() || (underAgent && !output.text().contains(instrumented))) {
+            throw new IllegalStateException("generated app: expected exactly " + covered.size() + " of "
+                    + app.targets().size() + " methods instrumented (exit " + output.exit() + "; " + wrong + "): "
+                    + String.join(" ", verifyCommand) + "\n" + output.text());
+        }
+        System.out.println("# checked: " + launch.label() + ": " + covered.size() + " of " + app.targets().size()
+                + " candidate methods instrumented, as configured");
+    }
+}

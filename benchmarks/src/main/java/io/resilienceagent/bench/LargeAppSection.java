@@ -1,0 +1,113 @@
+package io.resilienceagent.bench;
+
+import io.resilienceagent.bench.generated.GeneratedApp;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The large-application part of {@code summary.md}: the Spring Boot sample's and the generated
+ * application's start-up tables, the cost per 1,000 loaded classes, and a verdict per target of the
+ * start-up issue (Spring Boot <= 150 ms added; <= 3 ms CPU per 1,000 classes with 2 patterns, <= 6 ms
+ * with 500).
+ */
+final class LargeAppSection {
+    static final double MAX_SPRING_ADDED_MILLIS = 150;
+    static final double MAX_CPU_PER_THOUSAND_SMALL = 3;
+    static final double MAX_CPU_PER_THOUSAND_LARGE = 6;
+
+    private final StringBuilder out = new StringBuilder();
+
+    private LargeAppSection() {
+    }
+
+    /** The section's Markdown; its verdicts are added to {@code verdicts}. */
+    static String render(LargeAppMeasurement.Result r, List<String> verdicts) {
+        LargeAppSection section = new LargeAppSection();
+        section.line(String.format(Locale.ROOT, "## Large applications: start-up (%d runs per variant, rotating order, "
+                + "after %d discarded warm-up run%s each)", r.runs(), r.warmups(), r.warmups() == 1 ? "" : "s"));
+        section.line("");
+        section.spring(r.spring(), verdicts);
+        section.generated(r.generated(), verdicts);
+        return section.out.toString();
+    }
+
+    private void spring(SpringBootStartup.Result s, List<String> verdicts) {
+        line("### Spring Boot sample (`samples/spring-boot-app`, fat jar, `java -jar`; agent configured for its two "
+                + "`@Service` methods)");
+        line("");
+        line("| | to ApplicationReadyEvent: median | min | max | whole process: median | CPU at ready: median | min | max | classes loaded |");
+        line("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (TimedRuns.Timed v : List.of(s.without(), s.with())) {
+            line(String.format(Locale.ROOT, "| %s | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %s |",
+                    v.label(), v.toMark().median(), v.toMark().min(), v.toMark().max(), v.process().median(),
+                    v.cpu().median(), v.cpu().min(), v.cpu().max(), count(v.loadedClasses())));
+        }
+        line(String.format(Locale.ROOT, "| **added by the agent** | **%.1f ms** | %.1f ms | | %.1f ms | **%.1f ms** | %.1f ms | | |",
+                s.addedWallMedian(), s.with().toMark().min() - s.without().toMark().min(),
+                s.with().process().median() - s.without().process().median(), s.addedCpuMedian(),
+                s.with().cpu().min() - s.without().cpu().min()));
+        line("");
+        line("Wall time added depends on whether a second CPU is free: part of the agent's extra CPU (compiling its "
+                + "code, its JMX registration one second after start) runs beside Spring's main thread. Read it with "
+                + "the CPU column.");
+        line("");
+        verdicts.add(String.format(Locale.ROOT, "Spring Boot sample, start-up added (median, JVM start to "
+                + "ApplicationReadyEvent): %.1f ms (target <= %.0f ms): **%s**; CPU added %.1f ms",
+                s.addedWallMedian(), MAX_SPRING_ADDED_MILLIS, verdict(s.addedWallMedian(), MAX_SPRING_ADDED_MILLIS, "ms"),
+                s.addedCpuMedian()));
+    }
+
+    private void generated(GeneratedAppStartup.Result g, List<String> verdicts) {
+        line(String.format(Locale.ROOT, "### Generated application (%,d classes in 200 packages, each loaded and "
+                + "initialised by `main`; jar %,d bytes)", g.classes(), g.jarBytes()));
+        line("");
+        line("\"idle\": the same jar, no generated class loaded, CPU read 2.5 s after `main` starts (so the agent's "
+                + "delayed JMX registration counts as in the loaded runs): the agent's fixed cost.");
+        line("");
+        line("| | to end of loading: median | min | max | CPU: median | min | max | classes loaded |");
+        line("|---|---:|---:|---:|---:|---:|---:|---:|");
+        for (List<TimedRuns.Timed> group : List.of(g.loaded(), g.idle())) {
+            for (TimedRuns.Timed v : group) {
+                line(String.format(Locale.ROOT, "| %s | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %.1f ms | %s |",
+                        v.label(), v.toMark().median(), v.toMark().min(), v.toMark().max(), v.cpu().median(),
+                        v.cpu().min(), v.cpu().max(), count(v.loadedClasses())));
+            }
+        }
+        line("");
+        line("| config | wall added: median | CPU added: median | **CPU per 1,000 classes** (added / " + g.classes() / 1000
+                + ") | fixed CPU (idle runs) | CPU per 1,000 classes, net of the fixed cost | methods instrumented |");
+        line("|---|---:|---:|---:|---:|---:|---:|");
+        for (int i = 0; i < g.configs().size(); i++) {
+            GeneratedApp.ConfigFile c = g.configs().get(i);
+            double cpuAdded = g.loaded().get(i + 1).cpu().median() - g.loaded().get(0).cpu().median();
+            line(String.format(Locale.ROOT, "| %d patterns | %.1f ms | %.1f ms | **%.2f ms** | %.1f ms | %.2f ms | %d |",
+                    c.patterns(), g.addedWallMedian(i), cpuAdded, g.cpuPerThousand(i), g.fixedCpu(i),
+                    g.netCpuPerThousand(i), c.coveredTargets().size()));
+        }
+        line("");
+        for (GeneratedApp.ConfigFile c : g.configs()) {
+            line("- " + c.patterns() + " patterns: " + c.mix() + ".");
+        }
+        line("");
+        for (int i = 0; i < g.configs().size(); i++) {
+            int patterns = g.configs().get(i).patterns();
+            double target = i == 0 ? MAX_CPU_PER_THOUSAND_SMALL : MAX_CPU_PER_THOUSAND_LARGE;
+            verdicts.add(String.format(Locale.ROOT, "Generated app, CPU per 1,000 loaded classes, %d patterns: %.2f ms "
+                    + "(target <= %.0f ms): **%s**; net of the agent's fixed cost %.2f ms; wall added %.1f ms", patterns,
+                    g.cpuPerThousand(i), target, verdict(g.cpuPerThousand(i), target, "ms"), g.netCpuPerThousand(i),
+                    g.addedWallMedian(i)));
+        }
+    }
+
+    private static String verdict(double value, double target, String unit) {
+        return value <= target ? "met" : String.format(Locale.ROOT, "missed by %.2f %s", value - target, unit);
+    }
+
+    private static String count(long n) {
+        return n < 0 ? "" : String.format(Locale.ROOT, "%,d", n);
+    }
+
+    private void line(String s) {
+        out.append(s).append('\n');
+    }
+}

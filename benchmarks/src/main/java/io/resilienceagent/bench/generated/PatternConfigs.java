@@ -1,0 +1,131 @@
+package io.resilienceagent.bench.generated;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The agent configs of the generated application. The small one names two methods exactly, like a
+ * typical deployment. The large one is what a big organisation's shared config looks like: mostly exact
+ * {@code pkg.Class.method} names, few of which exist in this application (in its own packages and in
+ * others), some {@code *} wildcards, some parameter lists, library types that are not on the class path,
+ * stale names of classes that exist but no longer have the method, and methods of rarely implemented
+ * interfaces and abstract classes, so that the agent must look at every class's supertypes.
+ */
+final class PatternConfigs {
+    private static final List<String> OTHER_NOUNS = List.of("Warehouse", "Carrier", "Tax", "Currency", "Supplier",
+            "Contract", "Shipment", "Vendor", "Quota", "Forecast", "Pricing", "Loyalty", "Voucher", "Subscription",
+            "Tenant", "Workflow", "Approval", "Dispatch", "Manifest", "Claim");
+    private static final List<String> VERBS = List.of("call", "execute", "send", "get", "post", "invoke", "query",
+            "submit", "upload", "download");
+    private static final List<String> VENDORS = List.of("globex", "initech", "umbrella", "hooli", "stark", "wonka");
+    private static final List<String> PRODUCTS = List.of("sdk", "client", "api", "connect");
+    private static final List<String> LIBRARY_METHODS = List.of(
+            "org.apache.hc.client5.http.classic.HttpClient.execute", "okhttp3.Call.execute", "feign.Client.execute",
+            "org.springframework.web.client.RestOperations.exchange", "com.anthropic.services.blocking.MessageService.create",
+            "software.amazon.awssdk.core.client.handler.SyncClientHandler.execute", "io.grpc.stub.AbstractBlockingStub.withDeadline",
+            "redis.clients.jedis.Jedis.get", "org.apache.kafka.clients.producer.Producer.send",
+            "com.mongodb.client.MongoCollection.find", "javax.jms.MessageProducer.send", "retrofit2.Call.execute");
+
+    /** A config: its YAML text, the methods of {@link AppLayout#targets()} it covers, and what it holds. */
+    record Config(int patterns, String yaml, Set<String> coveredTargets, String mix) {
+    }
+
+    private PatternConfigs() {
+    }
+
+    /** Two exact names of generated methods (the orders and payments clients' {@code fetch}). */
+    static Config small(AppLayout layout) {
+        Map<String, String> methods = new LinkedHashMap<>();
+        Set<String> covered = new LinkedHashSet<>();
+        for (AppLayout.Target target : layout.exactTargets()) {
+            if (target.className().contains(".orders.") || target.className().contains(".payments.")) {
+                methods.put(target.className() + "." + target.method(), serviceOf(target.className()));
+                covered.add(target.key());
+            }
+        }
+        return new Config(methods.size(), yaml(methods), covered, "2 exact names of generated methods");
+    }
+
+    /** {@code count} patterns (at least about 100), covering every target of the layout. */
+    static Config large(AppLayout layout, int count) {
+        Map<String, String> methods = new LinkedHashMap<>();
+        List<String> services = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            services.add(AppLayout.AREAS.get(i % 10) + "_" + List.of("http", "grpc", "db").get(i / 10));
+        }
+        Set<String> covered = new LinkedHashSet<>();
+        for (AppLayout.Target target : layout.exactTargets()) {
+            methods.put(target.className() + "." + target.method(), null);
+            covered.add(target.key());
+        }
+        methods.put(AppLayout.ROOT + ".*.service.Remote*Service.sync", null);
+        layout.wildcardTargets().forEach(t -> covered.add(t.key()));
+        layout.rareSupertypes().forEach(t -> methods.put(t.className() + "." + t.method(), null));
+        layout.rareSubtypeTargets().forEach(t -> covered.add(t.key()));
+        int named = methods.size();
+        List<TypeSpec> types = layout.types();
+        for (int i = 0; i < 20; i++) { // stale: the class exists, the method no longer does
+            methods.put(types.get(AppLayout.INTERFACES + AppLayout.ABSTRACTS + i * 997 % (types.size() - 60)).name()
+                    + ".legacyInvoke", null);
+        }
+        LIBRARY_METHODS.forEach(m -> methods.put(m, null));
+        for (int a = 0; a < AppLayout.AREAS.size(); a++) {
+            String area = AppLayout.AREAS.get(a);
+            methods.put(AppLayout.ROOT + "." + area + ".legacy.*Dao.find*", null);
+            methods.put(AppLayout.pkg(a, AppLayout.LAYERS.indexOf("client")) + ".*Stub.fetch", null);
+            methods.put(AppLayout.ROOT + "." + area + ".gateway." + OTHER_NOUNS.get(a) + "Gateway.send(java.lang.String,int)", null);
+        }
+        for (int n = 1; n <= 5; n++) {
+            methods.put("com.partner" + n + ".*.client.*Client.call", null);
+        }
+        for (String glob : List.of("org.example.*.Http*.send", "io.vendor.sdk.*.*Api.invoke*", AppLayout.ROOT
+                + ".*.gateway.*Gateway.post*", "net.supplier.*.*Connector.exchange", AppLayout.ROOT + ".*.batch.*Importer.run")) {
+            methods.put(glob, null);
+        }
+        int others = methods.size() - named;
+        for (int i = 0; methods.size() < count; i++) { // exact names of classes that are not there
+            String noun = OTHER_NOUNS.get(i % OTHER_NOUNS.size());
+            String verb = VERBS.get(i / 3 % VERBS.size());
+            if (i % 2 == 0) {
+                int layer = i / 7 % AppLayout.LAYERS.size();
+                methods.put(AppLayout.pkg(i / 11 % AppLayout.AREAS.size(), layer) + "." + noun
+                        + AppLayout.NOUNS.get(i / 20 % AppLayout.NOUNS.size()) + "Client." + verb, null);
+            } else {
+                methods.put("com." + VENDORS.get(i / 2 % VENDORS.size()) + "." + PRODUCTS.get(i / 5 % PRODUCTS.size()) + "."
+                        + noun + "Client" + (i / 40) + "." + verb, null);
+            }
+        }
+        int i = 0;
+        for (Map.Entry<String, String> entry : methods.entrySet()) {
+            entry.setValue(services.get(i++ % services.size()));
+        }
+        String mix = String.format("%d exact names of generated methods, 1 wildcard covering %d more, %d names of "
+                + "rarely implemented interfaces and abstract classes (%d implementations); %d others that match no "
+                + "generated method (stale names of existing classes, library types, wildcards, parameter lists); "
+                + "%d exact names of absent classes, half in the app's own packages", layout.exactTargets().size(),
+                layout.wildcardTargets().size(), layout.rareSupertypes().size(), layout.rareSubtypeTargets().size(),
+                others, methods.size() - named - others);
+        return new Config(methods.size(), yaml(methods), covered, mix);
+    }
+
+    private static String serviceOf(String className) {
+        return className.split("\\.")[2] + "_http";
+    }
+
+    private static String yaml(Map<String, String> methods) {
+        StringBuilder yaml = new StringBuilder("# Written by the large-application start-up measurement.\n");
+        yaml.append("defaults:\n  retry: { maxAttempts: 3, minWait: 0ms, maxWait: 0ms }\nservices:\n");
+        for (String service : new LinkedHashSet<>(methods.values())) {
+            yaml.append("  ").append(service).append(": {}\n");
+        }
+        yaml.append("methods:\n");
+        for (Map.Entry<String, String> entry : methods.entrySet()) {
+            yaml.append("  \"").append(entry.getKey()).append("\": ").append(entry.getValue()).append('\n');
+        }
+        return yaml.toString();
+    }
+}
