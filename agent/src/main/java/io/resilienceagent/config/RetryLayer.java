@@ -17,10 +17,11 @@ record RetryLayer(
         Optional<List<String>> retryOn,
         Optional<List<String>> abortOn,
         Optional<StatusSet> retryOnStatus,
+        Optional<List<String>> statusAccessors,
         boolean valid) {
 
     static final RetryLayer EMPTY = new RetryLayer(Optional.empty(), Optional.empty(), Optional.empty(),
-            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), true);
+            Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), true);
 
     RetrySettings over(RetrySettings base) {
         return new RetrySettings(
@@ -31,7 +32,8 @@ record RetryLayer(
                 jitter.orElse(base.jitter()),
                 retryOn.orElse(base.retryOn()),
                 abortOn.orElse(base.abortOn()),
-                retryOnStatus.orElse(base.retryOnStatus()));
+                retryOnStatus.orElse(base.retryOnStatus()),
+                statusAccessors.orElse(base.statusAccessors()));
     }
 
     boolean setsWaitBounds() {

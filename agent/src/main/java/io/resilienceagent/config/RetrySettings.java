@@ -15,6 +15,7 @@ import java.util.Objects;
  * @param retryOn exception class names retried in addition to the built-in transient set
  * @param abortOn exception class names never retried, even when transient
  * @param retryOnStatus HTTP statuses that count as transient failures
+ * @param statusAccessors method names read for an HTTP status before the built-in ones
  */
 public record RetrySettings(
         int maxAttempts,
@@ -24,12 +25,13 @@ public record RetrySettings(
         Jitter jitter,
         List<String> retryOn,
         List<String> abortOn,
-        StatusSet retryOnStatus) {
+        StatusSet retryOnStatus,
+        List<String> statusAccessors) {
 
     /** The values a service gets when neither {@code defaults} nor the service set them. */
     public static final RetrySettings DEFAULTS = new RetrySettings(
             3, Duration.ofSeconds(1), Duration.ofSeconds(10), 1.0, Jitter.NONE,
-            List.of(), List.of(), StatusSet.parseDefault());
+            List.of(), List.of(), StatusSet.parseDefault(), List.of());
 
     public RetrySettings {
         Objects.requireNonNull(minWait, "minWait");
@@ -38,5 +40,83 @@ public record RetrySettings(
         Objects.requireNonNull(retryOnStatus, "retryOnStatus");
         retryOn = List.copyOf(retryOn);
         abortOn = List.copyOf(abortOn);
+        statusAccessors = List.copyOf(statusAccessors);
+    }
+
+    /** A builder starting from {@code base}: {@code RetrySettings.from(DEFAULTS).maxAttempts(5).build()}. */
+    public static Builder from(RetrySettings base) {
+        return new Builder(base);
+    }
+
+    /** Changes some values of a base; for code that builds settings (tests, benchmarks). */
+    public static final class Builder {
+        private int maxAttempts;
+        private Duration minWait;
+        private Duration maxWait;
+        private double multiplier;
+        private Jitter jitter;
+        private List<String> retryOn;
+        private List<String> abortOn;
+        private StatusSet retryOnStatus;
+        private List<String> statusAccessors;
+
+        private Builder(RetrySettings base) {
+            maxAttempts = base.maxAttempts;
+            minWait = base.minWait;
+            maxWait = base.maxWait;
+            multiplier = base.multiplier;
+            jitter = base.jitter;
+            retryOn = base.retryOn;
+            abortOn = base.abortOn;
+            retryOnStatus = base.retryOnStatus;
+            statusAccessors = base.statusAccessors;
+        }
+
+        public Builder maxAttempts(int value) {
+            maxAttempts = value;
+            return this;
+        }
+
+        /** Both wait bounds at once. */
+        public Builder waits(Duration min, Duration max) {
+            minWait = min;
+            maxWait = max;
+            return this;
+        }
+
+        public Builder multiplier(double value) {
+            multiplier = value;
+            return this;
+        }
+
+        public Builder jitter(Jitter value) {
+            jitter = value;
+            return this;
+        }
+
+        public Builder retryOn(List<String> value) {
+            retryOn = value;
+            return this;
+        }
+
+        public Builder abortOn(List<String> value) {
+            abortOn = value;
+            return this;
+        }
+
+        public Builder retryOnStatus(StatusSet value) {
+            retryOnStatus = value;
+            return this;
+        }
+
+        public Builder statusAccessors(List<String> value) {
+            statusAccessors = value;
+            return this;
+        }
+
+        public RetrySettings build() {
+            return new RetrySettings(maxAttempts, minWait, maxWait, multiplier, jitter, retryOn, abortOn,
+                    retryOnStatus, statusAccessors);
+        }
     }
 }

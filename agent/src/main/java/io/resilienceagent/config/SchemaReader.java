@@ -22,7 +22,8 @@ final class SchemaReader {
     static final List<String> TOP_KEYS = List.of("defaults", "services", "methods");
     static final List<String> SECTION_KEYS = List.of("retry", "circuitBreaker");
     static final List<String> RETRY_KEYS = List.of(
-            "maxAttempts", "minWait", "maxWait", "multiplier", "jitter", "retryOn", "abortOn", "retryOnStatus");
+            "maxAttempts", "minWait", "maxWait", "multiplier", "jitter", "retryOn", "abortOn", "retryOnStatus",
+            "statusAccessor");
     static final List<String> BREAKER_KEYS = List.of(
             "failureThreshold", "recoveryTimeout", "successThreshold", "halfOpenMaxCalls", "openException");
     static final String EMPTY_FILE = "the file is empty; it needs at least a `services` section";
@@ -125,6 +126,7 @@ final class SchemaReader {
         Optional<List<String>> retryOn = Optional.empty();
         Optional<List<String>> abortOn = Optional.empty();
         Optional<StatusSet> retryOnStatus = Optional.empty();
+        Optional<List<String>> statusAccessors = Optional.empty();
         int problemsBefore = problems.count();
         for (Entry entry : entries(section.value(), section.path(), "a mapping with the keys " + String.join(", ", RETRY_KEYS))) {
             YamlNode value = entry.value();
@@ -138,11 +140,12 @@ final class SchemaReader {
                 case "retryOn" -> retryOn = values.classNames(value, path);
                 case "abortOn" -> abortOn = values.classNames(value, path);
                 case "retryOnStatus" -> retryOnStatus = values.statuses(value, path);
+                case "statusAccessor" -> statusAccessors = values.methodNames(value, path);
                 default -> unknownKey(entry, RETRY_KEYS);
             }
         }
         return new RetryLayer(maxAttempts, minWait, maxWait, multiplier, jitter, retryOn, abortOn, retryOnStatus,
-                problems.count() == problemsBefore);
+                statusAccessors, problems.count() == problemsBefore);
     }
 
     private BreakerLayer breaker(Entry section) {

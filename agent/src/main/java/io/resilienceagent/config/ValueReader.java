@@ -20,6 +20,7 @@ final class ValueReader {
     static final String NUMBER = "a number > 0";
     static final String CLASS_NAMES = "a list of fully qualified exception class names such as [java.io.IOException]";
     static final String CLASS_NAME = "a fully qualified class name such as java.lang.IllegalStateException, or null";
+    static final String METHOD_NAMES = "a method name such as getHttpStatus, or a list of them";
     static final String STATUSES = "a list of HTTP statuses and ranges such as [408, 429, \"500-599\"]";
     static final String STATUS = "an HTTP status (" + StatusSet.MIN + "-" + StatusSet.MAX + ") or a range such as \"500-599\"";
     static final String JITTER_VALUES = jitterValues();
@@ -158,6 +159,40 @@ final class ValueReader {
             valid &= name.isPresent();
         }
         return valid ? Optional.of(List.copyOf(names)) : Optional.empty();
+    }
+
+    /** A method name, or a list of them: the {@code retry.statusAccessor} names. */
+    Optional<List<String>> methodNames(YamlNode node, String path) {
+        if (!YamlHygiene.hasAllowedTag(node)) {
+            return Optional.empty();
+        }
+        if (isScalar(node, YamlTag.STR)) {
+            return methodName(node, path).map(List::of);
+        }
+        if (!(node instanceof YamlNode.Sequence sequence)) {
+            return wrongType(node, path, METHOD_NAMES);
+        }
+        List<String> names = new ArrayList<>();
+        boolean valid = true;
+        List<YamlNode> items = sequence.items();
+        for (int i = 0; i < items.size(); i++) {
+            Optional<String> name = methodName(items.get(i), path + "[" + i + "]");
+            name.ifPresent(names::add);
+            valid &= name.isPresent();
+        }
+        return valid ? Optional.of(List.copyOf(names)) : Optional.empty();
+    }
+
+    private Optional<String> methodName(YamlNode node, String path) {
+        if (!isScalar(node, YamlTag.STR)) {
+            return wrongType(node, path, "a method name such as getHttpStatus");
+        }
+        String name = ((YamlNode.Scalar) node).value().strip();
+        if (name.isEmpty() || !JavaNames.isNamePart(name, 0, name.length(), false)) {
+            return problem(node, path, NodeText.quote(name) + " is not a method name; name a public no-argument "
+                    + "method of the response or exception that returns its HTTP status, such as getHttpStatus");
+        }
+        return Optional.of(name);
     }
 
     /** A class name, or {@code null} for none; the outer empty means a problem was reported. */

@@ -16,7 +16,7 @@ final class FailedValues {
     /** Closes {@code value} if it is {@link AutoCloseable}, or the body of a {@code java.net.http} response if that is. */
     static void release(Object value) {
         Object closeable = value;
-        if (StatusExtractor.isHttpResponse(value)) {
+        if (StatusReader.isHttpResponse(value)) {
             closeable = ((HttpResponse<?>) value).body();
         }
         if (closeable instanceof AutoCloseable resource) {

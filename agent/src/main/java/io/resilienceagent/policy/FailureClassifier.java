@@ -18,16 +18,23 @@ public final class FailureClassifier {
     private final List<String> retryOn;
     private final List<String> abortOn;
     private final StatusSet retryOnStatus;
+    private final StatusReader statusReader;
 
     public FailureClassifier(RetrySettings settings) {
         this.retryOn = settings.retryOn();
         this.abortOn = settings.abortOn();
         this.retryOnStatus = settings.retryOnStatus();
+        this.statusReader = StatusReader.withAccessors(settings.statusAccessors());
+    }
+
+    /** Reads statuses with the service's {@code statusAccessor} names and the built-in ones. */
+    public StatusReader statusReader() {
+        return statusReader;
     }
 
     /** Whether a successfully returned value is a failure by its status. */
     public boolean isFailingStatus(int status) {
-        return status != StatusExtractor.NO_STATUS && retryOnStatus.contains(status);
+        return status != StatusReader.NO_STATUS && retryOnStatus.contains(status);
     }
 
     /**
@@ -47,7 +54,7 @@ public final class FailureClassifier {
         }
         Throwable t = thrown;
         for (int depth = 0; t != null && depth < MAX_CAUSE_DEPTH; depth++, t = causeOf(t)) {
-            if (TransientExceptions.matches(t) || isFailingStatus(StatusExtractor.statusOf(t))) {
+            if (TransientExceptions.matches(t) || isFailingStatus(statusReader.statusOf(t))) {
                 return true;
             }
             for (String name : retryOn) {

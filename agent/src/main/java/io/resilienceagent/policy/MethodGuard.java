@@ -49,23 +49,23 @@ public final class MethodGuard implements CallHandler {
         }
     }
 
-    /** The HTTP status of a value this method returned, or {@link StatusExtractor#NO_STATUS}. */
-    int statusOf(Object returned) {
+    /** The HTTP status of a value this method returned, or {@link StatusReader#NO_STATUS}. */
+    int statusOf(Object returned, StatusReader reader) {
         if (returned == null) {
-            return StatusExtractor.NO_STATUS;
+            return StatusReader.NO_STATUS;
         }
         Class<?> type = returned.getClass();
         if (type == plainType.get()) {
-            return StatusExtractor.NO_STATUS;
+            return StatusReader.NO_STATUS;
         }
-        if (StatusExtractor.hasStatus(type)) {
-            return StatusExtractor.statusOf(returned);
+        if (reader.hasStatus(type)) {
+            return reader.statusOf(returned);
         }
         if (plainTypeChanges < MAX_PLAIN_TYPE_CHANGES) {
             plainTypeChanges++;
             plainType = new WeakReference<>(type);
         }
-        return StatusExtractor.NO_STATUS;
+        return StatusReader.NO_STATUS;
     }
 
     public String method() {

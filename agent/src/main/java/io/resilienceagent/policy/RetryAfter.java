@@ -1,13 +1,14 @@
 package io.resilienceagent.policy;
 
-import java.net.http.HttpResponse;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
 /**
- * Reads the {@code Retry-After} header of a 429 or 503 response: delay-seconds or an HTTP date
- * (RFC 7231 section 7.1.3).
+ * The wait a 429 or 503 response asks for: {@code retry-after-ms} (milliseconds, as the Anthropic and
+ * OpenAI APIs send), else {@code Retry-After} (delay-seconds or an HTTP date, RFC 9110 section 10.2.3).
+ * Read from the returned value, or from the first object in a thrown exception's cause chain that has
+ * the status (an SDK's exception carrying the response's headers).
  */
 public final class RetryAfter {
     /** Returned when there is no usable header. */
@@ -16,17 +17,39 @@ public final class RetryAfter {
     private RetryAfter() {
     }
 
-    /** The wait the response asks for, in nanoseconds, or {@link #NONE}. */
-    public static long requestedWaitNanos(Object returned, int status, long nowMillis) {
-        // not a type check: that would load java.net.http for any 429 or 503, HTTP client or not
-        if ((status != 429 && status != 503) || !StatusExtractor.isHttpResponse(returned)) {
+    /** The wait the failure asks for, in nanoseconds, or {@link #NONE}. */
+    static long requestedWaitNanos(StatusReader reader, Object returned, Throwable thrown, long nowMillis) {
+        Object response = thrown == null ? returned : responseIn(reader, thrown);
+        if (response == null || !asksToWait(reader.statusOf(response))) {
             return NONE;
         }
-        HttpResponse<?> response = (HttpResponse<?>) returned;
-        return response.headers().firstValue("Retry-After").map(value -> parse(value, nowMillis)).orElse(NONE);
+        String millis = ResponseHeaders.first(response, "retry-after-ms");
+        if (millis != null) {
+            long wait = parseMillis(millis);
+            if (wait != NONE) {
+                return wait;
+            }
+        }
+        String header = ResponseHeaders.first(response, "Retry-After");
+        return header == null ? NONE : parse(header, nowMillis);
     }
 
-    /** Parses a header value; {@link #NONE} when it is neither form. */
+    private static boolean asksToWait(int status) {
+        return status == 429 || status == 503;
+    }
+
+    /** The first of {@code thrown} and its causes with a 429 or 503 status. */
+    private static Object responseIn(StatusReader reader, Throwable thrown) {
+        Throwable t = thrown;
+        for (int depth = 0; t != null && depth < FailureClassifier.MAX_CAUSE_DEPTH; depth++, t = FailureClassifier.causeOf(t)) {
+            if (asksToWait(reader.statusOf(t))) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** Parses a {@code Retry-After} value; {@link #NONE} when it is neither form. */
     public static long parse(String value, long nowMillis) {
         String trimmed = value.strip();
         if (trimmed.isEmpty()) {
@@ -43,6 +66,19 @@ public final class RetryAfter {
             long atMillis = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli();
             return Math.max(0, atMillis - nowMillis) * 1_000_000L;
         } catch (DateTimeParseException e) {
+            return NONE;
+        }
+    }
+
+    /** Parses a {@code retry-after-ms} value (a non-negative number of milliseconds, decimals allowed). */
+    static long parseMillis(String value) {
+        try {
+            double millis = Double.parseDouble(value.strip());
+            if (!(millis >= 0) || Double.isInfinite(millis)) {
+                return NONE;
+            }
+            return millis >= Long.MAX_VALUE / 1_000_000.0 ? Long.MAX_VALUE : (long) (millis * 1_000_000L);
+        } catch (NumberFormatException e) {
             return NONE;
         }
     }

@@ -30,8 +30,8 @@ public final class RetryPolicy {
      * The wait before the next attempt after {@code failedAttempts} failures: a {@code Retry-After}
      * from a 429 or 503 response wins, capped at {@code maxWait}; otherwise the backoff curve.
      */
-    public long waitNanos(int failedAttempts, long previousWaitNanos, Object returned, int status, long nowMillis) {
-        long requested = RetryAfter.requestedWaitNanos(returned, status, nowMillis);
+    public long waitNanos(int failedAttempts, long previousWaitNanos, Object returned, Throwable thrown, long nowMillis) {
+        long requested = RetryAfter.requestedWaitNanos(classifier.statusReader(), returned, thrown, nowMillis);
         if (requested != RetryAfter.NONE) {
             return backoff.capNanos(requested);
         }

@@ -72,7 +72,7 @@ public final class ServiceGuard {
         Object permit = frame.permit != null ? frame.permit : breaker.closedPermit();
         int status;
         try {
-            status = thrown == null ? method.statusOf(returned) : StatusExtractor.NO_STATUS;
+            status = thrown == null ? method.statusOf(returned, policy.classifier().statusReader()) : StatusReader.NO_STATUS;
             if (thrown == null && !policy.classifier().isFailingStatus(status)) {
                 breaker.onSuccess(permit);
                 frame.end();
@@ -104,7 +104,7 @@ public final class ServiceGuard {
     private Object retry(MethodGuard method, Class<?> owner, CallFrame frame, Object returned, Throwable thrown,
             int status) {
         RetryPolicy policy = retryPolicy;
-        long wait = policy.waitNanos(frame.failedAttempts, frame.previousWaitNanos, returned, status,
+        long wait = policy.waitNanos(frame.failedAttempts, frame.previousWaitNanos, returned, thrown,
                 timing.clock().currentTimeMillis());
         frame.thread.counts.increment(index);
         counters.retries.increment();

@@ -38,13 +38,13 @@ class ConfigLoaderParsingTest {
                 """);
 
         RetrySettings defaultsRetry = new RetrySettings(4, Duration.ofMillis(500), Duration.ofSeconds(10), 1.0,
-                Jitter.FULL, List.of(), List.of(), DEFAULTS_STATUSES);
+                Jitter.FULL, List.of(), List.of(), DEFAULTS_STATUSES, List.of());
         BreakerSettings defaultsBreaker = new BreakerSettings(3, Duration.ofSeconds(60), 2, 2, Optional.of("com.example.Busy"));
         assertThat(config.services()).containsOnlyKeys("claude_api", "agent_http", "plain", "bare");
         assertThat(config.services().keySet()).containsExactly("claude_api", "agent_http", "plain", "bare");
         assertThat(config.services().get("claude_api")).isEqualTo(new ServiceSettings("claude_api",
                 new RetrySettings(6, Duration.ofMillis(500), Duration.ofSeconds(20), 1.5, Jitter.FULL,
-                        List.of("java.io.IOException"), List.of(), DEFAULTS_STATUSES),
+                        List.of("java.io.IOException"), List.of(), DEFAULTS_STATUSES, List.of()),
                 defaultsBreaker));
         assertThat(config.services().get("agent_http")).isEqualTo(new ServiceSettings("agent_http",
                 defaultsRetry,

@@ -42,8 +42,7 @@ class MethodWeaverTest {
     void setUp() throws Exception {
         previousLog = AgentLog.redirect(new PrintStream(OutputStream.nullOutputStream()));
         RetrySettings d = RetrySettings.DEFAULTS;
-        RetrySettings retry = new RetrySettings(3, Duration.ZERO, Duration.ZERO, 1, d.jitter(), d.retryOn(), d.abortOn(),
-                d.retryOnStatus());
+        RetrySettings retry = RetrySettings.from(d).maxAttempts(3).waits(Duration.ZERO, Duration.ZERO).build();
         List<MethodMapping> mappings = List.of(
                 new MethodMapping(MethodPattern.parse(TrickyTarget.class.getName() + ".*"), "svc"),
                 new MethodMapping(MethodPattern.parse(Defaulted.class.getName() + ".greet"), "svc"));

@@ -57,8 +57,7 @@ class ResilienceInstrumentationTest {
     /** Loads a transformed copy of FlakyTarget with every method but notCovered mapped to "svc". */
     private Class<?> instrumentedTarget(int maxAttempts, int failureThreshold) throws Exception {
         RetrySettings d = RetrySettings.DEFAULTS;
-        RetrySettings retry = new RetrySettings(maxAttempts, Duration.ZERO, Duration.ZERO, 1, d.jitter(), d.retryOn(),
-                d.abortOn(), d.retryOnStatus());
+        RetrySettings retry = RetrySettings.from(d).maxAttempts(maxAttempts).waits(Duration.ZERO, Duration.ZERO).build();
         BreakerSettings breaker = new BreakerSettings(failureThreshold, Duration.ofHours(1), 1, 1, Optional.empty());
         List<MethodMapping> mappings = List.of("fetch", "count", "fire", "staticFetch", "status").stream()
                 .map(method -> new MethodMapping(MethodPattern.parse(TARGET + "." + method), "svc"))

@@ -60,8 +60,7 @@ class WeaverSafetyTest {
     private Class<?> woven(String simpleName, byte[] classFile) throws ClassNotFoundException {
         String className = GeneratedClasses.PACKAGE.replace('/', '.') + simpleName;
         RetrySettings d = RetrySettings.DEFAULTS;
-        RetrySettings retry = new RetrySettings(3, Duration.ZERO, Duration.ZERO, 1, d.jitter(), d.retryOn(), d.abortOn(),
-                d.retryOnStatus());
+        RetrySettings retry = RetrySettings.from(d).maxAttempts(3).waits(Duration.ZERO, Duration.ZERO).build();
         List<MethodMapping> mappings = List.of(new MethodMapping(MethodPattern.parse(className + ".*"), "svc"));
         ResilienceConfig config = new ResilienceConfig(Optional.empty(),
                 Map.of("svc", new ServiceSettings("svc", retry, BreakerSettings.DEFAULTS)), mappings);

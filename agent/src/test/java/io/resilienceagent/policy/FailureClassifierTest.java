@@ -106,7 +106,7 @@ class FailureClassifierTest {
 
         assertThat(only503.isFailingStatus(503)).isTrue();
         assertThat(only503.isFailingStatus(500)).isFalse();
-        assertThat(only503.isFailingStatus(StatusExtractor.NO_STATUS)).isFalse();
+        assertThat(only503.isFailingStatus(StatusReader.NO_STATUS)).isFalse();
         assertThat(defaults.isFailingStatus(599)).isTrue();
         assertThat(defaults.isFailingStatus(200)).isFalse();
     }

@@ -17,7 +17,11 @@ record FakeResponse(int statusCode, HttpHeaders headers) implements HttpResponse
     }
 
     FakeResponse(int statusCode, String header, String value) {
-        this(statusCode, HttpHeaders.of(Map.of(header, List.of(value)), (a, b) -> true));
+        this(statusCode, Map.of(header, List.of(value)));
+    }
+
+    FakeResponse(int statusCode, Map<String, List<String>> headers) {
+        this(statusCode, HttpHeaders.of(headers, (a, b) -> true));
     }
 
     @Override

@@ -41,14 +41,94 @@ class RetryAfterTest {
         assertThat(RetryAfter.parse("99999999999999999999", NOW)).isEqualTo(Long.MAX_VALUE);
     }
 
-    @Test
-    void appliesOnlyToHttpResponsesWith429Or503() {
-        FakeResponse response = new FakeResponse(503, "Retry-After", "2");
+    private static long returned(Object value) {
+        return RetryAfter.requestedWaitNanos(StatusReader.DEFAULT, value, null, NOW);
+    }
 
-        assertThat(RetryAfter.requestedWaitNanos(response, 503, NOW)).isEqualTo(2_000_000_000L);
-        assertThat(RetryAfter.requestedWaitNanos(new FakeResponse(429, "Retry-After", "1"), 429, NOW)).isEqualTo(1_000_000_000L);
-        assertThat(RetryAfter.requestedWaitNanos(new FakeResponse(500, "Retry-After", "2"), 500, NOW)).isEqualTo(RetryAfter.NONE);
-        assertThat(RetryAfter.requestedWaitNanos(new FakeResponse(503), 503, NOW)).isEqualTo(RetryAfter.NONE);
-        assertThat(RetryAfter.requestedWaitNanos("not a response", 503, NOW)).isEqualTo(RetryAfter.NONE);
+    private static long thrown(Throwable failure) {
+        return RetryAfter.requestedWaitNanos(StatusReader.DEFAULT, null, failure, NOW);
+    }
+
+    @Test
+    void appliesOnlyTo429Or503() {
+        assertThat(returned(new FakeResponse(503, "Retry-After", "2"))).isEqualTo(2_000_000_000L);
+        assertThat(returned(new FakeResponse(429, "Retry-After", "1"))).isEqualTo(1_000_000_000L);
+        assertThat(returned(new FakeResponse(500, "Retry-After", "2"))).isEqualTo(RetryAfter.NONE);
+        assertThat(returned(new FakeResponse(503))).isEqualTo(RetryAfter.NONE);
+        assertThat(returned("not a response")).isEqualTo(RetryAfter.NONE);
+    }
+
+    @Test
+    void retryAfterMsWinsAndAcceptsDecimals() {
+        assertThat(returned(new FakeResponse(429, java.util.Map.of("Retry-After", java.util.List.of("2"),
+                "retry-after-ms", java.util.List.of("300.5"))))).isEqualTo(300_500_000L);
+        assertThat(returned(new FakeResponse(429, "Retry-After-Ms", "oops"))).isEqualTo(RetryAfter.NONE);
+    }
+
+    @Test
+    void readsTheHeadersOfEachClientsResponseShape() {
+        assertThat(returned(new OkHttpLike(503, "Retry-After", "1"))).as("header(String)").isEqualTo(1_000_000_000L);
+        assertThat(returned(new ApacheLike(429, "retry-after", "2"))).as("getFirstHeader(String).getValue()").isEqualTo(2_000_000_000L);
+        assertThat(returned(new WithHeaderMap(503, "retry-after", "3"))).as("getHeaders() as a map").isEqualTo(3_000_000_000L);
+    }
+
+    @Test
+    void readsTheHeadersOfAThrownExceptionOrItsCause() {
+        SdkException rateLimited = new SdkException(429, "retry-after-ms", "250");
+
+        assertThat(thrown(rateLimited)).isEqualTo(250_000_000L);
+        assertThat(thrown(new RuntimeException("wrapped", rateLimited))).isEqualTo(250_000_000L);
+        assertThat(thrown(new SdkException(500, "retry-after-ms", "250"))).isEqualTo(RetryAfter.NONE);
+        assertThat(thrown(new java.io.IOException("no status"))).isEqualTo(RetryAfter.NONE);
+    }
+
+    /** Like OkHttp's {@code Response}. */
+    public record OkHttpLike(int code, String name, String value) {
+        public String header(String wanted) {
+            return wanted.equalsIgnoreCase(name) ? value : null;
+        }
+    }
+
+    /** Like Apache HttpClient 5's {@code Header}. */
+    public record Header(String getValue) {
+    }
+
+    /** Like Apache HttpClient 5's response. */
+    public record ApacheLike(int getCode, String name, String value) {
+        public Header getFirstHeader(String wanted) {
+            return wanted.equalsIgnoreCase(name) ? new Header(value) : null;
+        }
+    }
+
+    public record WithHeaderMap(int status, String name, String value) {
+        public java.util.Map<String, java.util.List<String>> getHeaders() {
+            return java.util.Map.of(name, java.util.List.of(value));
+        }
+    }
+
+    /** Like the Anthropic SDK's exceptions: a status and a headers object read with {@code values(String)}. */
+    public static final class SdkException extends RuntimeException {
+        private final int status;
+        private final SdkHeaders headers;
+
+        SdkException(int status, String name, String value) {
+            super("HTTP " + status);
+            this.status = status;
+            this.headers = new SdkHeaders(name, value);
+        }
+
+        public int statusCode() {
+            return status;
+        }
+
+        public SdkHeaders headers() {
+            return headers;
+        }
+    }
+
+    public record SdkHeaders(String name, String value) {
+        public java.util.List<String> values(String wanted) {
+            return wanted.equalsIgnoreCase(name) ? java.util.List.of(value) : java.util.List.of();
+        }
     }
 }

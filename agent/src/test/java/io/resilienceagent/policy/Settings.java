@@ -15,21 +15,16 @@ final class Settings {
     }
 
     static RetrySettings retry(int maxAttempts, Duration minWait, Duration maxWait) {
-        RetrySettings d = RetrySettings.DEFAULTS;
-        return new RetrySettings(maxAttempts, minWait, maxWait, d.multiplier(), d.jitter(), d.retryOn(), d.abortOn(),
-                d.retryOnStatus());
+        return RetrySettings.from(RetrySettings.DEFAULTS).maxAttempts(maxAttempts).waits(minWait, maxWait).build();
     }
 
     static RetrySettings retry(int maxAttempts, Duration minWait, Duration maxWait, double multiplier, Jitter jitter) {
-        RetrySettings d = RetrySettings.DEFAULTS;
-        return new RetrySettings(maxAttempts, minWait, maxWait, multiplier, jitter, d.retryOn(), d.abortOn(),
-                d.retryOnStatus());
+        return RetrySettings.from(RetrySettings.DEFAULTS).maxAttempts(maxAttempts).waits(minWait, maxWait)
+                .multiplier(multiplier).jitter(jitter).build();
     }
 
     static RetrySettings retryOn(List<String> retryOn, List<String> abortOn, StatusSet statuses) {
-        RetrySettings d = RetrySettings.DEFAULTS;
-        return new RetrySettings(d.maxAttempts(), d.minWait(), d.maxWait(), d.multiplier(), d.jitter(), retryOn,
-                abortOn, statuses);
+        return RetrySettings.from(RetrySettings.DEFAULTS).retryOn(retryOn).abortOn(abortOn).retryOnStatus(statuses).build();
     }
 
     static BreakerSettings breaker(int failureThreshold, Duration recovery, int successThreshold, int halfOpenMaxCalls) {

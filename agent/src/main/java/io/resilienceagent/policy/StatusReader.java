@@ -1,0 +1,224 @@
+package io.resilienceagent.policy;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds the HTTP status of a returned or thrown object. An object has a status when it is a
+ * {@link HttpResponse}, or has a public no-argument accessor, by one of {@link #ACCESSOR_NAMES} (after
+ * any names the service configures in {@code retry.statusAccessor}), that returns an {@code int} or
+ * {@code Integer}, or a status object with a public no-argument {@code int} method of one of
+ * {@link #VALUE_NAMES} (Spring's {@code HttpStatusCode.value()}, JAX-RS {@code StatusType.getStatusCode()}).
+ * The accessor is looked up once per class and cached; reading a status then allocates nothing.
+ */
+public final class StatusReader {
+    /** Returned by {@link #statusOf} for objects without a status. */
+    public static final int NO_STATUS = -1;
+    static final List<String> ACCESSOR_NAMES = List.of(
+            "statusCode", "getStatusCode", "getStatus", "status", "code", "getCode", "getRawStatusCode", "getStatusInfo");
+    static final List<String> VALUE_NAMES = List.of("value", "code", "getStatusCode", "statusCode");
+    private static final MethodType INT_OF_OBJECT = MethodType.methodType(int.class, Object.class);
+    private static final MethodHandle UNBOX;
+    /** The accessor shared by every {@code HttpResponse} class; null until the first such class is seen. */
+    private static volatile MethodHandle httpResponseStatus;
+
+    static {
+        try {
+            UNBOX = MethodHandles.lookup().findStatic(StatusReader.class, "unbox",
+                    MethodType.methodType(int.class, Object.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** The reader without configured accessors. */
+    public static final StatusReader DEFAULT = new StatusReader(List.of());
+
+    private final List<String> accessorNames;
+    private final ClassValue<MethodHandle> accessors = new ClassValue<>() {
+        @Override
+        protected MethodHandle computeValue(Class<?> type) {
+            try {
+                return findAccessor(type);
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError unreadable) {
+                // e.g. a public method whose signature names a class that is not installed: cache "no
+                // status" rather than fail, and fail again, on every call
+                return null;
+            }
+        }
+    };
+
+    /** @param configured accessor names tried before the built-in ones ({@code retry.statusAccessor}) */
+    private StatusReader(List<String> configured) {
+        List<String> names = new ArrayList<>(configured);
+        for (String name : ACCESSOR_NAMES) {
+            if (!names.contains(name)) {
+                names.add(name);
+            }
+        }
+        this.accessorNames = List.copyOf(names);
+    }
+
+    /** The reader for a service that configures {@code accessors} ({@code retry.statusAccessor}). */
+    public static StatusReader withAccessors(List<String> accessors) {
+        return accessors.isEmpty() ? DEFAULT : new StatusReader(accessors);
+    }
+
+    /** The status of {@code value}, or {@link #NO_STATUS}. */
+    public int statusOf(Object value) {
+        if (value == null) {
+            return NO_STATUS;
+        }
+        MethodHandle accessor = accessors.get(value.getClass());
+        if (accessor == null) {
+            return NO_STATUS;
+        }
+        try {
+            return (int) accessor.invokeExact(value);
+        } catch (Throwable t) {
+            return NO_STATUS;
+        }
+    }
+
+    /** Whether objects of {@code type} have a status accessor. */
+    boolean hasStatus(Class<?> type) {
+        return accessors.get(type) != null;
+    }
+
+    /**
+     * Whether {@code value} is a {@code java.net.http.HttpResponse}, decided by the names of its class's
+     * supertypes: no type check, so {@code java.net.http} stays unloaded for applications that never use
+     * it, and a failing type check against an interface (slow on JDK 17) is never made.
+     */
+    static boolean isHttpResponse(Object value) {
+        return value != null && implementsHttpResponse(value.getClass());
+    }
+
+    private MethodHandle findAccessor(Class<?> type) throws ReflectiveOperationException {
+        if (type.isPrimitive() || type.isArray() || type.getName().startsWith("java.lang.")) {
+            return null;
+        }
+        if (implementsHttpResponse(type)) {
+            return httpResponseStatus();
+        }
+        for (String name : accessorNames) {
+            Method method = publicGetter(type, name);
+            if (method != null && (method.getReturnType() == int.class || method.getReturnType() == Integer.class)) {
+                MethodHandle handle = unreflect(method);
+                if (handle != null) {
+                    return method.getReturnType() == int.class ? handle.asType(INT_OF_OBJECT)
+                            : MethodHandles.filterReturnValue(handle.asType(MethodType.methodType(Object.class, Object.class)), UNBOX);
+                }
+            }
+        }
+        for (String name : accessorNames) {
+            Method method = publicGetter(type, name);
+            if (method != null && !method.getReturnType().isPrimitive() && !method.getReturnType().getName().startsWith("java.")) {
+                MethodHandle statusObject = statusObjectValue(method.getReturnType());
+                MethodHandle handle = statusObject == null ? null : unreflect(method);
+                if (handle != null) {
+                    return MethodHandles.filterReturnValue(handle.asType(MethodType.methodType(Object.class, Object.class)),
+                            statusObject);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** For a status object type (Spring's {@code HttpStatusCode}, say): its int value, as {@code (Object)int}. */
+    private static MethodHandle statusObjectValue(Class<?> type) throws IllegalAccessException {
+        for (String name : VALUE_NAMES) {
+            Method method = publicGetter(type, name);
+            if (method != null && method.getReturnType() == int.class) {
+                MethodHandle handle = unreflect(method);
+                if (handle != null) {
+                    return handle.asType(INT_OF_OBJECT);
+                }
+            }
+        }
+        return null;
+    }
+
+    /** A status object's accessor returned null, or a boxed status is null: no status. */
+    @SuppressWarnings("unused") // called through UNBOX
+    private static int unbox(Object boxed) {
+        return boxed instanceof Integer status ? status : NO_STATUS;
+    }
+
+    private static boolean implementsHttpResponse(Class<?> type) {
+        for (Class<?> supertype : supertypes(type)) {
+            if (supertype.isInterface() && supertype.getName().equals("java.net.http.HttpResponse")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Built once, under the lock. */
+    private static synchronized MethodHandle httpResponseStatus() throws ReflectiveOperationException {
+        MethodHandle shared = httpResponseStatus;
+        if (shared == null) {
+            shared = MethodHandles.publicLookup()
+                    .findVirtual(HttpResponse.class, "statusCode", MethodType.methodType(int.class))
+                    .asType(INT_OF_OBJECT);
+            httpResponseStatus = shared;
+        }
+        return shared;
+    }
+
+    /** A public, non-static, no-argument method named {@code name}, or null. */
+    static Method publicGetter(Class<?> type, String name) {
+        try {
+            Method method = type.getMethod(name);
+            return Modifier.isStatic(method.getModifiers()) || method.getReturnType() == void.class ? null : method;
+        } catch (NoSuchMethodException | SecurityException e) {
+            return null;
+        }
+    }
+
+    /** A public method of a non-public class is reachable through the public type that declares it. */
+    static MethodHandle unreflect(Method method) {
+        try {
+            return MethodHandles.publicLookup().unreflect(method);
+        } catch (IllegalAccessException notPublicType) {
+            for (Class<?> declaring : supertypes(method.getDeclaringClass())) {
+                try {
+                    Method inherited = declaring.getMethod(method.getName(), method.getParameterTypes());
+                    return MethodHandles.publicLookup().unreflect(inherited);
+                } catch (NoSuchMethodException | IllegalAccessException | SecurityException ignored) {
+                    // try the next supertype
+                }
+            }
+            try {
+                method.setAccessible(true);
+                return MethodHandles.lookup().unreflect(method);
+            } catch (RuntimeException | IllegalAccessException e) {
+                return null;
+            }
+        }
+    }
+
+    /** The public supertypes of {@code type} (not itself), breadth first. */
+    static List<Class<?>> supertypes(Class<?> type) {
+        List<Class<?>> result = new ArrayList<>();
+        java.util.ArrayDeque<Class<?>> queue = new java.util.ArrayDeque<>();
+        queue.add(type);
+        while (!queue.isEmpty()) {
+            Class<?> next = queue.poll();
+            if (next != type && Modifier.isPublic(next.getModifiers()) && !result.contains(next)) {
+                result.add(next);
+            }
+            if (next.getSuperclass() != null) {
+                queue.add(next.getSuperclass());
+            }
+            queue.addAll(List.of(next.getInterfaces()));
+        }
+        return result;
+    }
+}
