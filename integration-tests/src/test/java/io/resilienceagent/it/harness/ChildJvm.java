@@ -106,13 +106,18 @@ public final class ChildJvm {
 
     /** Runs {@code mainClass} from this module's test classes (and the {@link #withLibraries} jars). */
     public ChildJvm main(Class<?> mainClass, String... args) {
+        return main(mainClass, List.of(), args);
+    }
+
+    /** Runs {@code mainClass} from this module's test classes, with {@code extraClassPath} after them on the class path. */
+    public ChildJvm main(Class<?> mainClass, List<Path> extraClassPath, String... args) {
+        List<String> classPath = new ArrayList<>();
+        classPath.add(Artifacts.testClasses().toString());
+        extraClassPath.forEach(entry -> classPath.add(entry.toString()));
+        libraries.forEach(library -> classPath.add(library.toString()));
         launch.clear();
         launch.add("-cp");
-        StringBuilder classPath = new StringBuilder(Artifacts.testClasses().toString());
-        for (Path library : libraries) {
-            classPath.append(File.pathSeparatorChar).append(library);
-        }
-        launch.add(classPath.toString());
+        launch.add(String.join(File.pathSeparator, classPath));
         launch.add(mainClass.getName());
         launch.addAll(List.of(args));
         return this;
