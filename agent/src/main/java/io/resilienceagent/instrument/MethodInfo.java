@@ -13,10 +13,19 @@ import org.objectweb.asm.Type;
  */
 record MethodInfo(String name, String descriptor, int access, int maxLocals) {
 
-    /** Whether the method has a body the agent may wrap: no constructors, abstract, native, bridge or synthetic methods. */
+    /**
+     * Whether the method has a body the agent may wrap: no constructors, abstract, native, bridge or
+     * synthetic methods, and no lambda bodies, which Kotlin (2.x) and Scala compile to methods that are
+     * not marked synthetic ({@code lambda$...}, {@code $anonfun$...}).
+     */
     boolean isInstrumentable() {
         return !name.startsWith("<") && (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_BRIDGE
-                | Opcodes.ACC_SYNTHETIC)) == 0;
+                | Opcodes.ACC_SYNTHETIC)) == 0 && !isLambdaBody(name);
+    }
+
+    /** A lambda's body by its compiler's naming: javac and Kotlin {@code lambda$...}, Scala {@code $anonfun$...}. */
+    static boolean isLambdaBody(String name) {
+        return name.startsWith("lambda$") || name.contains("$anonfun$") || name.equals("$deserializeLambda$");
     }
 
     boolean isStatic() {
