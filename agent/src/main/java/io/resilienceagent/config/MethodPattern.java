@@ -49,6 +49,10 @@ public final class MethodPattern {
         }
         String classGlob = head.substring(0, lastDot);
         String methodGlob = head.substring(lastDot + 1);
+        if (methodGlob.equals("<init>") || methodGlob.equals("<clinit>")) {
+            throw new IllegalArgumentException("constructors and static initialisers are never instrumented; name a "
+                    + "method the constructor calls, or the application method that creates the object");
+        }
         for (String segment : classGlob.split("\\.", -1)) {
             requireSegment(segment, "class name segment");
         }
@@ -86,6 +90,33 @@ public final class MethodPattern {
             element = element.substring(0, element.length() - 2);
         }
         return JavaNames.isQualifiedName(element);
+    }
+
+    /**
+     * Why the agent could never weave a method this pattern names, or empty when it could: a JDK class
+     * (but {@code java.net.http.HttpClient.send}), a lambda body, a generated lambda or proxy class.
+     * Such a pattern would silently protect nothing, so the config refuses it.
+     */
+    public Optional<String> neverWovenReason() {
+        if (classGlob.equals(JdkClasses.HTTP_CLIENT)) {
+            return methodGlob.equals(JdkClasses.HTTP_CLIENT_SEND) ? Optional.empty()
+                    : Optional.of("of the JDK's HTTP client only " + JdkClasses.HTTP_CLIENT + "." + JdkClasses.HTTP_CLIENT_SEND
+                            + " can be protected; name that, or the application method that calls the client");
+        }
+        if (JdkClasses.isJdk(classGlob + ".")) {
+            return Optional.of("JDK classes (java.*, javax.*, jdk.*, sun.*, com.sun.*) are never instrumented; name the "
+                    + "application method that calls this one instead (the one JDK method that can be protected is "
+                    + JdkClasses.HTTP_CLIENT + "." + JdkClasses.HTTP_CLIENT_SEND + ")");
+        }
+        if (methodGlob.startsWith("lambda$") || methodGlob.contains("$anonfun$")) {
+            return Optional.of("lambda bodies are never instrumented; name the method that runs the lambda, or the "
+                    + "interface method it implements (a pattern naming an interface covers its implementations)");
+        }
+        if (classGlob.contains("$$Lambda") || classGlob.contains("$Proxy")) {
+            return Optional.of("generated lambda and proxy classes are never instrumented; name the interface method "
+                    + "they implement (a pattern naming an interface covers its implementations) or the real class");
+        }
+        return Optional.empty();
     }
 
     /**

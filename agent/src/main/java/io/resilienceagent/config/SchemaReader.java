@@ -215,6 +215,11 @@ final class SchemaReader {
             problems.add(entry.keyNode(), entry.path(), "invalid method pattern: " + e.getMessage());
             return Optional.empty();
         }
+        Optional<String> neverWoven = pattern.neverWovenReason();
+        if (neverWoven.isPresent()) {
+            problems.add(entry.keyNode(), entry.path(), "this pattern can never match: " + neverWoven.get());
+            return Optional.empty();
+        }
         YamlNode first = seen.putIfAbsent(pattern, entry.keyNode());
         if (first != null) {
             problems.add(entry.keyNode(), entry.path(), "the same method pattern as line "

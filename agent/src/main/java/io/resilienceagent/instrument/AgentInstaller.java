@@ -60,6 +60,7 @@ public final class AgentInstaller {
         MethodSelector selector = new MethodSelector(config.methods());
         Supplier<ResilienceInstrumentation> weaving = new Lazy<>(new WeaverFactory(registry, selector));
         new ResilienceTransformer(selector, weaving).install(jvm);
+        Runtime.getRuntime().addShutdownHook(new UnmatchedPatternsReport(selector));
         JmxExporter.registerLater(AgentVersion.current(), configFile.toAbsolutePath().toString(), registry,
                 new UnmatchedPatterns(selector), new LogManagerLoaded(jvm));
         int services = config.services().size();
@@ -117,6 +118,28 @@ public final class AgentInstaller {
         @Override
         public List<String> get() {
             return selector.unmatchedPatterns();
+        }
+    }
+
+    /**
+     * At shutdown, one INFO line naming the patterns that never matched a woven method: a misspelt
+     * class or method name otherwise protects nothing without a word.
+     */
+    private static final class UnmatchedPatternsReport extends Thread {
+        private final MethodSelector selector;
+
+        UnmatchedPatternsReport(MethodSelector selector) {
+            super("resilience-agent-shutdown");
+            this.selector = selector;
+        }
+
+        @Override
+        public void run() {
+            List<String> unmatched = selector.unmatchedPatterns();
+            if (!unmatched.isEmpty()) {
+                AgentLog.info("Patterns that matched no method while the application ran: " + String.join(", ", unmatched)
+                        + " (check the class and method names; JMX UnmatchedPatterns lists them while it runs)");
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 package io.resilienceagent.instrument;
 
+import io.resilienceagent.config.JdkClasses;
 import io.resilienceagent.config.MethodMapping;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -23,6 +24,16 @@ final class MethodSelector {
     MethodSelector(List<MethodMapping> mappings) {
         this.mappings = List.copyOf(mappings);
         this.hierarchy = new TypeHierarchy(this.mappings);
+    }
+
+    /** Whether a pattern names the JDK's HTTP client ({@code java.net.http.HttpClient.send}). */
+    boolean namesJdkHttpClient() {
+        for (MethodMapping mapping : mappings) {
+            if (mapping.pattern().classGlob().equals(JdkClasses.HTTP_CLIENT)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The mappings that cover the class, in file order; empty when it needs no transformation. */

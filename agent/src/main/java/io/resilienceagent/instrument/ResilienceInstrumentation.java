@@ -43,8 +43,12 @@ final class ResilienceInstrumentation {
             if (mapping.isEmpty()) {
                 continue;
             }
+            String singleUse = SingleUseCalls.reason(className.replace('.', '/'), method);
             int id = registry.bind(className + "." + method.key(), MethodSelector.displayName(className, method),
-                    mapping.get().service());
+                    mapping.get().service(), singleUse == null);
+            if (singleUse != null) {
+                AgentLog.warn(SingleUseCalls.warning(MethodSelector.signature(className, method), singleUse));
+            }
             ids.put(method.key(), id);
             mappings.put(method.key(), mapping.get());
             byKey.put(method.key(), method);

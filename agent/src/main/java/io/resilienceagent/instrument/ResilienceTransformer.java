@@ -1,5 +1,7 @@
 package io.resilienceagent.instrument;
 
+import io.resilienceagent.bootstrap.Dispatcher;
+import io.resilienceagent.config.JdkClasses;
 import io.resilienceagent.config.MethodMapping;
 import io.resilienceagent.log.AgentLog;
 import java.lang.instrument.ClassFileTransformer;
@@ -7,7 +9,9 @@ import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -26,6 +30,9 @@ final class ResilienceTransformer implements ClassFileTransformer {
 
     private final MethodSelector selector;
     private final Supplier<ResilienceInstrumentation> instrumentation;
+    /** Whether a pattern names the JDK's HTTP client, the one JDK class that may be woven. */
+    private final boolean weavesJdkHttpClient;
+    private volatile Instrumentation jvm;
 
     /**
      * @param instrumentation called on the first covered class only, so that an application whose
@@ -34,12 +41,38 @@ final class ResilienceTransformer implements ClassFileTransformer {
     ResilienceTransformer(MethodSelector selector, Supplier<ResilienceInstrumentation> instrumentation) {
         this.selector = selector;
         this.instrumentation = instrumentation;
+        this.weavesJdkHttpClient = selector.namesJdkHttpClient();
+    }
+
+    @Override
+    public byte[] transform(Module module, ClassLoader loader, String internalName, Class<?> classBeingRedefined,
+            ProtectionDomain protectionDomain, byte[] classFile) {
+        byte[] woven = transform(loader, internalName, classBeingRedefined, protectionDomain, classFile);
+        if (woven == null || module == null || !module.isNamed()) {
+            return woven;
+        }
+        try {
+            readDispatcher(module);
+            return woven;
+        } catch (RuntimeException e) {
+            AgentLog.warn("Could not instrument " + internalName.replace('/', '.') + ", it runs unprotected: its module "
+                    + module.getName() + " cannot be made to read the agent's bootstrap classes: " + e);
+            return null;
+        }
+    }
+
+    /** Lets a named module (the JDK's {@code java.net.http}) read the bootstrap layer its woven code calls. */
+    private void readDispatcher(Module module) {
+        Module bootstrapLayer = Dispatcher.class.getModule();
+        if (!module.canRead(bootstrapLayer)) {
+            jvm.redefineModule(module, Set.of(bootstrapLayer), Map.of(), Map.of(), Set.of(), Map.of());
+        }
     }
 
     @Override
     public byte[] transform(ClassLoader loader, String internalName, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classFile) {
-        if (internalName == null || isIgnored(internalName)) {
+        if (internalName == null || isIgnored(internalName) && !(weavesJdkHttpClient && JdkClasses.isHttpClient(internalName))) {
             return null;
         }
         String className = internalName.replace('/', '.');
@@ -61,6 +94,7 @@ final class ResilienceTransformer implements ClassFileTransformer {
 
     /** Installs this transformer and retransforms covered classes that were loaded before it. */
     void install(Instrumentation jvm) {
+        this.jvm = jvm;
         jvm.addTransformer(this, true);
         List<Class<?>> loadedEarlier = new ArrayList<>();
         for (Class<?> type : jvm.getAllLoadedClasses()) {
@@ -95,15 +129,16 @@ final class ResilienceTransformer implements ClassFileTransformer {
      * {@link #isIgnored} for the binary name of a loaded class. At start-up nearly all of the thousand or
      * so classes already loaded are the JDK's; they are passed over without copying their names.
      */
-    private static boolean isIgnoredLoaded(String binaryName) {
-        return binaryName.startsWith("java.") || binaryName.startsWith("jdk.") || binaryName.startsWith("sun.")
-                || isIgnored(binaryName.replace('.', '/'));
+    private boolean isIgnoredLoaded(String binaryName) {
+        if (JdkClasses.isJdk(binaryName)) {
+            return !(weavesJdkHttpClient && JdkClasses.isHttpClient(binaryName.replace('.', '/')));
+        }
+        return isIgnored(binaryName.replace('.', '/'));
     }
 
     /** The JDK, the agent, its shaded libraries and generated classes are never transformed. */
     static boolean isIgnored(String internalName) {
-        if (internalName.startsWith("java/") || internalName.startsWith("javax/") || internalName.startsWith("jdk/")
-                || internalName.startsWith("sun/") || internalName.startsWith("com/sun/")
+        if (JdkClasses.isJdkInternalName(internalName)
                 || internalName.startsWith("net/bytebuddy/") || internalName.contains("$$Lambda")
                 || internalName.startsWith("$Proxy") || internalName.contains("/$Proxy")) {
             return true;

@@ -1,5 +1,6 @@
 package io.resilienceagent.instrument;
 
+import io.resilienceagent.config.JdkClasses;
 import io.resilienceagent.config.MethodMapping;
 import java.io.IOException;
 import java.io.InputStream;
@@ -109,9 +110,11 @@ final class TypeHierarchy {
         return result;
     }
 
-    /** JDK types carry no application patterns, and walking them would read the JDK's class files. */
+    /**
+     * JDK types carry no application patterns, and walking them would read the JDK's class files; the
+     * JDK's HTTP client is the one a pattern may name.
+     */
     static boolean isPlatformType(String name) {
-        return name.startsWith("java.") || name.startsWith("javax.") || name.startsWith("jdk.")
-                || name.startsWith("sun.") || name.startsWith("com.sun.");
+        return JdkClasses.isJdk(name) && !name.equals(JdkClasses.HTTP_CLIENT);
     }
 }

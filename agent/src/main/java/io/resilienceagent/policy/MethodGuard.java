@@ -15,6 +15,7 @@ public final class MethodGuard implements CallHandler {
 
     private final String method;
     private final ServiceGuard service;
+    private final boolean retryable;
     /**
      * The class this method last returned that has no HTTP status, held weakly (the agent holds no
      * application class alive): a method nearly always returns one class, and comparing with it is
@@ -28,8 +29,14 @@ public final class MethodGuard implements CallHandler {
      * @param service the guard of the service the method is mapped to
      */
     public MethodGuard(String method, ServiceGuard service) {
+        this(method, service, true);
+    }
+
+    /** @param retryable false for a method that can run only once on its receiver: its breaker applies, no retry */
+    public MethodGuard(String method, ServiceGuard service, boolean retryable) {
         this.method = method;
         this.service = service;
+        this.retryable = retryable;
     }
 
     @Override
@@ -66,6 +73,11 @@ public final class MethodGuard implements CallHandler {
             plainType = new WeakReference<>(type);
         }
         return StatusReader.NO_STATUS;
+    }
+
+    /** Whether a failure of this method may be retried (false for a single-use call such as OkHttp's). */
+    boolean retryable() {
+        return retryable;
     }
 
     public String method() {

@@ -94,6 +94,10 @@ public final class ServiceGuard {
         counters.failures.increment();
         breaker.onFailure(permit);
         frame.failedAttempts++;
+        if (!method.retryable()) {
+            frame.end();
+            return null;
+        }
         if (frame.failedAttempts >= policy.maxAttempts() || frame.gaveUpInsideOn(returned, thrown)) {
             frame.endGivingUp(thrown != null ? thrown : returned);
             return null;

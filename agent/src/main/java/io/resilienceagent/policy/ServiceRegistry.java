@@ -45,9 +45,10 @@ public final class ServiceRegistry {
      *
      * @param method the method, as {@code pkg.Class.name(descriptor)}
      * @param displayName how log lines name it ({@code SimpleClassName.method})
+     * @param retryable false for a method that can run only once on its receiver: its breaker applies, no retry
      * @return the id its woven code passes to the {@link Dispatcher}
      */
-    public synchronized int bind(String method, String displayName, String service) {
+    public synchronized int bind(String method, String displayName, String service, boolean retryable) {
         ServiceGuard guard = services.get(service);
         if (guard == null) {
             throw new IllegalArgumentException("unknown service " + service);
@@ -58,7 +59,7 @@ public final class ServiceRegistry {
             return known;
         }
         int id = ids.size();
-        Dispatcher.install(id, new MethodGuard(displayName, guard));
+        Dispatcher.install(id, new MethodGuard(displayName, guard, retryable));
         ids.put(key, id);
         return id;
     }

@@ -296,6 +296,13 @@ class ConfigErrorsTest {
             "justAMethod        | invalid method pattern: expected a fully qualified class name and a method name, such as com.example.Client.call",
             "com.example.A.a(int | invalid method pattern: unbalanced parentheses; write the parameter list as pkg.Class.method(java.lang.String,int)",
             "com.exa mple.A.a   | invalid method pattern: class name segment 'exa mple' is not valid; use Java identifiers, '$' for nested classes and '*' as a wildcard inside one segment",
+            "com.example.A.<init> | invalid method pattern: constructors and static initialisers are never instrumented; name a method the constructor calls, or the application method that creates the object",
+            "java.util.List.get | this pattern can never match: JDK classes (java.*, javax.*, jdk.*, sun.*, com.sun.*) are never instrumented; name the application method that calls this one instead (the one JDK method that can be protected is java.net.http.HttpClient.send)",
+            "javax.net.ssl.SSLSocket.* | this pattern can never match: JDK classes (java.*, javax.*, jdk.*, sun.*, com.sun.*) are never instrumented; name the application method that calls this one instead (the one JDK method that can be protected is java.net.http.HttpClient.send)",
+            "jdk.internal.net.http.HttpClientImpl.send | this pattern can never match: JDK classes (java.*, javax.*, jdk.*, sun.*, com.sun.*) are never instrumented; name the application method that calls this one instead (the one JDK method that can be protected is java.net.http.HttpClient.send)",
+            "java.net.http.HttpClient.newHttpClient | this pattern can never match: of the JDK's HTTP client only java.net.http.HttpClient.send can be protected; name that, or the application method that calls the client",
+            "com.example.A.lambda$call$0 | this pattern can never match: lambda bodies are never instrumented; name the method that runs the lambda, or the interface method it implements (a pattern naming an interface covers its implementations)",
+            "com.example.A$$Lambda.run | this pattern can never match: generated lambda and proxy classes are never instrumented; name the interface method they implement (a pattern naming an interface covers its implementations) or the real class",
     })
     void invalid_method_patterns_are_reported_at_the_pattern(String pattern, String message) {
         ConfigProblem problem = onlyProblem("services:\n  api: {}\nmethods:\n  \"" + pattern + "\": api\n");
@@ -303,6 +310,31 @@ class ConfigErrorsTest {
         assertThat(problem.line()).isEqualTo(4);
         assertThat(problem.column()).isEqualTo(3);
         assertThat(problem.message()).isEqualTo(message);
+    }
+
+    @Test
+    void the_jdk_http_client_send_is_a_valid_pattern() throws ConfigException {
+        ResilienceConfig config = ConfigLoader.parse("services:\n  api: {}\nmethods:\n  java.net.http.HttpClient.send: api\n", "test.yaml");
+
+        assertThat(config.methods()).extracting(m -> m.pattern().toString()).containsExactly("java.net.http.HttpClient.send");
+    }
+
+    @Test
+    void a_status_accessor_is_a_method_name_or_a_list_of_them() throws ConfigException {
+        ResilienceConfig config = ConfigLoader.parse("defaults:\n  retry: { statusAccessor: httpStatus }\nservices:\n"
+                + "  a: {}\n  b: { retry: { statusAccessor: [getHttpCode, rawStatus] } }\nmethods: {}\n", "test.yaml");
+
+        assertThat(config.services().get("a").retry().statusAccessors()).containsExactly("httpStatus");
+        assertThat(config.services().get("b").retry().statusAccessors()).containsExactly("getHttpCode", "rawStatus");
+    }
+
+    @Test
+    void a_status_accessor_that_is_not_a_method_name_is_reported() {
+        ConfigProblem problem = onlyProblem("services:\n  a: { retry: { statusAccessor: [\"getStatus()\"] } }\n");
+
+        assertThat(problem.keyPath()).isEqualTo("services.a.retry.statusAccessor[0]");
+        assertThat(problem.message()).isEqualTo("'getStatus()' is not a method name; name a public no-argument method of "
+                + "the response or exception that returns its HTTP status, such as getHttpStatus");
     }
 
     @Test

@@ -99,6 +99,12 @@ class AgentMXBeanTest extends WireMockTestBase {
             child.call("lazy /ok");
             assertThat((String[]) jmx.get(agent, "InstrumentedMethods")).hasSize(3);
             assertThat((String[]) jmx.get(agent, "UnmatchedPatterns")).hasSize(2);
+
+            assertThat(child.quit()).as(child::describe).isZero();
+            assertThat(child.agentLog()).as("one line at shutdown names the patterns that never matched%n%s", child.describe())
+                    .containsOnlyOnce("INFO  Patterns that matched no method while the application ran: " + APP
+                            + "NoSuchClient.*, " + APP + "ApiClient.nothing(int) (check the class and method names; "
+                            + "JMX UnmatchedPatterns lists them while it runs)");
         }
     }
 }

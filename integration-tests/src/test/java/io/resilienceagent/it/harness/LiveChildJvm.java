@@ -44,6 +44,7 @@ public final class LiveChildJvm implements AutoCloseable {
     private final StringBuffer stdout = new StringBuffer();
     private final StringBuffer stderr = new StringBuffer();
     private final Path cwd;
+    private final List<Thread> pumps = new java.util.ArrayList<>();
 
     private LiveChildJvm(List<String> command) throws IOException {
         this.command = command;
@@ -167,6 +168,29 @@ public final class LiveChildJvm implements AutoCloseable {
         return describe();
     }
 
+    /**
+     * Sends {@code quit}, waits up to 30 s for the child to exit (its shutdown hooks included) and for
+     * everything it printed to be read, and returns its exit code.
+     */
+    public int quit() {
+        try {
+            stdin.write("quit\n");
+            stdin.close();
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                fail("the child did not exit within 30 s of quit\n" + describe());
+            }
+            for (Thread pump : pumps) {
+                pump.join(10_000);
+            }
+            return process.exitValue();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Sends {@code quit}, closes stdin, and kills the child if it has not exited 5 s later. */
     @Override
     public void close() {
@@ -196,7 +220,7 @@ public final class LiveChildJvm implements AutoCloseable {
         }
     }
 
-    private static void pump(InputStream stream, String name, java.util.function.Consumer<String> sink) {
+    private void pump(InputStream stream, String name, java.util.function.Consumer<String> sink) {
         Thread thread = new Thread(() -> {
             try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
                 for (String line; (line = reader.readLine()) != null; ) {
@@ -208,5 +232,6 @@ public final class LiveChildJvm implements AutoCloseable {
         }, "live-child-" + name);
         thread.setDaemon(true);
         thread.start();
+        pumps.add(thread);
     }
 }
