@@ -103,8 +103,8 @@ public final class MethodPattern {
                     : Optional.of("of the JDK's HTTP client only " + JdkClasses.HTTP_CLIENT + "." + JdkClasses.HTTP_CLIENT_SEND
                             + " can be protected; name that, or the application method that calls the client");
         }
-        if (JdkClasses.isJdk(classGlob + ".")) {
-            return Optional.of("JDK classes (java.*, javax.*, jdk.*, sun.*, com.sun.*) are never instrumented; name the "
+        if (classGlob.startsWith("java.") || classGlob.indexOf('*') < 0 && JdkClasses.isJdk(classGlob)) {
+            return Optional.of("JDK classes (java.*, jdk.*, sun.*, the JDK's javax.* and com.sun.* packages) are never instrumented; name the "
                     + "application method that calls this one instead (the one JDK method that can be protected is "
                     + JdkClasses.HTTP_CLIENT + "." + JdkClasses.HTTP_CLIENT_SEND + ")");
         }
@@ -121,9 +121,10 @@ public final class MethodPattern {
 
     /**
      * Whether {@code text} matches {@code glob}, where {@code *} stands for any run of characters other
-     * than {@code .}. Checked by hand, without a regex: it runs for every class the application loads.
+     * than a package separator ({@code .}, or {@code /} in internal names). Checked by hand, without a
+     * regex: it runs at class loading.
      */
-    static boolean globMatches(String glob, String text) {
+    public static boolean globMatches(String glob, String text) {
         int g = 0;
         int t = 0;
         int starAt = -1;
@@ -135,7 +136,7 @@ public final class MethodPattern {
             } else if (g < glob.length() && glob.charAt(g) == text.charAt(t)) {
                 g++;
                 t++;
-            } else if (starAt >= 0 && text.charAt(resumeAt) != '.') {
+            } else if (starAt >= 0 && text.charAt(resumeAt) != '.' && text.charAt(resumeAt) != '/') {
                 // let the last star swallow one more character, then try the rest of the glob again
                 g = starAt + 1;
                 t = ++resumeAt;
@@ -156,10 +157,15 @@ public final class MethodPattern {
 
     /** Whether a method with this name and these parameter types (Java source names) is covered. */
     public boolean matchesMethod(String methodName, List<String> parameterTypeNames) {
-        if (!globMatches(methodGlob, methodName)) {
+        if (!matchesMethodName(methodName)) {
             return false;
         }
         return parameterTypes.isEmpty() || parameterTypes.get().equals(parameterTypeNames);
+    }
+
+    /** Whether a method with this name is covered, whatever its parameter types. */
+    public boolean matchesMethodName(String methodName) {
+        return globMatches(methodGlob, methodName);
     }
 
     public String classGlob() {

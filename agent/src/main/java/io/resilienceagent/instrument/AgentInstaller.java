@@ -126,6 +126,7 @@ public final class AgentInstaller {
      * class or method name otherwise protects nothing without a word.
      */
     private static final class UnmatchedPatternsReport extends Thread {
+        private static final int MAX_NAMED = 10;
         private final MethodSelector selector;
 
         UnmatchedPatternsReport(MethodSelector selector) {
@@ -137,7 +138,9 @@ public final class AgentInstaller {
         public void run() {
             List<String> unmatched = selector.unmatchedPatterns();
             if (!unmatched.isEmpty()) {
-                AgentLog.info("Patterns that matched no method while the application ran: " + String.join(", ", unmatched)
+                String named = unmatched.size() <= MAX_NAMED ? String.join(", ", unmatched)
+                        : String.join(", ", unmatched.subList(0, MAX_NAMED)) + " and " + (unmatched.size() - MAX_NAMED) + " more";
+                AgentLog.info("Patterns that matched no method while the application ran: " + named
                         + " (check the class and method names; JMX UnmatchedPatterns lists them while it runs)");
             }
         }

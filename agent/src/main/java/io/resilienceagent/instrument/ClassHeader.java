@@ -1,8 +1,6 @@
 package io.resilienceagent.instrument;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -11,9 +9,9 @@ import java.util.Optional;
  * flags, superclass and interfaces, read straight from the class file's header. Reading them costs a
  * pass over the constant pool, with no class loading, so every class the JVM loads can be checked.
  *
- * @param name binary name, dots and {@code $}
- * @param superName binary name of the superclass, null for {@code java.lang.Object} and modules
- * @param interfaces binary names of the directly implemented interfaces
+ * @param name internal name, slashes and {@code $} ({@code com/example/Outer$Inner})
+ * @param superName internal name of the superclass, null for {@code java.lang.Object} and modules
+ * @param interfaces internal names of the directly implemented interfaces
  */
 record ClassHeader(String name, int access, String superName, List<String> interfaces) {
     private static final int ACC_INTERFACE = 0x0200;
@@ -37,61 +35,64 @@ record ClassHeader(String name, int access, String superName, List<String> inter
     /** Parses the header; empty for anything that is not a well-formed class file. */
     static Optional<ClassHeader> parse(byte[] bytes) {
         try {
-            return Optional.of(read(ByteBuffer.wrap(bytes)));
+            return Optional.of(read(bytes));
         } catch (RuntimeException malformed) {
             return Optional.empty();
         }
     }
 
-    private static ClassHeader read(ByteBuffer in) {
-        if (in.getInt() != MAGIC) {
+    /**
+     * One pass over the constant pool records where each entry starts; the names asked for are then
+     * decoded from there. Plain array reads (this runs for many of the classes an application loads).
+     */
+    private static ClassHeader read(byte[] b) {
+        if (u4(b, 0) != MAGIC) {
             throw new IllegalArgumentException("not a class file");
         }
-        in.getShort();
-        in.getShort();
-        int count = Short.toUnsignedInt(in.getShort());
-        int[] classNameIndex = new int[count];
-        int[] utf8Offset = new int[count];
+        int count = u2(b, 8);
+        int[] entry = new int[count];
+        int at = 10;
         for (int i = 1; i < count; i++) {
-            int tag = Byte.toUnsignedInt(in.get());
+            entry[i] = at;
+            int tag = b[at] & 0xFF;
             switch (tag) {
-                case 1 -> {
-                    utf8Offset[i] = in.position();
-                    in.position(in.position() + 2 + Short.toUnsignedInt(in.getShort(in.position())));
-                }
-                case 7 -> classNameIndex[i] = Short.toUnsignedInt(in.getShort());
-                case 8, 16, 19, 20 -> in.getShort();
-                case 15 -> {
-                    in.get();
-                    in.getShort();
-                }
-                case 3, 4, 9, 10, 11, 12, 17, 18 -> in.getInt();
+                case 1 -> at += 3 + u2(b, at + 1);
+                case 7, 8, 16, 19, 20 -> at += 3;
+                case 15 -> at += 4;
+                case 3, 4, 9, 10, 11, 12, 17, 18 -> at += 5;
                 case 5, 6 -> {
-                    in.getLong();
+                    at += 9;
                     i++;
                 }
                 default -> throw new IllegalArgumentException("constant pool tag " + tag);
             }
         }
-        int access = Short.toUnsignedInt(in.getShort());
-        String name = className(in, utf8Offset, classNameIndex, Short.toUnsignedInt(in.getShort()));
-        int superIndex = Short.toUnsignedInt(in.getShort());
-        String superName = superIndex == 0 ? null : className(in, utf8Offset, classNameIndex, superIndex);
-        int interfaceCount = Short.toUnsignedInt(in.getShort());
-        List<String> interfaces = new ArrayList<>(interfaceCount);
+        int access = u2(b, at);
+        String name = className(b, entry, u2(b, at + 2));
+        int superIndex = u2(b, at + 4);
+        String superName = superIndex == 0 ? null : className(b, entry, superIndex);
+        int interfaceCount = u2(b, at + 6);
+        String[] interfaces = new String[interfaceCount];
         for (int i = 0; i < interfaceCount; i++) {
-            interfaces.add(className(in, utf8Offset, classNameIndex, Short.toUnsignedInt(in.getShort())));
+            interfaces[i] = className(b, entry, u2(b, at + 8 + 2 * i));
         }
-        return new ClassHeader(name, access, superName, List.copyOf(interfaces));
+        return new ClassHeader(name, access, superName, List.of(interfaces));
     }
 
     /**
-     * Decodes only the names asked for. Modified UTF-8 differs from UTF-8 only for NUL and
-     * supplementary characters, which class names do not contain.
+     * Decodes a class entry's name. Modified UTF-8 differs from UTF-8 only for NUL and supplementary
+     * characters, which class names do not contain.
      */
-    private static String className(ByteBuffer in, int[] utf8Offset, int[] classNameIndex, int classIndex) {
-        int offset = utf8Offset[classNameIndex[classIndex]];
-        int length = Short.toUnsignedInt(in.getShort(offset));
-        return new String(in.array(), in.arrayOffset() + offset + 2, length, StandardCharsets.UTF_8).replace('/', '.');
+    private static String className(byte[] b, int[] entry, int classIndex) {
+        int utf8 = entry[u2(b, entry[classIndex] + 1)];
+        return new String(b, utf8 + 3, u2(b, utf8 + 1), StandardCharsets.UTF_8);
+    }
+
+    private static int u2(byte[] b, int at) {
+        return (b[at] & 0xFF) << 8 | b[at + 1] & 0xFF;
+    }
+
+    private static int u4(byte[] b, int at) {
+        return u2(b, at) << 16 | u2(b, at + 2);
     }
 }

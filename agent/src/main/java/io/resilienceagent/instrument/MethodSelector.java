@@ -2,8 +2,8 @@ package io.resilienceagent.instrument;
 
 import io.resilienceagent.config.JdkClasses;
 import io.resilienceagent.config.MethodMapping;
+import io.resilienceagent.config.MethodPattern;
 import java.util.ArrayList;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -18,12 +18,14 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 final class MethodSelector {
     private final List<MethodMapping> mappings;
+    private final PatternIndex index;
     private final TypeHierarchy hierarchy;
     private final Set<String> matchedPatterns = ConcurrentHashMap.newKeySet();
 
     MethodSelector(List<MethodMapping> mappings) {
         this.mappings = List.copyOf(mappings);
-        this.hierarchy = new TypeHierarchy(this.mappings);
+        this.index = new PatternIndex(this.mappings);
+        this.hierarchy = new TypeHierarchy(index);
     }
 
     /** Whether a pattern names the JDK's HTTP client ({@code java.net.http.HttpClient.send}). */
@@ -36,23 +38,35 @@ final class MethodSelector {
         return false;
     }
 
-    /** The mappings that cover the class, in file order; empty when it needs no transformation. */
-    List<MethodMapping> mappingsCovering(ClassHeader header, ClassLoader loader) {
-        if (header.isAnnotationOrModule()) {
+    /**
+     * The mappings that cover the class, in file order; empty when it needs no transformation. Decided
+     * from the class's name alone unless a class of {@code loader} could inherit a mapping; only then is
+     * the class file's header read, and its supertypes.
+     *
+     * @param classFile the class's bytes, read only when its supertypes matter
+     */
+    List<MethodMapping> mappingsCovering(String internalName, ClassFileSource classFile, ClassLoader loader) {
+        int[] covering = index.mappingsNaming(internalName);
+        if (hierarchy.inheritancePossible(loader)) {
+            ClassHeader header = ClassHeader.parse(classFile.bytes()).orElse(null);
+            if (header == null || header.isAnnotationOrModule()) {
+                return List.of();
+            }
+            covering = PatternIndex.union(covering, hierarchy.inherited(header, loader));
+        }
+        if (covering.length == 0) {
             return List.of();
         }
-        BitSet inherited = hierarchy.inherited(header, loader);
-        List<MethodMapping> covering = List.of();
-        for (int i = 0; i < mappings.size(); i++) {
-            MethodMapping mapping = mappings.get(i);
-            if (inherited.get(i) || mapping.pattern().matchesClass(header.name())) {
-                if (covering.isEmpty()) {
-                    covering = new ArrayList<>();
-                }
-                covering.add(mapping);
-            }
+        List<MethodMapping> result = new ArrayList<>(covering.length);
+        for (int i : covering) {
+            result.add(mappings.get(i));
         }
-        return covering;
+        return result;
+    }
+
+    /** A class file's bytes, read only if needed (from a resource, for a class loaded before the agent). */
+    interface ClassFileSource {
+        byte[] bytes();
     }
 
     /** The first of {@code covering} that covers {@code method}, if any. */
@@ -60,9 +74,19 @@ final class MethodSelector {
         if (!method.isInstrumentable()) {
             return Optional.empty();
         }
-        List<String> parameterTypes = method.parameterTypeNames();
+        List<String> parameterTypes = null; // decoded only for a pattern that lists parameter types
         for (MethodMapping mapping : covering) {
-            if (mapping.pattern().matchesMethod(method.name(), parameterTypes)) {
+            MethodPattern pattern = mapping.pattern();
+            if (!pattern.matchesMethodName(method.name())) {
+                continue;
+            }
+            if (pattern.parameterTypes().isEmpty()) {
+                return Optional.of(mapping);
+            }
+            if (parameterTypes == null) {
+                parameterTypes = method.parameterTypeNames();
+            }
+            if (pattern.parameterTypes().get().equals(parameterTypes)) {
                 return Optional.of(mapping);
             }
         }

@@ -10,7 +10,6 @@ import java.security.ProtectionDomain;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -75,20 +74,33 @@ final class ResilienceTransformer implements ClassFileTransformer {
         if (internalName == null || isIgnored(internalName) && !(weavesJdkHttpClient && JdkClasses.isHttpClient(internalName))) {
             return null;
         }
-        String className = internalName.replace('/', '.');
         try {
-            Optional<ClassHeader> header = ClassHeader.parse(classFile);
-            if (header.isEmpty()) {
-                return null;
-            }
-            List<MethodMapping> covering = selector.mappingsCovering(header.get(), loader);
+            List<MethodMapping> covering = selector.mappingsCovering(internalName, new GivenBytes(classFile), loader);
             if (covering.isEmpty()) {
                 return null;
             }
-            return instrumentation.get().instrument(className, classFile, covering);
+            return instrumentation.get().instrument(internalName.replace('/', '.'), classFile, covering);
         } catch (Throwable t) {
-            AgentLog.warn("Could not instrument " + className + ", it runs unprotected: " + t);
+            AgentLog.warn("Could not instrument " + internalName.replace('/', '.') + ", it runs unprotected: " + t);
             return null;
+        }
+    }
+
+    /** The bytes the JVM hands the transformer. */
+    private record GivenBytes(byte[] bytes) implements MethodSelector.ClassFileSource {
+    }
+
+    /** The class file of a class loaded before the agent, read as a resource of its loader when needed. */
+    private record ResourceBytes(Class<?> type) implements MethodSelector.ClassFileSource {
+        @Override
+        public byte[] bytes() {
+            String resource = type.getName().replace('.', '/') + ".class";
+            ClassLoader loader = type.getClassLoader();
+            try (var in = loader == null ? ClassLoader.getSystemResourceAsStream(resource) : loader.getResourceAsStream(resource)) {
+                return in == null ? new byte[0] : in.readAllBytes();
+            } catch (java.io.IOException e) {
+                return new byte[0];
+            }
         }
     }
 
@@ -112,15 +124,10 @@ final class ResilienceTransformer implements ClassFileTransformer {
     }
 
     private boolean isCovered(Class<?> type) {
-        String resource = type.getName().replace('.', '/') + ".class";
-        ClassLoader loader = type.getClassLoader();
-        try (var in = loader == null ? ClassLoader.getSystemResourceAsStream(resource) : loader.getResourceAsStream(resource)) {
-            if (in == null) {
-                return false;
-            }
-            Optional<ClassHeader> header = ClassHeader.parse(in.readAllBytes());
-            return header.isPresent() && !selector.mappingsCovering(header.get(), loader).isEmpty();
-        } catch (Exception | LinkageError e) {
+        try {
+            return !selector.mappingsCovering(type.getName().replace('.', '/'), new ResourceBytes(type), type.getClassLoader())
+                    .isEmpty();
+        } catch (RuntimeException | LinkageError e) {
             return false;
         }
     }

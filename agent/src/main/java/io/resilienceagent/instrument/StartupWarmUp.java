@@ -33,6 +33,8 @@ final class StartupWarmUp {
             "io.resilienceagent.instrument.ResilienceInstrumentation",
             "io.resilienceagent.instrument.ClassHeader",
             "io.resilienceagent.instrument.TypeHierarchy",
+            "io.resilienceagent.instrument.PatternIndex",
+            "io.resilienceagent.instrument.NameTable",
             "io.resilienceagent.jmx.JmxExporter",
             "io.resilienceagent.log.AgentLog",
             "io.resilienceagent.config.AgentVersion");

@@ -1,96 +1,137 @@
 package io.resilienceagent.instrument;
 
 import io.resilienceagent.config.JdkClasses;
-import io.resilienceagent.config.MethodMapping;
 import java.io.IOException;
 import java.io.InputStream;
-import java.util.BitSet;
+import java.lang.ref.WeakReference;
 import java.util.Collections;
-import java.util.List;
 import java.util.Map;
 import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Answers "which mappings does this class inherit from an interface or abstract class it extends?"
- * by reading supertypes' class-file headers as resources of the loading class loader, so no class is
- * loaded early. Answers are cached per class loader (held weakly) and per type name.
+ * Answers "which mappings does this class inherit from an interface or abstract class it extends?".
+ * Supertypes are read as class-file resources of the loading class loader, so no class is loaded
+ * early; what each type passes on is cached per class loader (held weakly) and type name.
+ *
+ * <p>Reading supertypes is the costly part of matching (through a Spring Boot fat jar's nested jars
+ * especially), so it is done only in a class loader where inheriting a mapping is possible at all:
+ * where some pattern without wildcards names a type that this loader sees as an interface or abstract
+ * class (one read per such pattern and loader), or where a pattern has a wildcard in its class part.
+ * With patterns that name concrete classes only (the usual config), no supertype is ever read.
  */
 final class TypeHierarchy {
-    private static final BitSet NONE = new BitSet();
     private static final int MAX_DEPTH = 64;
+    private static final int UNKNOWN = 0;
+    private static final int POSSIBLE = 1;
+    private static final int IMPOSSIBLE = 2;
 
-    private final List<MethodMapping> mappings;
-    private final Map<ClassLoader, Map<String, BitSet>> byLoader = Collections.synchronizedMap(new WeakHashMap<>());
-    private final Map<String, BitSet> bootLoaded = new ConcurrentHashMap<>();
+    private final PatternIndex index;
+    private final Map<ClassLoader, LoaderTypes> byLoader = Collections.synchronizedMap(new WeakHashMap<>());
+    private final LoaderTypes bootLoader = new LoaderTypes(null);
+    /** The loader asked about last: class loading comes in bursts from one loader. */
+    private volatile LoaderTypes last = bootLoader;
 
-    TypeHierarchy(List<MethodMapping> mappings) {
-        this.mappings = mappings;
+    TypeHierarchy(PatternIndex index) {
+        this.index = index;
     }
 
-    /** Indexes of the mappings whose pattern names an abstract supertype of {@code header}. Do not modify. */
-    BitSet inherited(ClassHeader header, ClassLoader loader) {
-        return inherited(header, loader, 0);
+    /** What the agent knows of the types of one class loader. */
+    private static final class LoaderTypes {
+        final WeakReference<ClassLoader> loader;
+        /** Type name to the mapping indexes it passes on to its subtypes. */
+        final Map<String, int[]> passedOn = new ConcurrentHashMap<>();
+        volatile int inheritance = UNKNOWN;
+
+        LoaderTypes(ClassLoader loader) {
+            this.loader = new WeakReference<>(loader);
+        }
     }
 
-    private BitSet inherited(ClassHeader header, ClassLoader loader, int depth) {
-        BitSet result = NONE;
+    /**
+     * Whether a class of {@code loader} could inherit a mapping: decided once per loader, before any
+     * supertype of any of its classes is read.
+     */
+    boolean inheritancePossible(ClassLoader loader) {
+        LoaderTypes types = typesOf(loader);
+        int known = types.inheritance;
+        if (known == UNKNOWN) {
+            known = IMPOSSIBLE;
+            if (index.hasWildcards()) {
+                known = POSSIBLE;
+            } else {
+                // a type a pattern names passes a mapping on exactly when it is abstract (or inherits one)
+                for (String name : index.exactNames()) {
+                    if (passedOn(name, types, loader, 0).length > 0) {
+                        known = POSSIBLE;
+                        break;
+                    }
+                }
+            }
+            types.inheritance = known;
+        }
+        return known == POSSIBLE;
+    }
+
+    /** Indexes of the mappings whose pattern names an abstract supertype of {@code header}, in file order. */
+    int[] inherited(ClassHeader header, ClassLoader loader) {
+        return inherited(header, typesOf(loader), loader, 0);
+    }
+
+    private int[] inherited(ClassHeader header, LoaderTypes types, ClassLoader loader, int depth) {
+        int[] result = NameTable.NONE;
         if (header.superName() != null) {
-            result = union(result, coverage(header.superName(), loader, depth + 1));
+            result = PatternIndex.union(result, passedOn(header.superName(), types, loader, depth + 1));
         }
         for (String type : header.interfaces()) {
-            result = union(result, coverage(type, loader, depth + 1));
+            result = PatternIndex.union(result, passedOn(type, types, loader, depth + 1));
         }
         return result;
     }
 
     /** The mappings a supertype passes on: those naming it (when abstract) and those it inherits. */
-    private BitSet coverage(String typeName, ClassLoader loader, int depth) {
+    private int[] passedOn(String typeName, LoaderTypes types, ClassLoader loader, int depth) {
         if (depth > MAX_DEPTH || isPlatformType(typeName)) {
-            return NONE;
+            return NameTable.NONE;
         }
-        Map<String, BitSet> cache = loader == null ? bootLoaded : cacheOf(loader);
-        BitSet cached = cache.get(typeName);
+        int[] cached = types.passedOn.get(typeName);
         if (cached != null) {
             return cached;
         }
-        BitSet computed = compute(typeName, loader, depth);
-        cache.put(typeName, computed);
+        int[] computed = NameTable.NONE;
+        ClassHeader header = read(typeName, loader);
+        if (header != null) {
+            int[] own = header.isAbstractType() ? index.mappingsNaming(typeName) : NameTable.NONE;
+            computed = PatternIndex.union(own, inherited(header, types, loader, depth));
+        }
+        types.passedOn.put(typeName, computed);
         return computed;
     }
 
-    /** Not {@code computeIfAbsent} with a lambda: this runs before {@code main}, where a lambda costs a generated class. */
-    private Map<String, BitSet> cacheOf(ClassLoader loader) {
-        Map<String, BitSet> cache = byLoader.get(loader);
-        if (cache == null) {
-            Map<String, BitSet> created = new ConcurrentHashMap<>();
-            cache = byLoader.putIfAbsent(loader, created);
-            if (cache == null) {
-                cache = created;
+    private LoaderTypes typesOf(ClassLoader loader) {
+        LoaderTypes recent = last;
+        if (recent.loader.get() == loader && (loader != null || recent == bootLoader)) {
+            return recent;
+        }
+        if (loader == null) {
+            last = bootLoader;
+            return bootLoader;
+        }
+        LoaderTypes types;
+        synchronized (byLoader) {
+            types = byLoader.get(loader);
+            if (types == null) {
+                types = new LoaderTypes(loader);
+                byLoader.put(loader, types);
             }
         }
-        return cache;
+        last = types;
+        return types;
     }
 
-    private BitSet compute(String typeName, ClassLoader loader, int depth) {
-        ClassHeader header = read(typeName, loader);
-        if (header == null) {
-            return NONE;
-        }
-        BitSet own = NONE;
-        if (header.isAbstractType()) {
-            for (int i = 0; i < mappings.size(); i++) {
-                if (mappings.get(i).pattern().matchesClass(typeName)) {
-                    own = own == NONE ? new BitSet() : own;
-                    own.set(i);
-                }
-            }
-        }
-        return union(own, inherited(header, loader, depth));
-    }
-
-    private static ClassHeader read(String typeName, ClassLoader loader) {
-        String resource = typeName.replace('.', '/') + ".class";
+    /** The header of type {@code internalName} as {@code loader} sees it, or null. */
+    private static ClassHeader read(String internalName, ClassLoader loader) {
+        String resource = internalName + ".class";
         try (InputStream in = loader == null ? ClassLoader.getSystemResourceAsStream(resource) : loader.getResourceAsStream(resource)) {
             return in == null ? null : ClassHeader.parse(in.readAllBytes()).orElse(null);
         } catch (IOException | RuntimeException unreadable) {
@@ -98,23 +139,11 @@ final class TypeHierarchy {
         }
     }
 
-    private static BitSet union(BitSet a, BitSet b) {
-        if (b.isEmpty()) {
-            return a;
-        }
-        if (a.isEmpty()) {
-            return b;
-        }
-        BitSet result = (BitSet) a.clone();
-        result.or(b);
-        return result;
-    }
-
     /**
      * JDK types carry no application patterns, and walking them would read the JDK's class files; the
      * JDK's HTTP client is the one a pattern may name.
      */
-    static boolean isPlatformType(String name) {
-        return JdkClasses.isJdk(name) && !name.equals(JdkClasses.HTTP_CLIENT);
+    static boolean isPlatformType(String internalName) {
+        return JdkClasses.isJdkInternalName(internalName) && !JdkClasses.isHttpClient(internalName);
     }
 }

@@ -297,9 +297,9 @@ class ConfigErrorsTest {
             "com.example.A.a(int | invalid method pattern: unbalanced parentheses; write the parameter list as pkg.Class.method(java.lang.String,int)",
             "com.exa mple.A.a   | invalid method pattern: class name segment 'exa mple' is not valid; use Java identifiers, '$' for nested classes and '*' as a wildcard inside one segment",
             "com.example.A.<init> | invalid method pattern: constructors and static initialisers are never instrumented; name a method the constructor calls, or the application method that creates the object",
-            "java.util.List.get | this pattern can never match: JDK classes (java.*, javax.*, jdk.*, sun.*, com.sun.*) are never instrumented; name the application method that calls this one instead (the one JDK method that can be protected is java.net.http.HttpClient.send)",
-            "javax.net.ssl.SSLSocket.* | this pattern can never match: JDK classes (java.*, javax.*, jdk.*, sun.*, com.sun.*) are never instrumented; name the application method that calls this one instead (the one JDK method that can be protected is java.net.http.HttpClient.send)",
-            "jdk.internal.net.http.HttpClientImpl.send | this pattern can never match: JDK classes (java.*, javax.*, jdk.*, sun.*, com.sun.*) are never instrumented; name the application method that calls this one instead (the one JDK method that can be protected is java.net.http.HttpClient.send)",
+            "java.util.List.get | this pattern can never match: JDK classes (java.*, jdk.*, sun.*, the JDK's javax.* and com.sun.* packages) are never instrumented; name the application method that calls this one instead (the one JDK method that can be protected is java.net.http.HttpClient.send)",
+            "javax.net.ssl.SSLSocket.* | this pattern can never match: JDK classes (java.*, jdk.*, sun.*, the JDK's javax.* and com.sun.* packages) are never instrumented; name the application method that calls this one instead (the one JDK method that can be protected is java.net.http.HttpClient.send)",
+            "jdk.internal.net.http.HttpClientImpl.send | this pattern can never match: JDK classes (java.*, jdk.*, sun.*, the JDK's javax.* and com.sun.* packages) are never instrumented; name the application method that calls this one instead (the one JDK method that can be protected is java.net.http.HttpClient.send)",
             "java.net.http.HttpClient.newHttpClient | this pattern can never match: of the JDK's HTTP client only java.net.http.HttpClient.send can be protected; name that, or the application method that calls the client",
             "com.example.A.lambda$call$0 | this pattern can never match: lambda bodies are never instrumented; name the method that runs the lambda, or the interface method it implements (a pattern naming an interface covers its implementations)",
             "com.example.A$$Lambda.run | this pattern can never match: generated lambda and proxy classes are never instrumented; name the interface method they implement (a pattern naming an interface covers its implementations) or the real class",
@@ -310,6 +310,14 @@ class ConfigErrorsTest {
         assertThat(problem.line()).isEqualTo(4);
         assertThat(problem.column()).isEqualTo(3);
         assertThat(problem.message()).isEqualTo(message);
+    }
+
+    @Test
+    void libraries_in_javax_and_com_sun_packages_are_not_the_jdk() throws ConfigException {
+        ResilienceConfig config = ConfigLoader.parse("services:\n  api: {}\nmethods:\n  javax.jms.MessageProducer.send: api\n"
+                + "  com.sun.jersey.api.client.WebResource.get: api\n", "test.yaml");
+
+        assertThat(config.methods()).hasSize(2);
     }
 
     @Test

@@ -17,13 +17,17 @@ class ClassHeaderTest {
         }
     }
 
+    private static String internal(Class<?> type) {
+        return type.getName().replace('.', '/');
+    }
+
     @Test
     void readsNameSuperclassAndInterfaces() throws IOException {
         ClassHeader header = ClassHeader.parse(classFile(MiddleClient.class)).orElseThrow();
 
-        assertThat(header.name()).isEqualTo(MiddleClient.class.getName());
-        assertThat(header.superName()).isEqualTo(BaseClient.class.getName());
-        assertThat(header.interfaces()).containsExactly(Fetcher.class.getName());
+        assertThat(header.name()).isEqualTo(internal(MiddleClient.class));
+        assertThat(header.superName()).isEqualTo(internal(BaseClient.class));
+        assertThat(header.interfaces()).containsExactly(internal(Fetcher.class));
         assertThat(header.isAbstractType()).isTrue();
         assertThat(header.isInterface()).isFalse();
     }
@@ -33,13 +37,13 @@ class ClassHeaderTest {
         assertThat(ClassHeader.parse(classFile(Fetcher.class)).orElseThrow().isInterface()).isTrue();
         ClassHeader concrete = ClassHeader.parse(classFile(FlakyTarget.class)).orElseThrow();
         assertThat(concrete.isAbstractType()).isFalse();
-        assertThat(concrete.superName()).isEqualTo("java.lang.Object");
+        assertThat(concrete.superName()).isEqualTo("java/lang/Object");
     }
 
     @Test
     void readsNestedClassNamesWithDollar() throws IOException {
         assertThat(ClassHeader.parse(classFile(FlakyTarget.Status.class)).orElseThrow().name())
-                .isEqualTo("io.resilienceagent.sample.FlakyTarget$Status");
+                .isEqualTo("io/resilienceagent/sample/FlakyTarget$Status");
     }
 
     @Test

@@ -22,8 +22,7 @@ class MethodSelectorTest {
     }
 
     private static List<String> servicesCovering(MethodSelector selector, Class<?> type) throws IOException {
-        ClassHeader header = ClassHeader.parse(ClassHeaderTest.classFile(type)).orElseThrow();
-        return selector.mappingsCovering(header, type.getClassLoader()).stream().map(MethodMapping::service).toList();
+        return covering(selector, type).stream().map(MethodMapping::service).toList();
     }
 
     @Test
@@ -68,12 +67,57 @@ class MethodSelectorTest {
     }
 
     @Test
+    void patternsNamingConcreteClassesOnlyNeverReadASupertype() throws Exception {
+        CountingLoader loader = new CountingLoader(getClass().getClassLoader());
+        MethodSelector selector = new MethodSelector(List.of(map(PKG + "FlakyTarget.fetch", "a"), map(PKG + "ConcreteBase.call", "b")));
+
+        for (Class<?> type : List.of(DeepClient.class, MiddleClient.class, SubOfConcrete.class, FlakyTarget.class)) {
+            byte[] classFile = ClassHeaderTest.classFile(type);
+            selector.mappingsCovering(type.getName().replace('.', '/'), () -> {
+                throw new AssertionError("the class file of " + type + " was read");
+            }, loader);
+        }
+
+        assertThat(loader.reads).as("only the classes patterns name, to see they are concrete, and what they extend")
+                .containsExactlyInAnyOrder(PKG.replace('.', '/') + "FlakyTarget.class", PKG.replace('.', '/') + "Fetcher.class",
+                        PKG.replace('.', '/') + "ConcreteBase.class");
+    }
+
+    @Test
+    void supertypesAreReadOncePerLoaderWhenAPatternNamesAnInterface() throws Exception {
+        CountingLoader loader = new CountingLoader(getClass().getClassLoader());
+        MethodSelector selector = new MethodSelector(List.of(map(PKG + "Fetcher.fetch", "fetch")));
+
+        for (Class<?> type : List.of(DeepClient.class, DeepClient.class, MiddleClient.class)) {
+            byte[] classFile = ClassHeaderTest.classFile(type);
+            assertThat(selector.mappingsCovering(type.getName().replace('.', '/'), () -> classFile, loader))
+                    .extracting(MethodMapping::service).containsExactly("fetch");
+        }
+
+        assertThat(loader.reads).doesNotHaveDuplicates().contains(PKG.replace('.', '/') + "Fetcher.class");
+    }
+
+    /** Counts the class files read through it. */
+    private static final class CountingLoader extends ClassLoader {
+        final List<String> reads = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        CountingLoader(ClassLoader parent) {
+            super(parent);
+        }
+
+        @Override
+        public java.io.InputStream getResourceAsStream(String name) {
+            reads.add(name);
+            return super.getResourceAsStream(name);
+        }
+    }
+
+    @Test
     void theFirstMappingInFileOrderWinsForAMethod() throws Exception {
         MethodSelector selector = new MethodSelector(List.of(
                 map(PKG + "FlakyTarget.fetch(java.lang.String)", "exact"), map(PKG + "FlakyTarget.*", "rest")));
         byte[] classFile = ClassHeaderTest.classFile(FlakyTarget.class);
-        ClassHeader header = ClassHeader.parse(classFile).orElseThrow();
-        List<MethodMapping> covering = selector.mappingsCovering(header, FlakyTarget.class.getClassLoader());
+        List<MethodMapping> covering = covering(selector, FlakyTarget.class);
         List<MethodInfo> methods = ClassWeaver.methods(classFile);
 
         assertThat(serviceOf(covering, methods, "fetch")).isEqualTo("exact");
@@ -114,6 +158,12 @@ class MethodSelectorTest {
         assertThat(MethodSelector.mappingFor(all, new MethodInfo("d", "()V", 1, 1))).isPresent();
     }
 
+    /** The mappings covering {@code type}, as the transformer asks when the class loads. */
+    static List<MethodMapping> covering(MethodSelector selector, Class<?> type) throws IOException {
+        byte[] classFile = ClassHeaderTest.classFile(type);
+        return selector.mappingsCovering(type.getName().replace('.', '/'), () -> classFile, type.getClassLoader());
+    }
+
     private static String serviceOf(List<MethodMapping> covering, List<MethodInfo> methods, String method) {
         return methods.stream()
                 .filter(m -> m.name().equals(method))
@@ -130,6 +180,9 @@ class MethodSelectorTest {
             assertThat(ResilienceTransformer.isIgnored(name)).as(name).isTrue();
         }
         assertThat(ResilienceTransformer.isIgnored("com/example/claude/ClaudeClient")).isFalse();
+        assertThat(ResilienceTransformer.isIgnored("javax/jms/MessageProducer")).as("a library in javax.*").isFalse();
+        assertThat(ResilienceTransformer.isIgnored("com/sun/jersey/api/client/WebResource")).as("a library in com.sun.*").isFalse();
+        assertThat(ResilienceTransformer.isIgnored("com/sun/net/httpserver/HttpServer")).as("the JDK's com.sun.*").isTrue();
         assertThat(ResilienceTransformer.isIgnored("io/resilienceagent/it/app/FlakyApp"))
                 .as("applications may live under io.resilienceagent too").isFalse();
     }

@@ -55,8 +55,7 @@ class MethodWeaverTest {
         Map<String, byte[]> woven = new java.util.HashMap<>();
         for (Class<?> type : List.of(TrickyTarget.class, Defaulted.class)) {
             byte[] original = ClassHeaderTest.classFile(type);
-            ClassHeader header = ClassHeader.parse(original).orElseThrow();
-            byte[] bytes = weaving.instrument(type.getName(), original, selector.mappingsCovering(header, parent));
+            byte[] bytes = weaving.instrument(type.getName(), original, MethodSelectorTest.covering(selector, type));
             assertThat(bytes).as(type.getName()).isNotNull();
             woven.put(type.getName(), bytes);
         }

@@ -67,8 +67,7 @@ class ResilienceInstrumentationTest {
         registry = new ServiceRegistry(config, Timing.SYSTEM, BreakerListener.NONE);
         selector = new MethodSelector(config.methods());
         byte[] original = ClassHeaderTest.classFile(FlakyTarget.class);
-        ClassHeader header = ClassHeader.parse(original).orElseThrow();
-        List<MethodMapping> covering = selector.mappingsCovering(header, getClass().getClassLoader());
+        List<MethodMapping> covering = MethodSelectorTest.covering(selector, FlakyTarget.class);
         byte[] transformed = new ResilienceInstrumentation(registry, selector)
                 .instrument(TARGET, original, covering);
         return new WovenClassLoader(Map.of(TARGET, transformed), getClass().getClassLoader()).loadClass(TARGET);

@@ -1,6 +1,8 @@
 package io.resilienceagent.bench;
 
 import io.resilienceagent.bench.generated.GeneratedApp;
+import io.resilienceagent.bench.noop.NoopAgentJar;
+import io.resilienceagent.bench.noop.NoopTransformerAgent;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,35 +19,40 @@ import java.util.stream.Stream;
  * loaded, CPU read 2.5 s later), which gives the agent's fixed cost, so that the cost per loaded class
  * can be told apart from it. Before timing, a verify run of each variant calls every method a config
  * may name with its first call failing: exactly the methods the config covers must survive, and the
- * agent's MXBean must list exactly that many instrumented methods.
+ * agent's MXBean must list exactly that many instrumented methods. A last variant runs a Java agent
+ * whose transformer changes nothing ({@link NoopTransformerAgent}): the JVM's own cost of any
+ * transformer-based agent, the floor under the agent's.
  */
 final class GeneratedAppStartup {
     static final String MARK = "STARTED_NANOS ";
 
     /**
-     * Timed variants in the order without, small config, large config, then the same three idle.
+     * Timed variants in the order without, small config, large config, no-op transformer agent, then the
+     * same four idle. Variant {@code v}: 0 without, 1 and 2 the configs, {@link #NOOP} the no-op agent.
      *
      * @param configs the small config, then the large one
      */
     record Result(int classes, long jarBytes, List<GeneratedApp.ConfigFile> configs, List<TimedRuns.Timed> loaded,
             List<TimedRuns.Timed> idle) {
-        /** CPU added per 1,000 loaded classes as the issue defines it: (with - without) / (classes / 1000). */
-        double cpuPerThousand(int config) {
-            return (loaded.get(config + 1).cpu().median() - loaded.get(0).cpu().median()) / (classes / 1000.0);
+        static final int NOOP = 3;
+
+        /** CPU added per 1,000 loaded classes, all of it: (with - without) / (classes / 1000). */
+        double cpuPerThousand(int variant) {
+            return (loaded.get(variant).cpu().median() - loaded.get(0).cpu().median()) / (classes / 1000.0);
         }
 
-        /** The same, less the agent's fixed cost (the idle runs' difference): the cost of the matching. */
-        double netCpuPerThousand(int config) {
-            double fixed = idle.get(config + 1).cpu().median() - idle.get(0).cpu().median();
-            return (loaded.get(config + 1).cpu().median() - loaded.get(0).cpu().median() - fixed) / (classes / 1000.0);
+        /** The same, less the fixed cost (the idle runs' difference): what each loaded class costs. */
+        double netCpuPerThousand(int variant) {
+            return (loaded.get(variant).cpu().median() - loaded.get(0).cpu().median() - fixedCpu(variant))
+                    / (classes / 1000.0);
         }
 
-        double addedWallMedian(int config) {
-            return loaded.get(config + 1).toMark().median() - loaded.get(0).toMark().median();
+        double addedWallMedian(int variant) {
+            return loaded.get(variant).toMark().median() - loaded.get(0).toMark().median();
         }
 
-        double fixedCpu(int config) {
-            return idle.get(config + 1).cpu().median() - idle.get(0).cpu().median();
+        double fixedCpu(int variant) {
+            return idle.get(variant).cpu().median() - idle.get(0).cpu().median();
         }
     }
 
@@ -71,6 +78,9 @@ final class GeneratedAppStartup {
                 idle.add(new TimedRuns.Launch("idle, agent, " + config.patterns() + " patterns",
                         List.of(java, agent, "-jar", app.jar().toString(), "idle")));
             }
+            String noop = "-javaagent:" + NoopAgentJar.write(dir);
+            loaded.add(new TimedRuns.Launch("generated, no-op transformer agent", List.of(java, noop, "-jar", app.jar().toString())));
+            idle.add(new TimedRuns.Launch("idle, no-op transformer agent", List.of(java, noop, "-jar", app.jar().toString(), "idle")));
             verify(app, loaded.get(0), Set.of());
             for (int i = 0; i < app.configs().size(); i++) {
                 verify(app, loaded.get(i + 1), app.configs().get(i).coveredTargets());

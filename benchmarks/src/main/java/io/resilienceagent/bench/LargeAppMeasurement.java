@@ -54,10 +54,14 @@ final class LargeAppMeasurement {
             json.append(String.format(Locale.ROOT, "      {\"patterns\": %d, \"mix\": %s, \"instrumentedMethods\": %d, "
                     + "\"cpuPer1000ClassesMillis\": %.2f, \"cpuPer1000ClassesNetOfFixedMillis\": %.2f, "
                     + "\"fixedCpuMillis\": %.1f, \"addedWallMedianMillis\": %.1f}%s%n", c.patterns(),
-                    JsonText.quote(c.mix()), c.coveredTargets().size(), g.cpuPerThousand(i), g.netCpuPerThousand(i),
-                    g.fixedCpu(i), g.addedWallMedian(i), i + 1 < g.configs().size() ? "," : ""));
+                    JsonText.quote(c.mix()), c.coveredTargets().size(), g.cpuPerThousand(i + 1), g.netCpuPerThousand(i + 1),
+                    g.fixedCpu(i + 1), g.addedWallMedian(i + 1), i + 1 < g.configs().size() ? "," : ""));
         }
         json.append("    ],\n");
+        int noop = GeneratedAppStartup.Result.NOOP;
+        json.append(String.format(Locale.ROOT, "    \"noopTransformer\": {\"cpuPer1000ClassesMillis\": %.2f, "
+                + "\"cpuPer1000ClassesNetOfFixedMillis\": %.2f, \"fixedCpuMillis\": %.1f},%n", g.cpuPerThousand(noop),
+                g.netCpuPerThousand(noop), g.fixedCpu(noop)));
         List<TimedRuns.Timed> all = new ArrayList<>(g.loaded());
         all.addAll(g.idle());
         variants(json, all);
