@@ -1,9 +1,7 @@
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
+import io.resilienceagent.launch.AgentPack;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,22 +15,21 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Build step, run by the agent module's pom right after the shade plugin (as a single-file Java
- * program, so it is never part of the agent): rewrites the shaded jar so that only META-INF and the
+ * program, so it is never part of the agent; the pack itself is written by {@code AgentPack.encode}, from
+ * the compiled classes on its class path, the same code that reads it): rewrites the shaded jar so that only META-INF and the
  * launch package ({@code io/resilienceagent/launch/}) stay ordinary jar entries, and every other class
  * and resource moves into one stored entry, {@code META-INF/resilience-agent/agent.pack}, which the
- * agent's {@code AgentClassLoader} reads at start-up. The format is described in {@code AgentPack}.
+ * agent's {@code AgentClassLoader} reads at start-up.
  *
  * <p>The relocated libraries ({@code io/resilienceagent/shaded/}) are also kept as ordinary entries, so
- * that the jar's listing shows what it bundles and under which names (as dependency audits and the
- * contract expect); the agent never loads those copies.
+ * that the jar's listing shows what it bundles and under which names (as dependency audits expect); the agent never loads those copies.
  *
- * <p>Usage: {@code java PackAgentJar.java path/to/resilience-agent.jar}
+ * <p>Usage: {@code java -cp target/classes PackAgentJar.java path/to/resilience-agent.jar}
  */
 public final class PackAgentJar {
-    static final String PACK = "META-INF/resilience-agent/agent.pack";
+    static final String PACK = AgentPack.RESOURCE;
     static final String LAUNCH = "io/resilienceagent/launch/";
     static final String SHADED = "io/resilienceagent/shaded/";
-    static final int MAGIC = 0x52415031;
 
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
@@ -77,7 +74,7 @@ public final class PackAgentJar {
             if (names.isEmpty()) {
                 throw new IOException(jar + " holds nothing to pack");
             }
-            writeStored(out, PACK, pack(names, contents), time);
+            writeStored(out, PACK, AgentPack.encode(names, contents), time);
             done = true;
         } finally {
             if (!done) {
@@ -92,33 +89,6 @@ public final class PackAgentJar {
         ZipEntry copy = new ZipEntry(entry.getName());
         copy.setTime(entry.getTime());
         return copy;
-    }
-
-    static byte[] pack(List<String> names, List<byte[]> contents) throws IOException {
-        List<byte[]> encoded = new ArrayList<>();
-        int indexSize = 8;
-        for (String name : names) {
-            byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
-            encoded.add(bytes);
-            indexSize += 4 + bytes.length + 8;
-        }
-        ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        DataOutputStream out = new DataOutputStream(buffer);
-        out.writeInt(MAGIC);
-        out.writeInt(names.size());
-        int offset = indexSize;
-        for (int i = 0; i < names.size(); i++) {
-            out.writeInt(encoded.get(i).length);
-            out.write(encoded.get(i));
-            out.writeInt(offset);
-            out.writeInt(contents.get(i).length);
-            offset += contents.get(i).length;
-        }
-        for (byte[] content : contents) {
-            out.write(content);
-        }
-        out.flush();
-        return buffer.toByteArray();
     }
 
     /** Stored, not deflated: the agent reads it at every start, and inflating it would cost more than the bytes saved. */

@@ -12,7 +12,7 @@ final class CircuitBreakerBean implements CircuitBreakerMXBean {
     }
 
     private BreakerState state() {
-        return guard.breaker().state();
+        return guard.breaker().refreshState();
     }
 
     @Override

@@ -30,6 +30,8 @@ final class AgentClassLoader extends ClassLoader {
         registerAsParallelCapable();
     }
 
+    private static final String LAUNCH_PACKAGE = "io.resilienceagent.launch.";
+
     private final AgentPack pack;
     private final ProtectionDomain domain;
 
@@ -44,6 +46,15 @@ final class AgentClassLoader extends ClassLoader {
     static boolean isBootstrapClass(String className) {
         return className.startsWith("io.resilienceagent.bootstrap.")
                 || className.equals("io.resilienceagent.CircuitBreakerOpenException");
+    }
+
+    /** The launch package ({@link AgentMain}, {@link AgentEntry}) is the one the system class loader defines. */
+    @Override
+    protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+        if (name.startsWith(LAUNCH_PACKAGE)) {
+            return AgentClassLoader.class.getClassLoader().loadClass(name);
+        }
+        return super.loadClass(name, resolve);
     }
 
     @Override

@@ -3,9 +3,6 @@ package io.resilienceagent.launch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
-import java.lang.reflect.InvocationTargetException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.security.CodeSource;
@@ -18,15 +15,10 @@ import java.util.zip.ZipFile;
  * inside it; nothing else of the agent is visible from the system class loader.
  */
 public final class AgentEntry {
-    private static final String START_CLASS = "io.resilienceagent.instrument.AgentStart";
-    /**
-     * JDK 18 and later run reflection through method handles (JEP 416), whose first use costs about 35 ms
-     * before {@code main}; there a method handle of our own costs a fifth of that. On JDK 17 reflection
-     * is the cheaper of the two (well under a millisecond).
-     */
-    static final boolean REFLECTION_IS_CHEAP = Runtime.version().feature() < 18;
+    private static final String START_CLASS = "io.resilienceagent.startup.AgentStart";
 
     private static ClassLoader agentLoader;
+    private static volatile AgentMain main;
 
     private AgentEntry() {
     }
@@ -41,20 +33,27 @@ public final class AgentEntry {
         start(arguments, instrumentation, true);
     }
 
+    /**
+     * Called by the agent's start class, from the agent class loader, when it is initialised; the first
+     * registration stands.
+     */
+    public static void register(AgentMain started) {
+        synchronized (AgentEntry.class) {
+            if (main == null) {
+                main = started;
+            }
+        }
+    }
+
     private static void start(String arguments, Instrumentation instrumentation, boolean attached) {
         long started = System.nanoTime();
         try {
-            Class<?> start = Class.forName(START_CLASS, true, agentLoader());
-            if (REFLECTION_IS_CHEAP) {
-                start.getMethod("start", String.class, Instrumentation.class, boolean.class, long.class)
-                        .invoke(null, arguments, instrumentation, attached, started);
-            } else {
-                MethodHandles.publicLookup().findStatic(start, "start", MethodType.methodType(void.class, String.class,
-                        Instrumentation.class, boolean.class, long.class))
-                        .invokeExact(arguments, instrumentation, attached, started);
+            Class.forName(START_CLASS, true, agentLoader()); // its initialiser registers it
+            AgentMain registered = main;
+            if (registered == null) {
+                throw new IllegalStateException(START_CLASS + " did not register itself");
             }
-        } catch (InvocationTargetException e) {
-            cannotStart(e.getCause());
+            registered.start(arguments, instrumentation, attached, started);
         } catch (Throwable e) {
             cannotStart(e);
         }

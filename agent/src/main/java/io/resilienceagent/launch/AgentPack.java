@@ -2,14 +2,17 @@ package io.resilienceagent.launch;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * The agent's own classes and resources, packed by the build into one entry of the agent jar
  * ({@value #RESOURCE}) so that start-up reads them with one read instead of one jar lookup per class.
  *
- * <p>Format (all integers big-endian, written by {@code agent/src/build/PackAgentJar.java}):
+ * <p>Format (all integers big-endian; {@link #encode} writes it, for the build step
+ * {@code agent/src/build/PackAgentJar.java} and the tests):
  * <pre>
  *   int magic "RAP1"; int count;
  *   count times: int nameLength; nameLength bytes of UTF-8 name (a jar path such as a/b/C.class);
@@ -17,9 +20,9 @@ import java.util.Map;
  *   the contents, at the offsets given
  * </pre>
  */
-final class AgentPack {
+public final class AgentPack {
     /** The jar entry that holds the pack. */
-    static final String RESOURCE = "META-INF/resilience-agent/agent.pack";
+    public static final String RESOURCE = "META-INF/resilience-agent/agent.pack";
     static final int MAGIC = 0x52415031;
 
     private final byte[] data;
@@ -28,6 +31,37 @@ final class AgentPack {
     private AgentPack(byte[] data, Map<String, Entry> entries) {
         this.data = data;
         this.entries = entries;
+    }
+
+    /** A pack of these files: {@code names[i]} (jar paths) holds {@code contents[i]}. */
+    public static byte[] encode(List<String> names, List<byte[]> contents) {
+        List<byte[]> encodedNames = new ArrayList<>();
+        int indexSize = 8;
+        int contentSize = 0;
+        for (int i = 0; i < names.size(); i++) {
+            byte[] name = names.get(i).getBytes(StandardCharsets.UTF_8);
+            encodedNames.add(name);
+            indexSize += 4 + name.length + 8;
+            contentSize += contents.get(i).length;
+        }
+        byte[] pack = new byte[indexSize + contentSize];
+        writeInt(pack, 0, MAGIC);
+        writeInt(pack, 4, names.size());
+        int position = 8;
+        int offset = indexSize;
+        for (int i = 0; i < names.size(); i++) {
+            byte[] name = encodedNames.get(i);
+            byte[] content = contents.get(i);
+            writeInt(pack, position, name.length);
+            System.arraycopy(name, 0, pack, position + 4, name.length);
+            position += 4 + name.length;
+            writeInt(pack, position, offset);
+            writeInt(pack, position + 4, content.length);
+            position += 8;
+            System.arraycopy(content, 0, pack, offset, content.length);
+            offset += content.length;
+        }
+        return pack;
     }
 
     /** Reads the index of a pack; the contents stay where they are in {@code data}. */
@@ -68,6 +102,13 @@ final class AgentPack {
     /** The array every {@link Entry} points into; never modified. */
     byte[] data() {
         return data;
+    }
+
+    private static void writeInt(byte[] bytes, int at, int value) {
+        bytes[at] = (byte) (value >>> 24);
+        bytes[at + 1] = (byte) (value >>> 16);
+        bytes[at + 2] = (byte) (value >>> 8);
+        bytes[at + 3] = (byte) value;
     }
 
     private static int readInt(byte[] bytes, int at) {

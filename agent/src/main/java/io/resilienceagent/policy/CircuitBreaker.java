@@ -10,35 +10,36 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@code CLOSED --[failureThreshold consecutive failures]--> OPEN --[recoveryTimeout]--> HALF_OPEN
  * --[successThreshold successes]--> CLOSED}, and any trial failure in HALF_OPEN back to OPEN.
  *
- * <p>The current state is an immutable-identity object behind an {@link AtomicReference}; every
- * transition is a compare-and-set, so it happens, and is reported, exactly once however many threads
- * race for it. A call is admitted with {@link #tryAcquire()}, which hands out a permit, and reports its
- * outcome with that permit; an outcome whose permit belongs to a state the breaker has since left is
- * ignored. The CLOSED success path reads two volatile fields and writes nothing.
+ * <p>The current state is an immutable-identity object behind an {@link AtomicReference}. Every change
+ * of state goes through {@link #transitionTo}: a compare-and-set, so it happens, and is reported, exactly
+ * once however many threads race for it. A call is admitted with {@link #tryAcquire()}, which hands out a
+ * permit, and reports its outcome with that permit; an outcome whose permit belongs to a state the
+ * breaker has since left is ignored. The CLOSED success path reads two volatile fields and writes
+ * nothing. The settings may be replaced while the breaker runs ({@link #reconfigure}); its state and
+ * counts stay.
  */
 public final class CircuitBreaker {
     private final String service;
-    private final int failureThreshold;
-    private final long recoveryNanos;
-    private final int successThreshold;
-    private final int halfOpenMaxCalls;
     private final Clock clock;
     private final BreakerListener listener;
+    private volatile BreakerSettings settings;
 
-    private final Closed closed = new Closed();
+    private final State closed = new State(BreakerState.CLOSED, 0);
     private final AtomicReference<State> state = new AtomicReference<>(closed);
     private final AtomicInteger consecutiveFailures = new AtomicInteger();
     private volatile long lastStateChangeMillis;
 
     public CircuitBreaker(String service, BreakerSettings settings, Clock clock, BreakerListener listener) {
         this.service = service;
-        this.failureThreshold = settings.failureThreshold();
-        this.recoveryNanos = settings.recoveryTimeout().toNanos();
-        this.successThreshold = settings.successThreshold();
-        this.halfOpenMaxCalls = settings.halfOpenMaxCalls();
+        this.settings = settings;
         this.clock = clock;
         this.listener = listener;
         this.lastStateChangeMillis = clock.currentTimeMillis();
+    }
+
+    /** Applies new settings to calls that ask from now on; the state and counts stay. */
+    public void reconfigure(BreakerSettings newSettings) {
+        this.settings = newSettings;
     }
 
     /**
@@ -52,8 +53,8 @@ public final class CircuitBreaker {
             return closed;
         }
         current = advanceIfRecovered(current);
-        if (current instanceof HalfOpen halfOpen && halfOpen.tryAdmit()) {
-            return halfOpen;
+        if (current instanceof HalfOpenTrials trials && trials.tryAdmit()) {
+            return trials;
         }
         return current == closed ? closed : null;
     }
@@ -69,11 +70,8 @@ public final class CircuitBreaker {
             if (consecutiveFailures.get() != 0) {
                 consecutiveFailures.set(0);
             }
-        } else if (permit instanceof HalfOpen halfOpen && halfOpen.succeeded()) {
-            if (state.compareAndSet(halfOpen, closed)) {
-                consecutiveFailures.set(0);
-                changed(BreakerState.HALF_OPEN, BreakerState.CLOSED, Cause.TRIALS_SUCCEEDED, 0);
-            }
+        } else if (permit instanceof HalfOpenTrials trials && trials.succeeded()) {
+            transitionTo(trials, closed, Cause.TRIALS_SUCCEEDED);
         }
     }
 
@@ -81,51 +79,51 @@ public final class CircuitBreaker {
     public void onFailure(Object permit) {
         if (permit == closed) {
             int failures = consecutiveFailures.incrementAndGet();
-            if (failures >= failureThreshold && state.get() == closed
-                    && state.compareAndSet(closed, new Open(clock.nanoTime()))) {
-                changed(BreakerState.CLOSED, BreakerState.OPEN, Cause.FAILURES, failures);
+            if (failures >= settings.failureThreshold() && state.get() == closed) {
+                transitionTo(closed, open(), Cause.FAILURES);
             }
-        } else if (permit instanceof HalfOpen halfOpen) {
-            halfOpen.release();
-            if (state.compareAndSet(halfOpen, new Open(clock.nanoTime()))) {
-                changed(BreakerState.HALF_OPEN, BreakerState.OPEN, Cause.TRIAL_FAILED, consecutiveFailures.get());
-            }
+        } else if (permit instanceof HalfOpenTrials trials) {
+            trials.release();
+            transitionTo(trials, open(), Cause.TRIAL_FAILED);
         }
     }
 
     /** Reports an attempt that was neither success nor failure (a non-transient exception). */
     public void onIgnored(Object permit) {
-        if (permit instanceof HalfOpen halfOpen) {
-            halfOpen.release();
+        if (permit instanceof HalfOpenTrials trials) {
+            trials.release();
         }
     }
 
     /** How long until the breaker would admit an attempt: 0 unless it is OPEN. */
     public long nanosUntilAdmission() {
         State current = state.get();
-        if (current instanceof Open open) {
-            return Math.max(0, open.openedAtNanos + recoveryNanos - clock.nanoTime());
+        if (current.kind == BreakerState.OPEN) {
+            return Math.max(0, current.sinceNanos + settings.recoveryTimeout().toNanos() - clock.nanoTime());
         }
         return 0;
     }
 
-    /** The state now; an OPEN breaker whose recovery timeout has passed becomes HALF_OPEN here. */
-    public BreakerState state() {
-        return advanceIfRecovered(state.get()).kind();
+    /**
+     * The state now, after applying the recovery timeout as a call would: an OPEN breaker whose
+     * timeout has passed becomes HALF_OPEN here.
+     */
+    public BreakerState refreshState() {
+        return advanceIfRecovered(state.get()).kind;
     }
 
-    /** The state as last set, without applying the recovery timeout: a read that changes nothing. */
-    public BreakerState peekState() {
-        return state.get().kind();
+    /** The state as last set: a read that changes nothing, even when the recovery timeout has passed. */
+    public BreakerState state() {
+        return state.get().kind;
     }
 
     /** Closes the breaker and clears its counts (an operator's action). */
     public void reset() {
-        State previous = state.getAndSet(closed);
+        State previous;
+        do {
+            previous = state.get();
+        } while (previous != closed && !transitionTo(previous, closed, Cause.RESET));
         consecutiveFailures.set(0);
-        if (previous != closed) {
-            changed(previous.kind(), BreakerState.CLOSED, Cause.RESET, 0);
-        }
     }
 
     /**
@@ -136,11 +134,7 @@ public final class CircuitBreaker {
         State previous;
         do {
             previous = state.get();
-            if (previous instanceof Open) {
-                return;
-            }
-        } while (!state.compareAndSet(previous, new Open(clock.nanoTime())));
-        changed(previous.kind(), BreakerState.OPEN, Cause.FORCED_OPEN, consecutiveFailures.get());
+        } while (previous.kind != BreakerState.OPEN && !transitionTo(previous, open(), Cause.FORCED_OPEN));
     }
 
     public int failureCount() {
@@ -148,103 +142,58 @@ public final class CircuitBreaker {
     }
 
     public int successCount() {
-        return state.get() instanceof HalfOpen halfOpen ? halfOpen.successes() : 0;
+        return state.get() instanceof HalfOpenTrials trials ? trials.successes() : 0;
     }
 
     public long lastStateChangeMillis() {
         return lastStateChangeMillis;
     }
 
-    public String service() {
-        return service;
-    }
-
     private State advanceIfRecovered(State current) {
-        if (current instanceof Open open && clock.nanoTime() - open.openedAtNanos >= recoveryNanos) {
-            HalfOpen next = new HalfOpen(halfOpenMaxCalls, successThreshold);
-            if (state.compareAndSet(open, next)) {
-                changed(BreakerState.OPEN, BreakerState.HALF_OPEN, Cause.RECOVERY_TIMEOUT, 0);
-            }
+        if (current.kind == BreakerState.OPEN
+                && clock.nanoTime() - current.sinceNanos >= settings.recoveryTimeout().toNanos()) {
+            BreakerSettings now = settings;
+            transitionTo(current, new HalfOpenTrials(now.halfOpenMaxCalls(), now.successThreshold()), Cause.RECOVERY_TIMEOUT);
             return state.get();
         }
         return current;
     }
 
-    private void changed(BreakerState from, BreakerState to, Cause cause, int failures) {
-        lastStateChangeMillis = clock.currentTimeMillis();
-        listener.onTransition(new BreakerTransition(service, from, to, cause, failures));
-    }
-
-    /** A state object; its identity tells one OPEN or HALF_OPEN period from the next. */
-    private abstract static class State {
-        abstract BreakerState kind();
-    }
-
-    private static final class Closed extends State {
-        @Override
-        BreakerState kind() {
-            return BreakerState.CLOSED;
-        }
-    }
-
-    private static final class Open extends State {
-        final long openedAtNanos;
-
-        Open(long openedAtNanos) {
-            this.openedAtNanos = openedAtNanos;
-        }
-
-        @Override
-        BreakerState kind() {
-            return BreakerState.OPEN;
-        }
+    private State open() {
+        return new State(BreakerState.OPEN, clock.nanoTime());
     }
 
     /**
-     * Admits at most {@code maxCalls} trial calls at once, and never more than could still be needed to
-     * reach the success threshold, so a burst of callers cannot slip extra trials past a recovering
-     * service. Guarded by its own monitor: HALF_OPEN is rare and short, and never the hot path.
+     * The one place where the state changes: from {@code from} to {@code to} if the breaker is still in
+     * {@code from}, reported once to the listener.
+     *
+     * @return whether this call made the change
      */
-    private static final class HalfOpen extends State {
-        private final int maxCalls;
-        private final int successThreshold;
-        private int inFlight;
-        private int successes;
-
-        HalfOpen(int maxCalls, int successThreshold) {
-            this.maxCalls = maxCalls;
-            this.successThreshold = successThreshold;
-        }
-
-        @Override
-        BreakerState kind() {
-            return BreakerState.HALF_OPEN;
-        }
-
-        synchronized boolean tryAdmit() {
-            if (inFlight >= maxCalls || successes + inFlight >= successThreshold) {
-                return false;
-            }
-            inFlight++;
-            return true;
-        }
-
-        synchronized void release() {
-            inFlight = Math.max(0, inFlight - 1);
-        }
-
-        /** Records a trial success; true when the threshold is reached. */
-        synchronized boolean succeeded() {
-            successes++;
-            if (successes >= successThreshold) {
-                return true;
-            }
-            inFlight = Math.max(0, inFlight - 1);
+    private boolean transitionTo(State from, State to, Cause cause) {
+        if (!state.compareAndSet(from, to)) {
             return false;
         }
+        int failures = consecutiveFailures.get();
+        if (to == closed) {
+            consecutiveFailures.set(0);
+        }
+        lastStateChangeMillis = clock.currentTimeMillis();
+        listener.onTransition(new BreakerTransition(service, from.kind, to.kind, cause,
+                cause == Cause.FAILURES || cause == Cause.TRIAL_FAILED || cause == Cause.FORCED_OPEN ? failures : 0));
+        return true;
+    }
 
-        synchronized int successes() {
-            return successes;
+    /**
+     * A state object; its identity tells one OPEN or HALF_OPEN period from the next.
+     * {@code sinceNanos} is when an OPEN period began.
+     */
+    static class State {
+        final BreakerState kind;
+        final long sinceNanos;
+
+        State(BreakerState kind, long sinceNanos) {
+            this.kind = kind;
+            this.sinceNanos = sinceNanos;
         }
     }
 }

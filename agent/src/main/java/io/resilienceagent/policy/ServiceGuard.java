@@ -205,7 +205,7 @@ public final class ServiceGuard {
      * state is as last set, even when the recovery timeout has passed.
      */
     public BreakerStats stats() {
-        return new BreakerStats(breaker.peekState(), breaker.failureCount(), breaker.successCount(),
+        return new BreakerStats(breaker.state(), breaker.failureCount(), breaker.successCount(),
                 ThreadCallCounts.total(index), counters.failures.sum(), counters.retries.sum(), counters.rejected.sum(),
                 breaker.lastStateChangeMillis());
     }

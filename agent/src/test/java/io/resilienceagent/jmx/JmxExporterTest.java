@@ -83,7 +83,7 @@ class JmxExporterTest {
             server.getAttribute(name, counter);
         }
 
-        assertThat(guard.breaker().peekState()).isEqualTo(io.resilienceagent.policy.BreakerState.OPEN);
+        assertThat(guard.breaker().state()).isEqualTo(io.resilienceagent.policy.BreakerState.OPEN);
         assertThat(server.getAttribute(name, "State")).as("reading State applies the timeout").isEqualTo("HALF_OPEN");
     }
 

@@ -1,17 +1,13 @@
 package io.resilienceagent.launch;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
-/** Writes packs in the format of {@link AgentPack} (the build's {@code PackAgentJar} writes the real one). */
+/** Builds packs for the tests, with {@link AgentPack#encode}, as the build does. */
 final class Packs {
     private final Map<String, byte[]> files = new LinkedHashMap<>();
 
@@ -31,32 +27,6 @@ final class Packs {
     }
 
     byte[] bytes() {
-        try {
-            List<byte[]> names = new ArrayList<>();
-            int offset = 8;
-            for (String name : files.keySet()) {
-                byte[] encoded = name.getBytes(StandardCharsets.UTF_8);
-                names.add(encoded);
-                offset += 4 + encoded.length + 8;
-            }
-            ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-            DataOutputStream out = new DataOutputStream(buffer);
-            out.writeInt(AgentPack.MAGIC);
-            out.writeInt(files.size());
-            int i = 0;
-            for (byte[] content : files.values()) {
-                out.writeInt(names.get(i).length);
-                out.write(names.get(i++));
-                out.writeInt(offset);
-                out.writeInt(content.length);
-                offset += content.length;
-            }
-            for (byte[] content : files.values()) {
-                out.write(content);
-            }
-            return buffer.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return AgentPack.encode(new ArrayList<>(files.keySet()), new ArrayList<>(files.values()));
     }
 }

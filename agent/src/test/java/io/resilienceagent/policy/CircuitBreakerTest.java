@@ -34,11 +34,11 @@ class CircuitBreakerTest {
         CircuitBreaker breaker = breaker(5, 2, 2);
 
         fail(breaker, 4);
-        assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
+        assertThat(breaker.refreshState()).isEqualTo(BreakerState.CLOSED);
         assertThat(breaker.failureCount()).isEqualTo(4);
 
         fail(breaker, 1);
-        assertThat(breaker.state()).isEqualTo(BreakerState.OPEN);
+        assertThat(breaker.refreshState()).isEqualTo(BreakerState.OPEN);
         assertThat(transitions).containsExactly(
                 new BreakerTransition("svc", BreakerState.CLOSED, BreakerState.OPEN, Cause.FAILURES, 5));
     }
@@ -51,7 +51,7 @@ class CircuitBreakerTest {
         breaker.onSuccess(breaker.tryAcquire());
         fail(breaker, 2);
 
-        assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
+        assertThat(breaker.refreshState()).isEqualTo(BreakerState.CLOSED);
         assertThat(breaker.failureCount()).isEqualTo(2);
     }
 
@@ -77,7 +77,7 @@ class CircuitBreakerTest {
         assertThat(breaker.nanosUntilAdmission()).isEqualTo(Duration.ofSeconds(1).toNanos());
 
         clock.advance(Duration.ofSeconds(1));
-        assertThat(breaker.state()).isEqualTo(BreakerState.HALF_OPEN);
+        assertThat(breaker.refreshState()).isEqualTo(BreakerState.HALF_OPEN);
         assertThat(breaker.nanosUntilAdmission()).isZero();
         assertThat(transitions).extracting(BreakerTransition::to)
                 .containsExactly(BreakerState.OPEN, BreakerState.HALF_OPEN);
@@ -90,11 +90,11 @@ class CircuitBreakerTest {
         clock.advance(Duration.ofSeconds(60));
 
         breaker.onSuccess(breaker.tryAcquire());
-        assertThat(breaker.state()).isEqualTo(BreakerState.HALF_OPEN);
+        assertThat(breaker.refreshState()).isEqualTo(BreakerState.HALF_OPEN);
         assertThat(breaker.successCount()).isEqualTo(1);
         breaker.onSuccess(breaker.tryAcquire());
 
-        assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
+        assertThat(breaker.refreshState()).isEqualTo(BreakerState.CLOSED);
         assertThat(breaker.failureCount()).isZero();
         assertThat(transitions).extracting(BreakerTransition::cause)
                 .containsExactly(Cause.FAILURES, Cause.RECOVERY_TIMEOUT, Cause.TRIALS_SUCCEEDED);
@@ -108,12 +108,12 @@ class CircuitBreakerTest {
 
         breaker.onFailure(breaker.tryAcquire());
 
-        assertThat(breaker.state()).isEqualTo(BreakerState.OPEN);
+        assertThat(breaker.refreshState()).isEqualTo(BreakerState.OPEN);
         assertThat(breaker.tryAcquire()).isNull();
         assertThat(transitions.get(2))
                 .isEqualTo(new BreakerTransition("svc", BreakerState.HALF_OPEN, BreakerState.OPEN, Cause.TRIAL_FAILED, 1));
         clock.advance(Duration.ofSeconds(60));
-        assertThat(breaker.state()).isEqualTo(BreakerState.HALF_OPEN);
+        assertThat(breaker.refreshState()).isEqualTo(BreakerState.HALF_OPEN);
     }
 
     @Test
@@ -144,7 +144,7 @@ class CircuitBreakerTest {
 
         assertThat(breaker.tryAcquire()).isNull();
         breaker.onSuccess(second);
-        assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
+        assertThat(breaker.refreshState()).isEqualTo(BreakerState.CLOSED);
     }
 
     @Test
@@ -157,9 +157,9 @@ class CircuitBreakerTest {
 
         breaker.onFailure(admittedWhileClosed);
 
-        assertThat(breaker.state()).isEqualTo(BreakerState.HALF_OPEN);
+        assertThat(breaker.refreshState()).isEqualTo(BreakerState.HALF_OPEN);
         breaker.onSuccess(trial);
-        assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
+        assertThat(breaker.refreshState()).isEqualTo(BreakerState.CLOSED);
     }
 
     @Test
@@ -167,11 +167,11 @@ class CircuitBreakerTest {
         CircuitBreaker breaker = breaker(5, 2, 2);
 
         breaker.forceOpen();
-        assertThat(breaker.state()).isEqualTo(BreakerState.OPEN);
+        assertThat(breaker.refreshState()).isEqualTo(BreakerState.OPEN);
         assertThat(breaker.tryAcquire()).isNull();
 
         breaker.reset();
-        assertThat(breaker.state()).isEqualTo(BreakerState.CLOSED);
+        assertThat(breaker.refreshState()).isEqualTo(BreakerState.CLOSED);
         assertThat(breaker.tryAcquire()).isNotNull();
         assertThat(transitions).extracting(BreakerTransition::cause).containsExactly(Cause.FORCED_OPEN, Cause.RESET);
     }
@@ -195,9 +195,9 @@ class CircuitBreakerTest {
         fail(breaker, 1);
         clock.advance(Duration.ofSeconds(61));
 
-        assertThat(breaker.peekState()).isEqualTo(BreakerState.OPEN);
+        assertThat(breaker.state()).isEqualTo(BreakerState.OPEN);
         assertThat(transitions).hasSize(1);
-        assertThat(breaker.state()).isEqualTo(BreakerState.HALF_OPEN);
+        assertThat(breaker.refreshState()).isEqualTo(BreakerState.HALF_OPEN);
     }
 
     @Test

@@ -116,7 +116,7 @@ class NestedCallsTest {
             assertThat(delegating(outer, inner, () -> "up").call()).as("trial call %d", trial).isEqualTo("up");
         }
 
-        assertThat(api.breaker().state()).isEqualTo(BreakerState.CLOSED);
+        assertThat(api.breaker().refreshState()).isEqualTo(BreakerState.CLOSED);
         assertThat(delegating(outer, inner, () -> "up").call()).isEqualTo("up");
     }
 

@@ -1,0 +1,80 @@
+package io.resilienceagent.weaving;
+
+import io.resilienceagent.config.MethodMapping;
+import io.resilienceagent.log.AgentLog;
+import io.resilienceagent.policy.ServiceRegistry;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Rewrites the covered methods of one class so that each runs in the engine's attempt loop (see
+ * {@link MethodWeaver}), binding each method to its service's guard.
+ *
+ * <p>Only method bodies change (no new members, no class-format changes), so the same rewrite serves
+ * classes loaded before the agent (retransformation). The woven code references nothing but
+ * {@code io.resilienceagent.bootstrap.Dispatcher}, which is on the bootstrap class path. A method that
+ * cannot be woven safely runs unprotected, with one WARN line naming it; the others are woven.
+ */
+public final class ClassInstrumenter {
+    private final ServiceRegistry registry;
+    private final MethodSelector selector;
+
+    public ClassInstrumenter(ServiceRegistry registry, MethodSelector selector) {
+        this.registry = registry;
+        this.selector = selector;
+    }
+
+    /**
+     * Rewrites {@code classFile}.
+     *
+     * @param className binary name, with dots
+     * @return the new class file, or null when no declared method is covered or none could be woven
+     */
+    byte[] instrument(String className, byte[] classFile, List<MethodMapping> covering) {
+        List<MethodInfo> methods = ClassWeaver.methods(classFile);
+        Map<String, Integer> ids = new HashMap<>();
+        Map<String, MethodMapping> mappings = new HashMap<>();
+        Map<String, MethodInfo> byKey = new HashMap<>();
+        for (MethodInfo method : methods) {
+            Optional<MethodMapping> mapping = MethodSelector.mappingFor(covering, method);
+            if (mapping.isEmpty()) {
+                continue;
+            }
+            String singleUse = SingleUseCalls.reason(className.replace('.', '/'), method);
+            int id = registry.bind(className + "." + method.key(), MethodSelector.displayName(className, method),
+                    mapping.get().service(), singleUse == null);
+            if (singleUse != null) {
+                AgentLog.warn(SingleUseCalls.warning(MethodSelector.signature(className, method), singleUse));
+            }
+            ids.put(method.key(), id);
+            mappings.put(method.key(), mapping.get());
+            byKey.put(method.key(), method);
+        }
+        if (ids.isEmpty()) {
+            return null;
+        }
+        ClassWeaver.Result woven = ClassWeaver.weave(classFile, ids);
+        for (Map.Entry<String, String> skipped : woven.skipped().entrySet()) {
+            AgentLog.warn("Could not instrument " + MethodSelector.signature(className, byKey.get(skipped.getKey()))
+                    + ", it runs unprotected: " + skipped.getValue());
+        }
+        if (woven.classFile() == null) {
+            return null;
+        }
+        // recorded only once the class is woven, so JMX never lists a method that runs unprotected
+        List<String> wovenKeys = new ArrayList<>();
+        for (MethodInfo method : methods) {
+            if (ids.containsKey(method.key()) && !woven.skipped().containsKey(method.key())) {
+                wovenKeys.add(method.key());
+            }
+        }
+        for (String key : wovenKeys) {
+            selector.markMatched(mappings.get(key));
+            registry.recordInstrumented(MethodSelector.signature(className, byKey.get(key)));
+        }
+        return woven.classFile();
+    }
+}

@@ -1,0 +1,48 @@
+package io.resilienceagent.weaving;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+
+/**
+ * What the agent needs to know of one declared method: its name, descriptor, access flags and the
+ * size of its local variable area.
+ *
+ * @param maxLocals the method's {@code max_locals}; the weaver puts its own variables above it
+ */
+record MethodInfo(String name, String descriptor, int access, int maxLocals) {
+
+    /**
+     * Whether the method has a body the agent may wrap: no constructors, abstract, native, bridge or
+     * synthetic methods, and no lambda bodies, which Kotlin (2.x) and Scala compile to methods that are
+     * not marked synthetic ({@code lambda$...}, {@code $anonfun$...}).
+     */
+    boolean isInstrumentable() {
+        return !name.startsWith("<") && (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_BRIDGE
+                | Opcodes.ACC_SYNTHETIC)) == 0 && !isLambdaBody(name);
+    }
+
+    /** A lambda's body by its compiler's naming: javac and Kotlin {@code lambda$...}, Scala {@code $anonfun$...}. */
+    static boolean isLambdaBody(String name) {
+        return name.startsWith("lambda$") || name.contains("$anonfun$") || name.equals("$deserializeLambda$");
+    }
+
+    boolean isStatic() {
+        return (access & Opcodes.ACC_STATIC) != 0;
+    }
+
+    /** Parameter types as Java source names: {@code java.lang.String}, {@code int}, {@code byte[]}. */
+    List<String> parameterTypeNames() {
+        List<String> names = new ArrayList<>();
+        for (Type type : Type.getArgumentTypes(descriptor)) {
+            names.add(type.getClassName());
+        }
+        return names;
+    }
+
+    /** The key that tells this method from its overloads. */
+    String key() {
+        return name + descriptor;
+    }
+}

@@ -1,0 +1,123 @@
+package io.resilienceagent.weaving;
+
+import io.resilienceagent.config.JdkClasses;
+import io.resilienceagent.config.MethodMapping;
+import io.resilienceagent.config.MethodPattern;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Decides which classes and methods the {@code methods} section covers. A pattern covers a method of
+ * the class it names, and of every class that implements or extends it when it names an interface or
+ * an abstract class. Constructors, abstract, native, bridge and synthetic methods are never covered
+ * (see {@link MethodInfo#isInstrumentable()}).
+ * The first mapping in file order that covers a method decides its service.
+ */
+public final class MethodSelector {
+    private final List<MethodMapping> mappings;
+    private final PatternIndex index;
+    private final TypeHierarchy hierarchy;
+    private final Set<String> matchedPatterns = ConcurrentHashMap.newKeySet();
+
+    public MethodSelector(List<MethodMapping> mappings) {
+        this.mappings = List.copyOf(mappings);
+        this.index = new PatternIndex(this.mappings);
+        this.hierarchy = new TypeHierarchy(index);
+    }
+
+    /** Whether a pattern names the JDK's HTTP client ({@code java.net.http.HttpClient.send}). */
+    boolean namesJdkHttpClient() {
+        for (MethodMapping mapping : mappings) {
+            if (mapping.pattern().classGlob().equals(JdkClasses.HTTP_CLIENT)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The mappings that cover the class, in file order; empty when it needs no transformation. Decided
+     * from the class's name alone unless a class of {@code loader} could inherit a mapping; only then is
+     * the class file's header read, and its supertypes.
+     *
+     * @param classFile the class's bytes, read only when its supertypes matter
+     */
+    List<MethodMapping> mappingsCovering(String internalName, ClassFileSource classFile, ClassLoader loader) {
+        int[] covering = index.mappingsNaming(internalName);
+        if (hierarchy.inheritancePossible(loader)) {
+            ClassHeader header = ClassHeader.parse(classFile.bytes()).orElse(null);
+            if (header == null || header.isAnnotationOrModule()) {
+                return List.of();
+            }
+            covering = PatternIndex.union(covering, hierarchy.inherited(header, loader));
+        }
+        if (covering.length == 0) {
+            return List.of();
+        }
+        List<MethodMapping> result = new ArrayList<>(covering.length);
+        for (int i : covering) {
+            result.add(mappings.get(i));
+        }
+        return result;
+    }
+
+    /** A class file's bytes, read only if needed (from a resource, for a class loaded before the agent). */
+    interface ClassFileSource {
+        byte[] bytes();
+    }
+
+    /** The first of {@code covering} that covers {@code method}, if any. */
+    static Optional<MethodMapping> mappingFor(List<MethodMapping> covering, MethodInfo method) {
+        if (!method.isInstrumentable()) {
+            return Optional.empty();
+        }
+        List<String> parameterTypes = null; // decoded only for a pattern that lists parameter types
+        for (MethodMapping mapping : covering) {
+            MethodPattern pattern = mapping.pattern();
+            if (!pattern.matchesMethodName(method.name())) {
+                continue;
+            }
+            if (pattern.parameterTypes().isEmpty()) {
+                return Optional.of(mapping);
+            }
+            if (parameterTypes == null) {
+                parameterTypes = method.parameterTypeNames();
+            }
+            if (pattern.parameterTypes().get().equals(parameterTypes)) {
+                return Optional.of(mapping);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Records that a pattern matched a transformed method. */
+    void markMatched(MethodMapping mapping) {
+        matchedPatterns.add(mapping.pattern().toString());
+    }
+
+    /** The patterns that have matched no transformed method yet, in file order. */
+    public List<String> unmatchedPatterns() {
+        List<String> unmatched = new ArrayList<>();
+        for (MethodMapping mapping : mappings) {
+            String pattern = mapping.pattern().toString();
+            if (!matchedPatterns.contains(pattern) && !unmatched.contains(pattern)) {
+                unmatched.add(pattern);
+            }
+        }
+        return unmatched;
+    }
+
+    /** {@code pkg.Class.method(java.lang.String,int)}, as JMX lists instrumented methods. */
+    static String signature(String className, MethodInfo method) {
+        return className + "." + method.name() + "(" + String.join(",", method.parameterTypeNames()) + ")";
+    }
+
+    /** {@code SimpleName.method}, as log lines name a method. */
+    static String displayName(String className, MethodInfo method) {
+        String simple = className.substring(Math.max(className.lastIndexOf('.'), className.lastIndexOf('$')) + 1);
+        return simple + "." + method.name();
+    }
+}

@@ -1,0 +1,335 @@
+package io.resilienceagent.weaving;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.MethodNode;
+
+/**
+ * Wraps one method body in the engine's attempt loop, the bytecode equivalent of:
+ *
+ * <pre>{@code
+ * args' = args; admission = Dispatcher.enter(ID, Owner.class);  // may throw the open-breaker exception
+ * while (true) {
+ *     result = default; thrown = null;
+ *     try { result = <body>; } catch (Throwable t) { thrown = t; }
+ *     next = Dispatcher.exit(ID, Owner.class, admission, result, thrown);  // primitive results as null
+ *     if (next == null) { if (thrown != null) throw thrown; return result; }
+ *     if (next instanceof Throwable) throw (Throwable) next;
+ *     admission = next; args = args';                     // every attempt sees the original arguments
+ * }
+ * }</pre>
+ *
+ * <p>Every {@code return} of the body becomes a jump to the exit code, after popping whatever other
+ * values it left beneath its own on the operand stack (see {@link ReturnStacks}; a return the analysis
+ * found unreachable stays as it is). The body's own exception
+ * handlers keep precedence over the wrapping one. The weaver's variables live above the body's
+ * {@code max_locals}; the body's stack-map frames are extended with them, and the frames the weaver
+ * adds are written from the method's declared types, so no class is ever loaded or resolved to
+ * compute them. Class files older than Java 6 carry no frames and get none; older than Java 5, they
+ * cannot name their own class as a constant, and pass null for it.
+ */
+final class MethodWeaver extends MethodVisitor {
+    static final String DISPATCHER = "io/resilienceagent/bootstrap/Dispatcher";
+    private static final String OBJECT = "java/lang/Object";
+    private static final String THROWABLE = "java/lang/Throwable";
+
+    private final int id;
+    private final String owner;
+    private final boolean nameOwner;
+    private final boolean writeFrames;
+    private final int[][] beneathReturns;
+    private int returnsSeen;
+    private final Type returnType;
+    private final Type[] parameterTypes;
+    private final Object[] parameterFrameTypes;
+    private final int[] parameterSlots;
+    private final int firstOwnSlot;
+    private final int admissionSlot;
+    private final int[] backupSlots;
+    private final int resultSlot;
+    private final int thrownSlot;
+    private final int nextSlot;
+    private final Label start = new Label();
+    private final Label end = new Label();
+    private final Label handler = new Label();
+    private final Label exit = new Label();
+
+    /**
+     * @param beneathReturns per return instruction, the sizes of the values beneath the returned one
+     *     ({@link ReturnStacks#valuesBeneath})
+     * @param nameOwner whether the class file may load its own class as a constant (Java 5 and later)
+     * @param writeFrames whether the class file has stack-map frames (Java 6 and later)
+     */
+    MethodWeaver(MethodVisitor target, int id, String owner, MethodNode method, int[][] beneathReturns,
+            boolean nameOwner, boolean writeFrames) {
+        super(Opcodes.ASM9, target);
+        this.id = id;
+        this.owner = owner;
+        this.nameOwner = nameOwner;
+        this.writeFrames = writeFrames;
+        this.beneathReturns = beneathReturns;
+        this.returnType = Type.getReturnType(method.desc);
+        Type[] arguments = Type.getArgumentTypes(method.desc);
+        int receivers = (method.access & Opcodes.ACC_STATIC) != 0 ? 0 : 1;
+        this.parameterTypes = new Type[arguments.length + receivers];
+        if (receivers == 1) {
+            parameterTypes[0] = Type.getObjectType(owner);
+        }
+        System.arraycopy(arguments, 0, parameterTypes, receivers, arguments.length);
+        this.parameterFrameTypes = new Object[parameterTypes.length];
+        this.parameterSlots = new int[parameterTypes.length];
+        int slot = 0;
+        for (int i = 0; i < parameterTypes.length; i++) {
+            parameterFrameTypes[i] = frameType(parameterTypes[i]);
+            parameterSlots[i] = slot;
+            slot += parameterTypes[i].getSize();
+        }
+        this.firstOwnSlot = Math.max(method.maxLocals, slot);
+        this.admissionSlot = firstOwnSlot;
+        this.backupSlots = new int[parameterTypes.length];
+        int next = admissionSlot + 1;
+        for (int i = 0; i < parameterTypes.length; i++) {
+            backupSlots[i] = next;
+            next += parameterTypes[i].getSize();
+        }
+        this.resultSlot = next;
+        this.thrownSlot = resultSlot + Math.max(1, returnType.getSize());
+        this.nextSlot = thrownSlot + 1;
+    }
+
+    @Override
+    public void visitCode() {
+        super.visitCode();
+        for (int i = 0; i < parameterTypes.length; i++) {
+            super.visitVarInsn(parameterTypes[i].getOpcode(Opcodes.ILOAD), parameterSlots[i]);
+            super.visitVarInsn(parameterTypes[i].getOpcode(Opcodes.ISTORE), backupSlots[i]);
+        }
+        pushId();
+        pushOwner();
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, DISPATCHER, "enter", "(ILjava/lang/Class;)Ljava/lang/Object;", false);
+        super.visitVarInsn(Opcodes.ASTORE, admissionSlot);
+        super.visitLabel(start);
+        frame(bodyEntryLocals(), new Object[0]);
+        // The body's first instruction may carry a frame of its own; two frames cannot share an offset.
+        super.visitInsn(Opcodes.NOP);
+    }
+
+    @Override
+    public void visitInsn(int opcode) {
+        if (ReturnStacks.isReturn(opcode)) {
+            int[] beneath = beneathReturns[returnsSeen++];
+            if (beneath == null) {
+                super.visitInsn(opcode);
+                return;
+            }
+            if (returnType.getSort() != Type.VOID) {
+                super.visitVarInsn(returnType.getOpcode(Opcodes.ISTORE), resultSlot);
+            }
+            for (int i = beneath.length - 1; i >= 0; i--) {
+                super.visitInsn(beneath[i] == 2 ? Opcodes.POP2 : Opcodes.POP);
+            }
+            super.visitInsn(Opcodes.ACONST_NULL);
+            super.visitVarInsn(Opcodes.ASTORE, thrownSlot);
+            super.visitJumpInsn(Opcodes.GOTO, exit);
+            return;
+        }
+        super.visitInsn(opcode);
+    }
+
+    @Override
+    public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
+        if (type != Opcodes.F_NEW) {
+            throw new IllegalStateException("frames must be expanded (ClassReader.EXPAND_FRAMES)");
+        }
+        List<Object> locals = new ArrayList<>();
+        int slots = 0;
+        for (int i = 0; i < numLocal; i++) {
+            locals.add(local[i]);
+            slots += local[i] == Opcodes.LONG || local[i] == Opcodes.DOUBLE ? 2 : 1;
+        }
+        padTo(locals, slots, firstOwnSlot);
+        locals.add(OBJECT);
+        addAll(locals, parameterFrameTypes);
+        super.visitFrame(Opcodes.F_NEW, locals.size(), locals.toArray(), numStack, stack);
+    }
+
+    @Override
+    public void visitMaxs(int maxStack, int maxLocals) {
+        super.visitLabel(end);
+        super.visitTryCatchBlock(start, end, handler, THROWABLE);
+
+        super.visitLabel(handler);
+        frame(ownLocals(Live.ATTEMPT), new Object[] {THROWABLE});
+        super.visitVarInsn(Opcodes.ASTORE, thrownSlot);
+        storeDefaultResult();
+        super.visitJumpInsn(Opcodes.GOTO, exit);
+
+        Label repeat = new Label();
+        Label done = new Label();
+        Label returnResult = new Label();
+        super.visitLabel(exit);
+        frame(ownLocals(Live.OUTCOME), new Object[0]);
+        pushId();
+        pushOwner();
+        super.visitVarInsn(Opcodes.ALOAD, admissionSlot);
+        if (returnType.getSort() == Type.OBJECT || returnType.getSort() == Type.ARRAY) {
+            super.visitVarInsn(Opcodes.ALOAD, resultSlot);
+        } else {
+            super.visitInsn(Opcodes.ACONST_NULL);
+        }
+        super.visitVarInsn(Opcodes.ALOAD, thrownSlot);
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, DISPATCHER, "exit",
+                "(ILjava/lang/Class;Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Throwable;)Ljava/lang/Object;", false);
+        super.visitVarInsn(Opcodes.ASTORE, nextSlot);
+        super.visitVarInsn(Opcodes.ALOAD, nextSlot);
+        super.visitJumpInsn(Opcodes.IFNULL, done);
+        super.visitVarInsn(Opcodes.ALOAD, nextSlot);
+        super.visitTypeInsn(Opcodes.INSTANCEOF, THROWABLE);
+        super.visitJumpInsn(Opcodes.IFEQ, repeat);
+        super.visitVarInsn(Opcodes.ALOAD, nextSlot);
+        super.visitTypeInsn(Opcodes.CHECKCAST, THROWABLE);
+        super.visitInsn(Opcodes.ATHROW);
+
+        super.visitLabel(repeat);
+        frame(ownLocals(Live.DECISION), new Object[0]);
+        for (int i = 0; i < parameterTypes.length; i++) {
+            super.visitVarInsn(parameterTypes[i].getOpcode(Opcodes.ILOAD), backupSlots[i]);
+            super.visitVarInsn(parameterTypes[i].getOpcode(Opcodes.ISTORE), parameterSlots[i]);
+        }
+        super.visitVarInsn(Opcodes.ALOAD, nextSlot);
+        super.visitVarInsn(Opcodes.ASTORE, admissionSlot);
+        super.visitJumpInsn(Opcodes.GOTO, start);
+
+        super.visitLabel(done);
+        frame(ownLocals(Live.DECISION), new Object[0]);
+        super.visitVarInsn(Opcodes.ALOAD, thrownSlot);
+        super.visitJumpInsn(Opcodes.IFNULL, returnResult);
+        super.visitVarInsn(Opcodes.ALOAD, thrownSlot);
+        super.visitInsn(Opcodes.ATHROW);
+
+        super.visitLabel(returnResult);
+        frame(ownLocals(Live.DECISION), new Object[0]);
+        if (returnType.getSort() != Type.VOID) {
+            super.visitVarInsn(returnType.getOpcode(Opcodes.ILOAD), resultSlot);
+        }
+        super.visitInsn(returnType.getOpcode(Opcodes.IRETURN));
+        super.visitMaxs(maxStack, maxLocals);
+    }
+
+    private void pushId() {
+        super.visitLdcInsn(id);
+    }
+
+    /** The method's own class, or null in a class file too old to load a class constant. */
+    private void pushOwner() {
+        if (nameOwner) {
+            super.visitLdcInsn(Type.getObjectType(owner));
+        } else {
+            super.visitInsn(Opcodes.ACONST_NULL);
+        }
+    }
+
+    private void storeDefaultResult() {
+        switch (returnType.getSort()) {
+            case Type.VOID -> { }
+            case Type.LONG -> {
+                super.visitInsn(Opcodes.LCONST_0);
+                super.visitVarInsn(Opcodes.LSTORE, resultSlot);
+            }
+            case Type.DOUBLE -> {
+                super.visitInsn(Opcodes.DCONST_0);
+                super.visitVarInsn(Opcodes.DSTORE, resultSlot);
+            }
+            case Type.FLOAT -> {
+                super.visitInsn(Opcodes.FCONST_0);
+                super.visitVarInsn(Opcodes.FSTORE, resultSlot);
+            }
+            case Type.OBJECT, Type.ARRAY -> {
+                super.visitInsn(Opcodes.ACONST_NULL);
+                super.visitVarInsn(Opcodes.ASTORE, resultSlot);
+            }
+            default -> {
+                super.visitInsn(Opcodes.ICONST_0);
+                super.visitVarInsn(Opcodes.ISTORE, resultSlot);
+            }
+        }
+    }
+
+    /** At the top of the body: the declared parameters, nothing of the body's own, then the weaver's. */
+    private Object[] bodyEntryLocals() {
+        List<Object> locals = new ArrayList<>();
+        addAll(locals, parameterFrameTypes);
+        padTo(locals, slotsOf(parameterTypes), firstOwnSlot);
+        locals.add(OBJECT);
+        addAll(locals, parameterFrameTypes);
+        return locals.toArray();
+    }
+
+    /** Which of the weaver's variables hold values at a point after the body. */
+    private enum Live {
+        /** In the exception handler: admission and argument copies only. */
+        ATTEMPT,
+        /** At the exit call: also the attempt's result and what it threw. */
+        OUTCOME,
+        /** After the exit call: also the decision. */
+        DECISION
+    }
+
+    /** Frame locals after the body: the body's own variables are dead, the weaver's are as {@code live} says. */
+    private Object[] ownLocals(Live live) {
+        List<Object> locals = new ArrayList<>();
+        padTo(locals, 0, firstOwnSlot);
+        locals.add(OBJECT);
+        addAll(locals, parameterFrameTypes);
+        if (live == Live.ATTEMPT) {
+            return locals.toArray();
+        }
+        locals.add(returnType.getSort() == Type.VOID ? Opcodes.TOP : frameType(returnType));
+        locals.add(THROWABLE);
+        if (live == Live.DECISION) {
+            locals.add(OBJECT);
+        }
+        return locals.toArray();
+    }
+
+    private void frame(Object[] locals, Object[] stack) {
+        if (writeFrames) {
+            super.visitFrame(Opcodes.F_NEW, locals.length, locals, stack.length, stack);
+        }
+    }
+
+    private static void padTo(List<Object> locals, int fromSlot, int toSlot) {
+        for (int slot = fromSlot; slot < toSlot; slot++) {
+            locals.add(Opcodes.TOP);
+        }
+    }
+
+    private static void addAll(List<Object> locals, Object[] types) {
+        for (Object type : types) {
+            locals.add(type);
+        }
+    }
+
+    private static int slotsOf(Type[] types) {
+        int slots = 0;
+        for (Type type : types) {
+            slots += type.getSize();
+        }
+        return slots;
+    }
+
+    /** A type as stack-map frames write it: a primitive constant or an internal name. */
+    private static Object frameType(Type type) {
+        return switch (type.getSort()) {
+            case Type.BOOLEAN, Type.BYTE, Type.CHAR, Type.SHORT, Type.INT -> Opcodes.INTEGER;
+            case Type.FLOAT -> Opcodes.FLOAT;
+            case Type.LONG -> Opcodes.LONG;
+            case Type.DOUBLE -> Opcodes.DOUBLE;
+            default -> type.getInternalName();
+        };
+    }
+}

@@ -1,0 +1,157 @@
+package io.resilienceagent.weaving;
+
+import io.resilienceagent.bootstrap.Dispatcher;
+import io.resilienceagent.config.JdkClasses;
+import io.resilienceagent.config.MethodMapping;
+import io.resilienceagent.log.AgentLog;
+import java.lang.instrument.ClassFileTransformer;
+import java.lang.instrument.Instrumentation;
+import java.security.ProtectionDomain;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The agent's hook into class loading. Every class is first checked cheaply, by name and by its
+ * class-file header; only a class that a pattern covers is handed to the weaver. Whatever goes wrong
+ * while transforming, the class loads unchanged and one line is logged: the agent never stops an
+ * application's class from loading.
+ */
+public final class ResilienceTransformer implements ClassFileTransformer {
+    private static final String AGENT_ROOT = "io/resilienceagent/";
+    /** The agent's own packages; other classes under {@code io.resilienceagent} are applications'. */
+    private static final List<String> AGENT_PACKAGES = List.of("io/resilienceagent/bootstrap/",
+            "io/resilienceagent/config/", "io/resilienceagent/policy/", "io/resilienceagent/startup/", "io/resilienceagent/weaving/",
+            "io/resilienceagent/jmx/", "io/resilienceagent/cli/", "io/resilienceagent/log/",
+            "io/resilienceagent/shaded/", "io/resilienceagent/launch/", "io/resilienceagent/CircuitBreakerOpenException");
+
+    private final MethodSelector selector;
+    private final ClassInstrumenter instrumenter;
+    /** Whether a pattern names the JDK's HTTP client, the one JDK class that may be woven. */
+    private final boolean weavesJdkHttpClient;
+    private volatile Instrumentation jvm;
+
+    public ResilienceTransformer(MethodSelector selector, ClassInstrumenter instrumenter) {
+        this.selector = selector;
+        this.instrumenter = instrumenter;
+        this.weavesJdkHttpClient = selector.namesJdkHttpClient();
+    }
+
+    @Override
+    public byte[] transform(Module module, ClassLoader loader, String internalName, Class<?> classBeingRedefined,
+            ProtectionDomain protectionDomain, byte[] classFile) {
+        byte[] woven = transform(loader, internalName, classBeingRedefined, protectionDomain, classFile);
+        if (woven == null || module == null || !module.isNamed()) {
+            return woven;
+        }
+        try {
+            readDispatcher(module);
+            return woven;
+        } catch (RuntimeException e) {
+            AgentLog.warn("Could not instrument " + internalName.replace('/', '.') + ", it runs unprotected: its module "
+                    + module.getName() + " cannot be made to read the agent's bootstrap classes: " + e);
+            return null;
+        }
+    }
+
+    /** Lets a named module (the JDK's {@code java.net.http}) read the bootstrap layer its woven code calls. */
+    private void readDispatcher(Module module) {
+        Module bootstrapLayer = Dispatcher.class.getModule();
+        if (!module.canRead(bootstrapLayer)) {
+            jvm.redefineModule(module, Set.of(bootstrapLayer), Map.of(), Map.of(), Set.of(), Map.of());
+        }
+    }
+
+    @Override
+    public byte[] transform(ClassLoader loader, String internalName, Class<?> classBeingRedefined,
+            ProtectionDomain protectionDomain, byte[] classFile) {
+        if (internalName == null || isIgnored(internalName) && !(weavesJdkHttpClient && JdkClasses.isHttpClient(internalName))) {
+            return null;
+        }
+        try {
+            List<MethodMapping> covering = selector.mappingsCovering(internalName, new GivenBytes(classFile), loader);
+            if (covering.isEmpty()) {
+                return null;
+            }
+            return instrumenter.instrument(internalName.replace('/', '.'), classFile, covering);
+        } catch (Throwable t) {
+            AgentLog.warn("Could not instrument " + internalName.replace('/', '.') + ", it runs unprotected: " + t);
+            return null;
+        }
+    }
+
+    /** The bytes the JVM hands the transformer. */
+    private record GivenBytes(byte[] bytes) implements MethodSelector.ClassFileSource {
+    }
+
+    /** The class file of a class loaded before the agent, read as a resource of its loader when needed. */
+    private record ResourceBytes(Class<?> type) implements MethodSelector.ClassFileSource {
+        @Override
+        public byte[] bytes() {
+            String resource = type.getName().replace('.', '/') + ".class";
+            ClassLoader loader = type.getClassLoader();
+            try (var in = loader == null ? ClassLoader.getSystemResourceAsStream(resource) : loader.getResourceAsStream(resource)) {
+                return in == null ? new byte[0] : in.readAllBytes();
+            } catch (java.io.IOException e) {
+                return new byte[0];
+            }
+        }
+    }
+
+    /** Installs this transformer and retransforms covered classes that were loaded before it. */
+    public void install(Instrumentation jvm) {
+        this.jvm = jvm;
+        jvm.addTransformer(this, true);
+        List<Class<?>> loadedEarlier = new ArrayList<>();
+        for (Class<?> type : jvm.getAllLoadedClasses()) {
+            if (!type.isArray() && !isIgnoredLoaded(type.getName()) && jvm.isModifiableClass(type) && isCovered(type)) {
+                loadedEarlier.add(type);
+            }
+        }
+        for (Class<?> type : loadedEarlier) {
+            try {
+                jvm.retransformClasses(type);
+            } catch (Throwable t) {
+                AgentLog.warn("Could not instrument " + type.getName() + ", it runs unprotected: " + t);
+            }
+        }
+    }
+
+    private boolean isCovered(Class<?> type) {
+        try {
+            return !selector.mappingsCovering(type.getName().replace('.', '/'), new ResourceBytes(type), type.getClassLoader())
+                    .isEmpty();
+        } catch (RuntimeException | LinkageError e) {
+            return false;
+        }
+    }
+
+    /**
+     * {@link #isIgnored} for the binary name of a loaded class. At start-up nearly all of the thousand or
+     * so classes already loaded are the JDK's; they are passed over without copying their names.
+     */
+    private boolean isIgnoredLoaded(String binaryName) {
+        if (JdkClasses.isJdk(binaryName)) {
+            return !(weavesJdkHttpClient && JdkClasses.isHttpClient(binaryName.replace('.', '/')));
+        }
+        return isIgnored(binaryName.replace('.', '/'));
+    }
+
+    /** The JDK, the agent, its shaded libraries and generated classes are never transformed. */
+    static boolean isIgnored(String internalName) {
+        if (JdkClasses.isJdkInternalName(internalName)
+                || internalName.startsWith("net/bytebuddy/") || internalName.contains("$$Lambda")
+                || internalName.startsWith("$Proxy") || internalName.contains("/$Proxy")) {
+            return true;
+        }
+        if (internalName.startsWith(AGENT_ROOT)) {
+            for (String prefix : AGENT_PACKAGES) {
+                if (internalName.startsWith(prefix)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

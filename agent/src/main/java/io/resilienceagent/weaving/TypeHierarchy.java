@@ -1,0 +1,149 @@
+package io.resilienceagent.weaving;
+
+import io.resilienceagent.config.JdkClasses;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.ref.WeakReference;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Answers "which mappings does this class inherit from an interface or abstract class it extends?".
+ * Supertypes are read as class-file resources of the loading class loader, so no class is loaded
+ * early; what each type passes on is cached per class loader (held weakly) and type name.
+ *
+ * <p>Reading supertypes is the costly part of matching (through a Spring Boot fat jar's nested jars
+ * especially), so it is done only in a class loader where inheriting a mapping is possible at all:
+ * where some pattern without wildcards names a type that this loader sees as an interface or abstract
+ * class (one read per such pattern and loader), or where a pattern has a wildcard in its class part.
+ * With patterns that name concrete classes only (the usual config), no supertype is ever read.
+ */
+final class TypeHierarchy {
+    private static final int MAX_DEPTH = 64;
+    private static final int UNKNOWN = 0;
+    private static final int POSSIBLE = 1;
+    private static final int IMPOSSIBLE = 2;
+
+    private final PatternIndex index;
+    private final Map<ClassLoader, LoaderTypes> byLoader = Collections.synchronizedMap(new WeakHashMap<>());
+    private final LoaderTypes bootLoader = new LoaderTypes(null);
+    /** The loader asked about last: class loading comes in bursts from one loader. */
+    private volatile LoaderTypes last = bootLoader;
+
+    TypeHierarchy(PatternIndex index) {
+        this.index = index;
+    }
+
+    /** What the agent knows of the types of one class loader. */
+    private static final class LoaderTypes {
+        final WeakReference<ClassLoader> loader;
+        /** Type name to the mapping indexes it passes on to its subtypes. */
+        final Map<String, int[]> passedOn = new ConcurrentHashMap<>();
+        volatile int inheritance = UNKNOWN;
+
+        LoaderTypes(ClassLoader loader) {
+            this.loader = new WeakReference<>(loader);
+        }
+    }
+
+    /**
+     * Whether a class of {@code loader} could inherit a mapping: decided once per loader, before any
+     * supertype of any of its classes is read.
+     */
+    boolean inheritancePossible(ClassLoader loader) {
+        LoaderTypes types = typesOf(loader);
+        int known = types.inheritance;
+        if (known == UNKNOWN) {
+            known = IMPOSSIBLE;
+            if (index.hasWildcards()) {
+                known = POSSIBLE;
+            } else {
+                // a type a pattern names passes a mapping on exactly when it is abstract (or inherits one)
+                for (String name : index.exactNames()) {
+                    if (passedOn(name, types, loader, 0).length > 0) {
+                        known = POSSIBLE;
+                        break;
+                    }
+                }
+            }
+            types.inheritance = known;
+        }
+        return known == POSSIBLE;
+    }
+
+    /** Indexes of the mappings whose pattern names an abstract supertype of {@code header}, in file order. */
+    int[] inherited(ClassHeader header, ClassLoader loader) {
+        return inherited(header, typesOf(loader), loader, 0);
+    }
+
+    private int[] inherited(ClassHeader header, LoaderTypes types, ClassLoader loader, int depth) {
+        int[] result = NameTable.NONE;
+        if (header.superName() != null) {
+            result = PatternIndex.union(result, passedOn(header.superName(), types, loader, depth + 1));
+        }
+        for (String type : header.interfaces()) {
+            result = PatternIndex.union(result, passedOn(type, types, loader, depth + 1));
+        }
+        return result;
+    }
+
+    /** The mappings a supertype passes on: those naming it (when abstract) and those it inherits. */
+    private int[] passedOn(String typeName, LoaderTypes types, ClassLoader loader, int depth) {
+        if (depth > MAX_DEPTH || isPlatformType(typeName)) {
+            return NameTable.NONE;
+        }
+        int[] cached = types.passedOn.get(typeName);
+        if (cached != null) {
+            return cached;
+        }
+        int[] computed = NameTable.NONE;
+        ClassHeader header = read(typeName, loader);
+        if (header != null) {
+            int[] own = header.isAbstractType() ? index.mappingsNaming(typeName) : NameTable.NONE;
+            computed = PatternIndex.union(own, inherited(header, types, loader, depth));
+        }
+        types.passedOn.put(typeName, computed);
+        return computed;
+    }
+
+    private LoaderTypes typesOf(ClassLoader loader) {
+        LoaderTypes recent = last;
+        if (recent.loader.get() == loader && (loader != null || recent == bootLoader)) {
+            return recent;
+        }
+        if (loader == null) {
+            last = bootLoader;
+            return bootLoader;
+        }
+        LoaderTypes types;
+        synchronized (byLoader) {
+            types = byLoader.get(loader);
+            if (types == null) {
+                types = new LoaderTypes(loader);
+                byLoader.put(loader, types);
+            }
+        }
+        last = types;
+        return types;
+    }
+
+    /** The header of type {@code internalName} as {@code loader} sees it, or null. */
+    private static ClassHeader read(String internalName, ClassLoader loader) {
+        String resource = internalName + ".class";
+        try (InputStream in = loader == null ? ClassLoader.getSystemResourceAsStream(resource) : loader.getResourceAsStream(resource)) {
+            return in == null ? null : ClassHeader.parse(in.readAllBytes()).orElse(null);
+        } catch (IOException | RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    /**
+     * JDK types carry no application patterns, and walking them would read the JDK's class files; the
+     * JDK's HTTP client is the one a pattern may name.
+     */
+    static boolean isPlatformType(String internalName) {
+        return JdkClasses.isJdkInternalName(internalName) && !JdkClasses.isHttpClient(internalName);
+    }
+}

@@ -1,0 +1,65 @@
+package io.resilienceagent.startup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AgentArgsTest {
+    @Test
+    void parsesConfigAndOnConfigError() {
+        assertThat(AgentArgs.parse("config=/etc/r.yaml,onConfigError=continue"))
+                .isEqualTo(new AgentArgs(Optional.of("/etc/r.yaml"), false));
+        assertThat(AgentArgs.parse(" onConfigError=exit , config=a.yaml "))
+                .isEqualTo(new AgentArgs(Optional.of("a.yaml"), true));
+        assertThat(AgentArgs.parse(null)).isEqualTo(AgentArgs.DEFAULTS);
+        assertThat(AgentArgs.parse("")).isEqualTo(AgentArgs.DEFAULTS);
+    }
+
+    @Test
+    void rejectsUnknownKeysAndValuesWithTheAcceptedForms() {
+        assertThatThrownBy(() -> AgentArgs.parse("conifg=a.yaml"))
+                .hasMessageContaining("unknown agent argument 'conifg'").hasMessageContaining("config=PATH");
+        assertThatThrownBy(() -> AgentArgs.parse("onConfigError=ignore"))
+                .hasMessageContaining("onConfigError=ignore").hasMessageContaining("exit or continue");
+        assertThatThrownBy(() -> AgentArgs.parse("a.yaml")).hasMessageContaining("not key=value");
+    }
+
+    @Test
+    void continueIsHonouredEvenWhenOtherArgumentsAreBad() {
+        assertThat(AgentArgs.asksToContinue("bogus, onConfigError=continue")).isTrue();
+        assertThat(AgentArgs.asksToContinue("bogus")).isFalse();
+    }
+
+    @Test
+    void configLookupOrderIsArgumentPropertyEnvironmentThenWorkingDirectory() {
+        Properties properties = new Properties();
+        properties.setProperty("resilience.config", "/from/property.yaml");
+        Map<String, String> environment = Map.of("RESILIENCE_AGENT_CONFIG", "/from/env.yaml");
+        AgentArgs withConfig = new AgentArgs(Optional.of("/from/arg.yaml"), true);
+
+        Path cwd = Path.of("/nowhere");
+
+        assertThat(ConfigLocator.locate(withConfig, properties, environment, cwd)).contains(Path.of("/from/arg.yaml"));
+        assertThat(ConfigLocator.locate(AgentArgs.DEFAULTS, properties, environment, cwd))
+                .contains(Path.of("/from/property.yaml"));
+        assertThat(ConfigLocator.locate(AgentArgs.DEFAULTS, new Properties(), environment, cwd))
+                .contains(Path.of("/from/env.yaml"));
+    }
+
+    @Test
+    void fallsBackToResilienceYamlInTheWorkingDirectoryOnlyWhenItExists(@TempDir Path dir) throws Exception {
+        assertThat(ConfigLocator.locate(AgentArgs.DEFAULTS, new Properties(), Map.of(), dir)).isEmpty();
+
+        Files.writeString(dir.resolve("resilience.yaml"), "services: {}\n");
+
+        assertThat(ConfigLocator.locate(AgentArgs.DEFAULTS, new Properties(), Map.of(), dir))
+                .contains(dir.resolve("resilience.yaml"));
+    }
+}

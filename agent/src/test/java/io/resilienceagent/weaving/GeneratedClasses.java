@@ -1,0 +1,159 @@
+package io.resilienceagent.weaving;
+
+import org.objectweb.asm.ClassWriter;
+import org.objectweb.asm.Label;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
+
+/**
+ * Class files no Java compiler writes, built with ASM for the weaver's tests: returns with other
+ * values beneath on the operand stack (as Kotlin and Scala emit), a method that only just fits the
+ * JVM's code limit, pre-Java-6 code with subroutines and no frames, and a class with a wrong frame.
+ * Each method first calls {@code Failures.maybeFail()}, so a test can make its first attempts fail.
+ */
+final class GeneratedClasses {
+    static final String PACKAGE = "generated/";
+    private static final String FAILURES = "io/resilienceagent/sample/Failures";
+
+    private GeneratedClasses() {
+    }
+
+    /**
+     * {@code static int pick(int a)}: leaves a long and a string beneath the value of both its returns
+     * ({@code a + 1}, or {@code -1} when {@code a == 0}); {@code static void touch(int[] box)}: sets
+     * {@code box[0] = 7} and returns with an int and a double still on the stack.
+     */
+    static byte[] valuesBeneathReturns() {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
+        cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, PACKAGE + "StackAtReturn", null, "java/lang/Object", null);
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "pick", "(I)I", null,
+                new String[] {"java/net/ConnectException"});
+        mv.visitCode();
+        mv.visitInsn(Opcodes.LCONST_1);
+        mv.visitLdcInsn("beneath");
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, FAILURES, "maybeFail", "()V", false);
+        Label zero = new Label();
+        mv.visitVarInsn(Opcodes.ILOAD, 0);
+        mv.visitJumpInsn(Opcodes.IFEQ, zero);
+        mv.visitVarInsn(Opcodes.ILOAD, 0);
+        mv.visitInsn(Opcodes.ICONST_1);
+        mv.visitInsn(Opcodes.IADD);
+        mv.visitInsn(Opcodes.IRETURN);
+        mv.visitLabel(zero);
+        mv.visitInsn(Opcodes.ICONST_M1);
+        mv.visitInsn(Opcodes.IRETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+
+        mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "touch", "([I)V", null,
+                new String[] {"java/net/ConnectException"});
+        mv.visitCode();
+        mv.visitInsn(Opcodes.ICONST_3);
+        mv.visitInsn(Opcodes.DCONST_1);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, FAILURES, "maybeFail", "()V", false);
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitInsn(Opcodes.ICONST_0);
+        mv.visitIntInsn(Opcodes.BIPUSH, 7);
+        mv.visitInsn(Opcodes.IASTORE);
+        mv.visitInsn(Opcodes.RETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    /**
+     * {@code static int huge(int a)}, whose code is {@code fillerBytes} long plus a few bytes (so the
+     * woven copy is too long when the original nearly fills the limit), and {@code static int small(int a)};
+     * both return {@code a * 2}.
+     */
+    static byte[] hugeAndSmall(int fillerBytes) {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
+        cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, PACKAGE + "HugeAndSmall", null, "java/lang/Object", null);
+        for (String name : new String[] {"huge", "small"}) {
+            MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, name, "(I)I", null,
+                    new String[] {"java/net/ConnectException"});
+            mv.visitCode();
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, FAILURES, "maybeFail", "()V", false);
+            if (name.equals("huge")) {
+                for (int i = 0; i < fillerBytes; i++) {
+                    mv.visitInsn(Opcodes.NOP);
+                }
+            }
+            mv.visitVarInsn(Opcodes.ILOAD, 0);
+            mv.visitInsn(Opcodes.ICONST_2);
+            mv.visitInsn(Opcodes.IMUL);
+            mv.visitInsn(Opcodes.IRETURN);
+            mv.visitMaxs(0, 0);
+            mv.visitEnd();
+        }
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    /**
+     * A Java 1.4 class file (version 48: no stack-map frames, no class constants) whose
+     * {@code static int old(int a)} runs a {@code finally} block the old way, as a JSR/RET subroutine
+     * that counts its runs in the static field {@code finallyRuns}, and returns {@code a + 100}.
+     */
+    static byte[] subroutines() {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        cw.visit(Opcodes.V1_4, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, PACKAGE + "Subroutines", null, "java/lang/Object", null);
+        cw.visitField(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "finallyRuns", "I", null, null).visitEnd();
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "old", "(I)I", null,
+                new String[] {"java/net/ConnectException"});
+        mv.visitCode();
+        Label tryStart = new Label();
+        Label tryEnd = new Label();
+        Label anyHandler = new Label();
+        Label subroutine = new Label();
+        mv.visitTryCatchBlock(tryStart, tryEnd, anyHandler, null);
+        mv.visitLabel(tryStart);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, FAILURES, "maybeFail", "()V", false);
+        mv.visitVarInsn(Opcodes.ILOAD, 0);
+        mv.visitIntInsn(Opcodes.BIPUSH, 100);
+        mv.visitInsn(Opcodes.IADD);
+        mv.visitVarInsn(Opcodes.ISTORE, 1);
+        mv.visitJumpInsn(Opcodes.JSR, subroutine);
+        mv.visitVarInsn(Opcodes.ILOAD, 1);
+        mv.visitLabel(tryEnd);
+        mv.visitInsn(Opcodes.IRETURN);
+        mv.visitLabel(anyHandler);
+        mv.visitVarInsn(Opcodes.ASTORE, 2);
+        mv.visitJumpInsn(Opcodes.JSR, subroutine);
+        mv.visitVarInsn(Opcodes.ALOAD, 2);
+        mv.visitInsn(Opcodes.ATHROW);
+        mv.visitLabel(subroutine);
+        mv.visitVarInsn(Opcodes.ASTORE, 3);
+        mv.visitFieldInsn(Opcodes.GETSTATIC, PACKAGE + "Subroutines", "finallyRuns", "I");
+        mv.visitInsn(Opcodes.ICONST_1);
+        mv.visitInsn(Opcodes.IADD);
+        mv.visitFieldInsn(Opcodes.PUTSTATIC, PACKAGE + "Subroutines", "finallyRuns", "I");
+        mv.visitVarInsn(Opcodes.RET, 3);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    /** {@code static int wrong(int a)}, whose one stack-map frame declares a stack value that is not there. */
+    static byte[] wrongFrame() {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, PACKAGE + "WrongFrame", null, "java/lang/Object", null);
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "wrong", "(I)I", null, null);
+        mv.visitCode();
+        Label zero = new Label();
+        mv.visitVarInsn(Opcodes.ILOAD, 0);
+        mv.visitJumpInsn(Opcodes.IFEQ, zero);
+        mv.visitInsn(Opcodes.ICONST_1);
+        mv.visitInsn(Opcodes.IRETURN);
+        mv.visitLabel(zero);
+        mv.visitFrame(Opcodes.F_NEW, 1, new Object[] {Opcodes.INTEGER}, 1, new Object[] {Opcodes.INTEGER});
+        mv.visitInsn(Opcodes.ICONST_0);
+        mv.visitInsn(Opcodes.IRETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+}

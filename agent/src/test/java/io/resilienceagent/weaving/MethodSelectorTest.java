@@ -1,0 +1,189 @@
+package io.resilienceagent.weaving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.resilienceagent.config.MethodMapping;
+import io.resilienceagent.config.MethodPattern;
+import io.resilienceagent.sample.ConcreteBase;
+import io.resilienceagent.sample.DeepClient;
+import io.resilienceagent.sample.FlakyTarget;
+import io.resilienceagent.sample.MiddleClient;
+import io.resilienceagent.sample.SubOfConcrete;
+import java.io.IOException;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class MethodSelectorTest {
+    private static final String PKG = "io.resilienceagent.sample.";
+
+    private static MethodMapping map(String pattern, String service) {
+        return new MethodMapping(MethodPattern.parse(pattern), service);
+    }
+
+    private static List<String> servicesCovering(MethodSelector selector, Class<?> type) throws IOException {
+        return covering(selector, type).stream().map(MethodMapping::service).toList();
+    }
+
+    @Test
+    void aPatternCoversTheClassItNames() throws IOException {
+        MethodSelector selector = new MethodSelector(List.of(map(PKG + "FlakyTarget.fetch", "a")));
+
+        assertThat(servicesCovering(selector, FlakyTarget.class)).containsExactly("a");
+        assertThat(servicesCovering(selector, ConcreteBase.class)).isEmpty();
+    }
+
+    @Test
+    void anInterfacePatternCoversImplementationsAtAnyDepth() throws IOException {
+        MethodSelector selector = new MethodSelector(List.of(map(PKG + "Fetcher.fetch", "fetch")));
+
+        assertThat(servicesCovering(selector, FlakyTarget.class)).containsExactly("fetch");
+        assertThat(servicesCovering(selector, MiddleClient.class)).containsExactly("fetch");
+        assertThat(servicesCovering(selector, DeepClient.class)).containsExactly("fetch");
+    }
+
+    @Test
+    void anAbstractClassPatternCoversSubclasses() throws IOException {
+        MethodSelector selector = new MethodSelector(List.of(map(PKG + "BaseClient.call", "call")));
+
+        assertThat(servicesCovering(selector, DeepClient.class)).containsExactly("call");
+    }
+
+    @Test
+    void aConcreteClassPatternDoesNotCoverSubclasses() throws IOException {
+        MethodSelector selector = new MethodSelector(List.of(map(PKG + "ConcreteBase.call", "base")));
+
+        assertThat(servicesCovering(selector, ConcreteBase.class)).containsExactly("base");
+        assertThat(servicesCovering(selector, SubOfConcrete.class)).isEmpty();
+    }
+
+    @Test
+    void wildcardsMatchInsideOneSegment() throws IOException {
+        MethodSelector selector = new MethodSelector(List.of(map("io.resilienceagent.*.Flaky*.*", "w")));
+
+        assertThat(servicesCovering(selector, FlakyTarget.class)).containsExactly("w");
+        assertThat(servicesCovering(new MethodSelector(List.of(map("io.*.Flaky*.*", "w"))), FlakyTarget.class))
+                .as("* never crosses a dot").isEmpty();
+    }
+
+    @Test
+    void patternsNamingConcreteClassesOnlyNeverReadASupertype() throws Exception {
+        CountingLoader loader = new CountingLoader(getClass().getClassLoader());
+        MethodSelector selector = new MethodSelector(List.of(map(PKG + "FlakyTarget.fetch", "a"), map(PKG + "ConcreteBase.call", "b")));
+
+        for (Class<?> type : List.of(DeepClient.class, MiddleClient.class, SubOfConcrete.class, FlakyTarget.class)) {
+            byte[] classFile = ClassHeaderTest.classFile(type);
+            selector.mappingsCovering(type.getName().replace('.', '/'), () -> {
+                throw new AssertionError("the class file of " + type + " was read");
+            }, loader);
+        }
+
+        assertThat(loader.reads).as("only the classes patterns name, to see they are concrete, and what they extend")
+                .containsExactlyInAnyOrder(PKG.replace('.', '/') + "FlakyTarget.class", PKG.replace('.', '/') + "Fetcher.class",
+                        PKG.replace('.', '/') + "ConcreteBase.class");
+    }
+
+    @Test
+    void supertypesAreReadOncePerLoaderWhenAPatternNamesAnInterface() throws Exception {
+        CountingLoader loader = new CountingLoader(getClass().getClassLoader());
+        MethodSelector selector = new MethodSelector(List.of(map(PKG + "Fetcher.fetch", "fetch")));
+
+        for (Class<?> type : List.of(DeepClient.class, DeepClient.class, MiddleClient.class)) {
+            byte[] classFile = ClassHeaderTest.classFile(type);
+            assertThat(selector.mappingsCovering(type.getName().replace('.', '/'), () -> classFile, loader))
+                    .extracting(MethodMapping::service).containsExactly("fetch");
+        }
+
+        assertThat(loader.reads).doesNotHaveDuplicates().contains(PKG.replace('.', '/') + "Fetcher.class");
+    }
+
+    /** Counts the class files read through it. */
+    private static final class CountingLoader extends ClassLoader {
+        final List<String> reads = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+        CountingLoader(ClassLoader parent) {
+            super(parent);
+        }
+
+        @Override
+        public java.io.InputStream getResourceAsStream(String name) {
+            reads.add(name);
+            return super.getResourceAsStream(name);
+        }
+    }
+
+    @Test
+    void theFirstMappingInFileOrderWinsForAMethod() throws Exception {
+        MethodSelector selector = new MethodSelector(List.of(
+                map(PKG + "FlakyTarget.fetch(java.lang.String)", "exact"), map(PKG + "FlakyTarget.*", "rest")));
+        byte[] classFile = ClassHeaderTest.classFile(FlakyTarget.class);
+        List<MethodMapping> covering = covering(selector, FlakyTarget.class);
+        List<MethodInfo> methods = ClassWeaver.methods(classFile);
+
+        assertThat(serviceOf(covering, methods, "fetch")).isEqualTo("exact");
+        assertThat(serviceOf(covering, methods, "count")).isEqualTo("rest");
+        assertThat(serviceOf(covering, methods, "<init>")).isNull();
+    }
+
+    @Test
+    void unmatchedPatternsShrinkAsPatternsMatch() {
+        MethodMapping used = map(PKG + "FlakyTarget.fetch", "a");
+        MethodSelector selector = new MethodSelector(List.of(used, map("com.example.Missing.call", "b")));
+
+        selector.markMatched(used);
+
+        assertThat(selector.unmatchedPatterns()).containsExactly("com.example.Missing.call");
+    }
+
+    @Test
+    void signaturesAndDisplayNamesFollowTheContract() {
+        MethodInfo fetch = new MethodInfo("fetch", "(Ljava/lang/String;[BJ)Ljava/lang/String;", 1, 5);
+        MethodInfo nested = new MethodInfo("call", "()V", 1, 1);
+
+        assertThat(MethodSelector.signature(PKG + "FlakyTarget", fetch))
+                .isEqualTo(PKG + "FlakyTarget.fetch(java.lang.String,byte[],long)");
+        assertThat(MethodSelector.displayName(PKG + "FlakyTarget", fetch)).isEqualTo("FlakyTarget.fetch");
+        assertThat(MethodSelector.displayName(PKG + "Outer$Inner", nested)).isEqualTo("Inner.call");
+    }
+
+    @Test
+    void neverCoversConstructorsAbstractBridgeOrSyntheticMethods() {
+        List<MethodMapping> all = List.of(map(PKG + "FlakyTarget.*", "all"));
+
+        assertThat(MethodSelector.mappingFor(all, new MethodInfo("<init>", "()V", 1, 1))).isEmpty();
+        assertThat(MethodSelector.mappingFor(all, new MethodInfo("<clinit>", "()V", 8, 0))).isEmpty();
+        assertThat(MethodSelector.mappingFor(all, new MethodInfo("a", "()V", 0x0400, 0))).isEmpty();
+        assertThat(MethodSelector.mappingFor(all, new MethodInfo("b", "()V", 0x0040, 1))).isEmpty();
+        assertThat(MethodSelector.mappingFor(all, new MethodInfo("lambda$c$0", "()V", 0x1000, 1))).isEmpty();
+        assertThat(MethodSelector.mappingFor(all, new MethodInfo("d", "()V", 1, 1))).isPresent();
+    }
+
+    /** The mappings covering {@code type}, as the transformer asks when the class loads. */
+    static List<MethodMapping> covering(MethodSelector selector, Class<?> type) throws IOException {
+        byte[] classFile = ClassHeaderTest.classFile(type);
+        return selector.mappingsCovering(type.getName().replace('.', '/'), () -> classFile, type.getClassLoader());
+    }
+
+    private static String serviceOf(List<MethodMapping> covering, List<MethodInfo> methods, String method) {
+        return methods.stream()
+                .filter(m -> m.name().equals(method))
+                .findFirst()
+                .flatMap(m -> MethodSelector.mappingFor(covering, m))
+                .map(MethodMapping::service)
+                .orElse(null);
+    }
+
+    @Test
+    void ignoresTheJdkTheAgentAndGeneratedClasses() {
+        for (String name : Arrays.asList("java/lang/String", "jdk/internal/Foo", "sun/misc/Unsafe", "javax/net/Foo",
+                "io/resilienceagent/policy/ServiceGuard", "net/bytebuddy/ByteBuddy", "com/example/Foo$$Lambda$12")) {
+            assertThat(ResilienceTransformer.isIgnored(name)).as(name).isTrue();
+        }
+        assertThat(ResilienceTransformer.isIgnored("com/example/claude/ClaudeClient")).isFalse();
+        assertThat(ResilienceTransformer.isIgnored("javax/jms/MessageProducer")).as("a library in javax.*").isFalse();
+        assertThat(ResilienceTransformer.isIgnored("com/sun/jersey/api/client/WebResource")).as("a library in com.sun.*").isFalse();
+        assertThat(ResilienceTransformer.isIgnored("com/sun/net/httpserver/HttpServer")).as("the JDK's com.sun.*").isTrue();
+        assertThat(ResilienceTransformer.isIgnored("io/resilienceagent/it/app/FlakyApp"))
+                .as("applications may live under io.resilienceagent too").isFalse();
+    }
+}

@@ -1,0 +1,88 @@
+package io.resilienceagent.weaving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.resilienceagent.bootstrap.Dispatcher;
+import io.resilienceagent.config.BreakerSettings;
+import io.resilienceagent.config.MethodMapping;
+import io.resilienceagent.config.MethodPattern;
+import io.resilienceagent.config.ResilienceConfig;
+import io.resilienceagent.config.RetrySettings;
+import io.resilienceagent.config.ServiceSettings;
+import io.resilienceagent.sample.ConcreteBase;
+import io.resilienceagent.sample.FlakyTarget;
+import io.resilienceagent.log.AgentLog;
+import io.resilienceagent.policy.BreakerListener;
+import io.resilienceagent.policy.ServiceRegistry;
+import io.resilienceagent.policy.Timing;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ResilienceTransformerTest {
+    private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
+    private PrintStream previousLog;
+    private ResilienceTransformer transformer;
+
+    @BeforeEach
+    void setUp() {
+        previousLog = AgentLog.redirect(new PrintStream(logBytes, true, StandardCharsets.UTF_8));
+        List<MethodMapping> mappings = List.of(
+                new MethodMapping(MethodPattern.parse(FlakyTarget.class.getName() + ".fetch"), "svc"));
+        ResilienceConfig config = new ResilienceConfig(Optional.empty(),
+                Map.of("svc", new ServiceSettings("svc", RetrySettings.DEFAULTS, BreakerSettings.DEFAULTS)), mappings);
+        ServiceRegistry registry = new ServiceRegistry(config, Timing.SYSTEM, BreakerListener.NONE);
+        MethodSelector selector = new MethodSelector(mappings);
+        transformer = new ResilienceTransformer(selector, new ClassInstrumenter(registry, selector));
+    }
+
+    @AfterEach
+    void tearDown() {
+        AgentLog.redirect(previousLog);
+        Dispatcher.clear();
+    }
+
+    private byte[] transform(Class<?> type, byte[] classFile) {
+        return transformer.transform(getClass().getClassLoader(), type.getName().replace('.', '/'), null, null, classFile);
+    }
+
+    @Test
+    void aClassThatFailsToTransformLoadsUnchangedWithOneLogLine() throws Exception {
+        byte[] original = ClassHeaderTest.classFile(FlakyTarget.class);
+        byte[] truncated = Arrays.copyOf(original, original.length * 2 / 3);
+
+        assertThat(transform(FlakyTarget.class, truncated)).isNull();
+
+        assertThat(logBytes.toString(StandardCharsets.UTF_8).lines())
+                .singleElement()
+                .asString()
+                .startsWith("WARN  Could not instrument " + FlakyTarget.class.getName() + ", it runs unprotected: ");
+    }
+
+    @Test
+    void aCoveredClassIsRewritten() throws Exception {
+        byte[] original = ClassHeaderTest.classFile(FlakyTarget.class);
+
+        byte[] transformed = transform(FlakyTarget.class, original);
+
+        assertThat(transformed).isNotNull().isNotEqualTo(original);
+    }
+
+    @Test
+    void classesNoPatternCoversAreLeftAloneSilentlyWithoutReadingThem() throws Exception {
+        assertThat(transform(ConcreteBase.class, ClassHeaderTest.classFile(ConcreteBase.class))).isNull();
+        assertThat(transformer.transform(getClass().getClassLoader(), "com/example/Uncovered", null, null, new byte[] {1}))
+                .as("decided by the name alone: the (broken) class file is never read").isNull();
+        assertThat(transformer.transform(null, "java/lang/Foo", null, null, new byte[] {1})).isNull();
+        assertThat(transformer.transform(null, null, null, null, new byte[] {1})).isNull();
+
+        assertThat(logBytes.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+}
