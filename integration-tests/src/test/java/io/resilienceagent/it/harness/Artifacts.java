@@ -44,6 +44,16 @@ public final class Artifacts {
         return existing("demo.jar", "mvn -pl demo-app package");
     }
 
+    /** {@code io.opentelemetry.javaagent:opentelemetry-javaagent}, copied into {@code target/tools} by the module's pom. */
+    public static Path openTelemetryAgentJar() {
+        return existing("otel-agent.jar", "mvn -pl integration-tests generate-test-resources");
+    }
+
+    /** The Spring Boot sample's fat jar, {@code samples/spring-boot-app/target/spring-boot-app.jar}. */
+    public static Path springBootAppJar() {
+        return existing("spring-boot-app.jar", "mvn -pl samples/spring-boot-app package");
+    }
+
     /** This module's {@code target/test-classes}, which holds the test applications. */
     public static Path testClasses() {
         try {

@@ -33,6 +33,7 @@ public final class ChildJvm {
     private final Jdk jdk;
     private String agentArgs;
     private boolean attachAgent;
+    private final List<String> optionsBeforeAgent = new ArrayList<>();
     private final List<String> jvmOptions = new ArrayList<>();
     private final List<String> launch = new ArrayList<>();
     private final List<Path> libraries = new ArrayList<>();
@@ -72,6 +73,16 @@ public final class ChildJvm {
 
     public ChildJvm jvmOption(String option) {
         jvmOptions.add(option);
+        return this;
+    }
+
+    /**
+     * An option placed before the agent's {@code -javaagent} on the command line, where plain
+     * {@link #jvmOption}s go after it: another java agent that must be attached first (agents' premain
+     * methods run in command-line order).
+     */
+    public ChildJvm jvmOptionBeforeAgent(String option) {
+        optionsBeforeAgent.add(option);
         return this;
     }
 
@@ -143,6 +154,7 @@ public final class ChildJvm {
     public List<String> command() {
         List<String> command = new ArrayList<>();
         command.add(jdk.java().toString());
+        command.addAll(optionsBeforeAgent);
         if (attachAgent) {
             String agent = "-javaagent:" + Artifacts.agentJar();
             command.add(agentArgs == null || agentArgs.isEmpty() ? agent : agent + "=" + agentArgs);

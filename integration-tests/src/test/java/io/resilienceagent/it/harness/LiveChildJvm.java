@@ -18,6 +18,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
 
 /**
  * A child JVM that keeps running while the test talks to it: commands go to its stdin one line at a
@@ -69,6 +70,22 @@ public final class LiveChildJvm implements AutoCloseable {
 
     /** Starts this exact command and waits for the application's {@code READY} line. */
     public static LiveChildJvm start(List<String> command) {
+        return start(command, "READY");
+    }
+
+    /**
+     * Starts {@code child.command()} and waits for the first stdout line containing {@code readyText}: for
+     * an application that announces itself in its own words (Spring Boot's {@code Started SpringApp in}).
+     */
+    public static LiveChildJvm start(ChildJvm child, String readyText) {
+        return start(child.command(), line -> line.contains(readyText), "containing '" + readyText + "'");
+    }
+
+    private static LiveChildJvm start(List<String> command, String readyPrefix) {
+        return start(command, line -> line.startsWith(readyPrefix), "starting with '" + readyPrefix + "'");
+    }
+
+    private static LiveChildJvm start(List<String> command, Predicate<String> ready, String readyLine) {
         LiveChildJvm live;
         try {
             live = new LiveChildJvm(List.copyOf(command));
@@ -76,7 +93,7 @@ public final class LiveChildJvm implements AutoCloseable {
             throw new UncheckedIOException("could not start " + command, e);
         }
         try {
-            live.awaitLine("READY");
+            live.awaitLine(ready, readyLine);
         } catch (RuntimeException | Error e) {
             live.close();
             throw e;
@@ -110,17 +127,21 @@ public final class LiveChildJvm implements AutoCloseable {
 
     /** Skips stdout lines up to the next that starts with {@code prefix}, and returns it. */
     public String awaitLine(String prefix) {
+        return awaitLine(line -> line.startsWith(prefix), "starting with '" + prefix + "'");
+    }
+
+    private String awaitLine(Predicate<String> wanted, String description) {
         long deadline = System.nanoTime() + STEP_TIMEOUT.toNanos();
         try {
             while (true) {
                 long left = deadline - System.nanoTime();
                 String line = left > 0 ? stdoutLines.poll(Math.min(left, 200_000_000L), TimeUnit.NANOSECONDS) : null;
-                if (line != null && line.startsWith(prefix)) {
+                if (line != null && wanted.test(line)) {
                     return line;
                 }
                 if (line == null && (!process.isAlive() && stdoutLines.isEmpty() || System.nanoTime() >= deadline)) {
                     Thread.sleep(100); // let the pumps take the last output
-                    fail("no stdout line starting with '" + prefix + "' within " + STEP_TIMEOUT.toSeconds() + " s"
+                    fail("no stdout line " + description + " within " + STEP_TIMEOUT.toSeconds() + " s"
                             + (process.isAlive() ? "" : " (the child exited)") + "\n" + describe());
                 }
             }
@@ -188,6 +209,19 @@ public final class LiveChildJvm implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Asks the child to stop as a service manager would (SIGTERM: shutdown hooks run) and waits up to
+     * 10 s for it to exit; for applications that do not read {@code quit} from stdin.
+     */
+    public void terminate() {
+        process.destroy();
+        try {
+            process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
