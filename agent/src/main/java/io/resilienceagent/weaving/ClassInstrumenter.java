@@ -1,5 +1,6 @@
 package io.resilienceagent.weaving;
 
+import io.resilienceagent.config.JdkClasses;
 import io.resilienceagent.config.MethodMapping;
 import io.resilienceagent.log.AgentLog;
 import io.resilienceagent.policy.ServiceRegistry;
@@ -27,6 +28,12 @@ public final class ClassInstrumenter {
         this.selector = selector;
     }
 
+    /** How log lines name a method: {@code SimpleClassName.method}; the JDK's client as the {@code HttpClient} a pattern names. */
+    private static String displayName(String className, MethodInfo method) {
+        return JdkClasses.isHttpClient(className.replace('.', '/')) ? "HttpClient." + method.name()
+                : MethodSelector.displayName(className, method);
+    }
+
     /**
      * Rewrites {@code classFile}.
      *
@@ -44,7 +51,7 @@ public final class ClassInstrumenter {
                 continue;
             }
             String singleUse = SingleUseCalls.reason(className.replace('.', '/'), method);
-            int id = registry.bind(className + "." + method.key(), MethodSelector.displayName(className, method),
+            int id = registry.bind(className + "." + method.key(), displayName(className, method),
                     mapping.get().service(), singleUse == null);
             if (singleUse != null) {
                 AgentLog.warn(SingleUseCalls.warning(MethodSelector.signature(className, method), singleUse));
