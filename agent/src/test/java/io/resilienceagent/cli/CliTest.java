@@ -52,6 +52,18 @@ class CliTest {
     }
 
     @Test
+    void validate_refuses_a_pattern_that_can_never_be_woven_and_says_what_to_name() throws IOException {
+        Path file = Files.writeString(dir.resolve("jdk.yaml"), "services:\n  api: {}\nmethods:\n"
+                + "  java.net.http.HttpClient.send: api\n  java.net.HttpURLConnection.getInputStream: api\n");
+
+        assertThat(run("validate", file.toString())).isEqualTo(1);
+        assertThat(out()).contains(file + ":5:3: methods.java.net.HttpURLConnection.getInputStream: this pattern can never "
+                + "match: JDK classes (java.*, jdk.*, sun.*, the JDK's javax.* and com.sun.* packages) are never instrumented; "
+                + "name the application method that calls this one instead (the one JDK method that can be protected is "
+                + "java.net.http.HttpClient.send)").doesNotContain(":4:");
+    }
+
+    @Test
     void validate_of_a_missing_file_exits_one() {
         Path file = dir.resolve("missing.yaml");
 
