@@ -14,8 +14,8 @@ public interface CallHandler {
      *
      * @param owner the class whose woven method is called (null in class files too old to name it)
      * @return an admission token to pass to {@link #exit}, {@link Dispatcher#PASS_THROUGH} to run the
-     *     body once without protection, or the {@link Throwable} to throw instead of running the body
-     *     when the breaker rejects the call
+     *     body once without protection, the {@link Throwable} to throw instead of running the body when
+     *     the breaker rejects the call, or (async methods) a {@link Replacement} to return instead
      */
     Object enter(Class<?> owner);
 
@@ -27,7 +27,19 @@ public interface CallHandler {
      * @param returned the body's return value (null for void methods or when it threw)
      * @param thrown what the body threw, or null
      * @return {@code null} to complete the call as the body did; a {@link Throwable} to throw it
-     *     instead; any other object is the admission token of a further attempt: run the body again
+     *     instead; a {@link Replacement} to return its value instead (async methods);
+     *     {@link Dispatcher#NEED_ARGUMENTS} to be called again through {@link #exitWithArguments}
+     *     (async methods); any other object is the admission token of a further attempt: run the body again
      */
     Object exit(Class<?> owner, Object admission, Object returned, Throwable thrown);
+
+    /**
+     * {@link #exit} of an async method, called when {@code exit} answered {@link Dispatcher#NEED_ARGUMENTS},
+     * with what the engine needs to run the method again: its receiver ({@code null} for a static method)
+     * and its original arguments. Returns a decision as {@code exit} does, or a {@link Replacement}.
+     */
+    default Object exitWithArguments(Class<?> owner, Object admission, Object returned, Throwable thrown,
+            Object receiver, Object[] arguments) {
+        return null;
+    }
 }

@@ -23,6 +23,13 @@ public final class Dispatcher {
      */
     public static final Object PASS_THROUGH = new Object();
 
+    /**
+     * What {@link #exit} returns for an async method when the engine needs the call's arguments (to run
+     * the method again later): woven code then calls {@link #exitWithArguments}. Asked only off the
+     * success path, so a successful call allocates no argument array.
+     */
+    public static final Object NEED_ARGUMENTS = new Object();
+
     private Dispatcher() {
     }
 
@@ -56,6 +63,24 @@ public final class Dispatcher {
         }
         try {
             return table[id].exit(owner, admission, returned, thrown);
+        } catch (Throwable t) {
+            reportInternalError(t);
+            return null;
+        }
+    }
+
+    /**
+     * {@link #exit}, again, with the receiver ({@code null} for a static method) and the original
+     * arguments (primitives boxed), for an async method whose call will be retried.
+     */
+    public static Object exitWithArguments(int id, Class<?> owner, Object admission, Object returned, Throwable thrown,
+            Object receiver, Object[] arguments) {
+        CallHandler[] table = handlers;
+        if (id < 0 || id >= table.length || table[id] == null) {
+            return null;
+        }
+        try {
+            return table[id].exitWithArguments(owner, admission, returned, thrown, receiver, arguments);
         } catch (Throwable t) {
             reportInternalError(t);
             return null;

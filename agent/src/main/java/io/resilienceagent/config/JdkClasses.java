@@ -15,8 +15,9 @@ import java.util.Set;
 public final class JdkClasses {
     /** The class a pattern may name to protect the JDK's HTTP client. */
     public static final String HTTP_CLIENT = "java.net.http.HttpClient";
-    /** The methods of {@link #HTTP_CLIENT} a pattern may name. */
+    /** The methods of {@link #HTTP_CLIENT} a pattern may name: {@code send} and (async) {@code sendAsync}. */
     public static final String HTTP_CLIENT_SEND = "send";
+    public static final String HTTP_CLIENT_SEND_ASYNC = "sendAsync";
 
     /** Prefixes under which the JDK has packages (internal form); only names under them need a closer look. */
     private static final String[] PREFIXES = {"java/", "javax/", "jdk/", "sun/", "com/sun/"};

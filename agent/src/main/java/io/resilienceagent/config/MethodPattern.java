@@ -99,14 +99,15 @@ public final class MethodPattern {
      */
     public Optional<String> neverWovenReason() {
         if (classGlob.equals(JdkClasses.HTTP_CLIENT)) {
-            return methodGlob.equals(JdkClasses.HTTP_CLIENT_SEND) ? Optional.empty()
-                    : Optional.of("of the JDK's HTTP client only " + JdkClasses.HTTP_CLIENT + "." + JdkClasses.HTTP_CLIENT_SEND
-                            + " can be protected; name that, or the application method that calls the client");
+            return methodGlob.equals(JdkClasses.HTTP_CLIENT_SEND) || methodGlob.equals(JdkClasses.HTTP_CLIENT_SEND_ASYNC)
+                    ? Optional.empty()
+                    : Optional.of("of the JDK's HTTP client only " + JdkClasses.HTTP_CLIENT + ".send and .sendAsync can be "
+                            + "protected; name one of those, or the application method that calls the client");
         }
         if (classGlob.startsWith("java.") || classGlob.indexOf('*') < 0 && JdkClasses.isJdk(classGlob)) {
             return Optional.of("JDK classes (java.*, jdk.*, sun.*, the JDK's javax.* and com.sun.* packages) are never instrumented; name the "
-                    + "application method that calls this one instead (the one JDK method that can be protected is "
-                    + JdkClasses.HTTP_CLIENT + "." + JdkClasses.HTTP_CLIENT_SEND + ")");
+                    + "application method that calls this one instead (the JDK methods that can be protected are "
+                    + JdkClasses.HTTP_CLIENT + ".send and .sendAsync)");
         }
         if (methodGlob.startsWith("lambda$") || methodGlob.contains("$anonfun$")) {
             return Optional.of("lambda bodies are never instrumented; name the method that runs the lambda, or the "

@@ -22,6 +22,8 @@ final class CallFrame {
      * exhausted): this call records it but does not retry it again.
      */
     Object gaveUpInside;
+    /** For an attempt that retries an async call (run by the agent's scheduler): that call; else null. */
+    AsyncCall asyncCall;
 
     CallFrame(ThreadCalls thread, int index) {
         this.thread = thread;
@@ -77,6 +79,9 @@ final class CallFrame {
         }
         if (gaveUpInside != null) {
             gaveUpInside = null;
+        }
+        if (asyncCall != null) {
+            asyncCall = null;
         }
     }
 }

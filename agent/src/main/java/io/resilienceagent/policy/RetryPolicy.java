@@ -18,6 +18,11 @@ public final class RetryPolicy {
         this.classifier = new FailureClassifier(settings);
     }
 
+    /** How long an attempt of an async method may take before it counts as timed out; -1 for no limit. */
+    long attemptTimeoutNanos() {
+        return -1;
+    }
+
     public int maxAttempts() {
         return maxAttempts;
     }

@@ -115,10 +115,7 @@ public final class ServiceGuard {
         if (breaker.nanosUntilAdmission() > wait) {
             return rejectRetry(owner, frame, returned, thrown);
         }
-        if (AgentLog.isEnabled(AgentLog.Level.WARN)) {
-            AgentLog.warn("Retrying " + method.method() + " after " + describe(thrown, status)
-                    + " (attempt " + (frame.failedAttempts + 1) + "/" + policy.maxAttempts() + ")");
-        }
+        logRetry(method.method(), thrown, status, frame.failedAttempts + 1, policy.maxAttempts());
         try {
             timing.sleeper().sleep(wait);
         } catch (InterruptedException e) {
@@ -149,7 +146,16 @@ public final class ServiceGuard {
         return rejection;
     }
 
-    private Throwable reject(Class<?> owner, Throwable lastFailure) {
+    /** The WARN line of a retry; built only when WARN is on. */
+    void logRetry(String method, Throwable thrown, int status, int nextAttempt, int maxAttempts) {
+        if (AgentLog.isEnabled(AgentLog.Level.WARN)) {
+            AgentLog.warn("Retrying " + method + " after " + describe(thrown, status)
+                    + " (attempt " + nextAttempt + "/" + maxAttempts + ")");
+        }
+    }
+
+    /** A rejection of an attempt: counted, logged at most once a second, and the exception to fail with. */
+    Throwable reject(Class<?> owner, Throwable lastFailure) {
         counters.rejected.increment();
         long now = timing.clock().nanoTime();
         long next = nextRejectionLogNanos;
@@ -208,6 +214,18 @@ public final class ServiceGuard {
         return new BreakerStats(breaker.state(), breaker.failureCount(), breaker.successCount(),
                 ThreadCallCounts.total(index), counters.failures.sum(), counters.retries.sum(), counters.rejected.sum(),
                 breaker.lastStateChangeMillis());
+    }
+
+    RetryPolicy retryPolicy() {
+        return retryPolicy;
+    }
+
+    CallCounters counters() {
+        return counters;
+    }
+
+    Timing timing() {
+        return timing;
     }
 
     /** This guard's index among all guards, for per-thread tables. */

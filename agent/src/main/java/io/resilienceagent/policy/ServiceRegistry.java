@@ -46,9 +46,11 @@ public final class ServiceRegistry {
      * @param method the method, as {@code pkg.Class.name(descriptor)}
      * @param displayName how log lines name it ({@code SimpleClassName.method})
      * @param retryable false for a method that can run only once on its receiver: its breaker applies, no retry
+     * @param async for a method returning a {@code CompletionStage}, how to run it again; null for others
      * @return the id its woven code passes to the {@link Dispatcher}
      */
-    public synchronized int bind(String method, String displayName, String service, boolean retryable) {
+    public synchronized int bind(String method, String displayName, String service, boolean retryable,
+            AsyncSignature async) {
         ServiceGuard guard = services.get(service);
         if (guard == null) {
             throw new IllegalArgumentException("unknown service " + service);
@@ -59,7 +61,9 @@ public final class ServiceRegistry {
             return known;
         }
         int id = ids.size();
-        Dispatcher.install(id, new MethodGuard(displayName, guard, retryable));
+        Dispatcher.install(id, async == null ? new MethodGuard(displayName, guard, retryable)
+                : new AsyncMethodGuard(displayName, guard, retryable, async.name(), async.descriptor(), async.isStatic(),
+                        async.returnType()));
         ids.put(key, id);
         return id;
     }

@@ -21,6 +21,8 @@ final class ThreadCalls {
     final ThreadCallCounts counts = ThreadCallCounts.forCurrentThread();
     private CallFrame[] frames = new CallFrame[0];
     private int depth;
+    /** The async call whose retry the agent's scheduler is about to run on this thread, until its method takes it. */
+    private AsyncCall pendingRetry;
 
     static ThreadCalls current() {
         return CURRENT.get();
@@ -63,6 +65,21 @@ final class ThreadCalls {
     /** The call {@code frame} is nested in, or null for an outermost call. */
     CallFrame enclosing(CallFrame frame) {
         return frame.index > 0 && frame.index <= depth ? frames[frame.index - 1] : null;
+    }
+
+    /** Marks the next entry of {@code call}'s method on this thread as that call's retry. */
+    void expectRetry(AsyncCall call) {
+        pendingRetry = call;
+    }
+
+    /** The call whose retry is expected for {@code method}, taken (it is expected once); null if none. */
+    AsyncCall takeRetry(AsyncMethodGuard method) {
+        AsyncCall call = pendingRetry;
+        if (call != null && call.method() == method) {
+            pendingRetry = null;
+            return call;
+        }
+        return null;
     }
 
     int depth() {

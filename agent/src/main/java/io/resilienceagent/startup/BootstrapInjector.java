@@ -27,6 +27,7 @@ final class BootstrapInjector {
     /** Every class of the bootstrap layer, dependencies first; a test checks the list is complete. */
     static final List<String> BOOTSTRAP_CLASSES = List.of(
             "io.resilienceagent.CircuitBreakerOpenException",
+            "io.resilienceagent.bootstrap.Replacement",
             "io.resilienceagent.bootstrap.CallHandler",
             "io.resilienceagent.bootstrap.Dispatcher");
 

@@ -3,12 +3,16 @@ package io.resilienceagent.weaving;
 import io.resilienceagent.config.JdkClasses;
 import io.resilienceagent.config.MethodMapping;
 import io.resilienceagent.log.AgentLog;
+import io.resilienceagent.policy.AsyncSignature;
 import io.resilienceagent.policy.ServiceRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.objectweb.asm.Type;
 
 /**
  * Rewrites the covered methods of one class so that each runs in the engine's attempt loop (see
@@ -38,11 +42,13 @@ public final class ClassInstrumenter {
      * Rewrites {@code classFile}.
      *
      * @param className binary name, with dots
+     * @param loader the class's loader, which tells what its methods' return types are
      * @return the new class file, or null when no declared method is covered or none could be woven
      */
-    byte[] instrument(String className, byte[] classFile, List<MethodMapping> covering) {
+    byte[] instrument(String className, byte[] classFile, List<MethodMapping> covering, ClassLoader loader) {
         List<MethodInfo> methods = ClassWeaver.methods(classFile);
         Map<String, Integer> ids = new HashMap<>();
+        Set<String> async = new HashSet<>();
         Map<String, MethodMapping> mappings = new HashMap<>();
         Map<String, MethodInfo> byKey = new HashMap<>();
         for (MethodInfo method : methods) {
@@ -50,9 +56,24 @@ public final class ClassInstrumenter {
             if (mapping.isEmpty()) {
                 continue;
             }
+            Type returnType = Type.getReturnType(method.descriptor());
+            FutureTypes.Kind kind = returnType.getSort() == Type.OBJECT
+                    ? FutureTypes.of(returnType.getInternalName(), loader) : FutureTypes.Kind.SYNC;
+            if (kind == FutureTypes.Kind.UNBUILDABLE) {
+                AgentLog.warn("Could not instrument " + MethodSelector.signature(className, method) + ", it runs unprotected: "
+                        + "it returns " + returnType.getClassName() + ", a CompletionStage the agent cannot build or complete; "
+                        + "protect a method declared to return CompletionStage or CompletableFuture (or a public "
+                        + "CompletableFuture subclass with a public no-argument constructor)");
+                continue;
+            }
             String singleUse = SingleUseCalls.reason(className.replace('.', '/'), method);
+            AsyncSignature signature = kind == FutureTypes.Kind.ASYNC ? new AsyncSignature(method.name(),
+                    method.descriptor(), method.isStatic(), returnType.getClassName()) : null;
             int id = registry.bind(className + "." + method.key(), displayName(className, method),
-                    mapping.get().service(), singleUse == null);
+                    mapping.get().service(), singleUse == null, signature);
+            if (signature != null) {
+                async.add(method.key());
+            }
             if (singleUse != null) {
                 AgentLog.warn(SingleUseCalls.warning(MethodSelector.signature(className, method), singleUse));
             }
@@ -63,7 +84,7 @@ public final class ClassInstrumenter {
         if (ids.isEmpty()) {
             return null;
         }
-        ClassWeaver.Result woven = ClassWeaver.weave(classFile, ids);
+        ClassWeaver.Result woven = ClassWeaver.weave(classFile, ids, async);
         for (Map.Entry<String, String> skipped : woven.skipped().entrySet()) {
             AgentLog.warn("Could not instrument " + MethodSelector.signature(className, byKey.get(skipped.getKey()))
                     + ", it runs unprotected: " + skipped.getValue());

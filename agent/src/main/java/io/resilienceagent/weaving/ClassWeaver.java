@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
@@ -67,12 +68,20 @@ final class ClassWeaver {
      * @param ids each method's id for the {@code Dispatcher}
      */
     static Result weave(byte[] classFile, Map<String, Integer> ids) {
+        return weave(classFile, ids, Set.of());
+    }
+
+    /**
+     * Rewrites the methods named in {@code ids}; those in {@code async} are woven as async methods (see
+     * {@link MethodWeaver}).
+     */
+    static Result weave(byte[] classFile, Map<String, Integer> ids, Set<String> async) {
         Map<String, Integer> remaining = new HashMap<>(ids);
         Map<String, String> skipped = new LinkedHashMap<>();
         while (!remaining.isEmpty()) {
             byte[] woven;
             try {
-                woven = weaveOnce(classFile, remaining, skipped);
+                woven = weaveOnce(classFile, remaining, async, skipped);
             } catch (MethodTooLargeException e) {
                 String key = e.getMethodName() + e.getDescriptor();
                 if (remaining.remove(key) == null) {
@@ -97,7 +106,8 @@ final class ClassWeaver {
     }
 
     /** One pass over the class; a method whose bytecode cannot be analysed moves from {@code remaining} to {@code skipped}. */
-    private static byte[] weaveOnce(byte[] classFile, Map<String, Integer> remaining, Map<String, String> skipped) {
+    private static byte[] weaveOnce(byte[] classFile, Map<String, Integer> remaining, Set<String> async,
+            Map<String, String> skipped) {
         ClassReader reader = new ClassReader(classFile);
         ClassWriter writer = new ClassWriter(reader, ClassWriter.COMPUTE_MAXS);
         reader.accept(new ClassVisitor(Opcodes.ASM9, writer) {
@@ -132,7 +142,8 @@ final class ClassWeaver {
                             accept(target);
                             return;
                         }
-                        accept(new MethodWeaver(target, id, owner, this, beneath, version >= JAVA_5, version >= JAVA_6));
+                        accept(new MethodWeaver(target, id, owner, this, beneath, version >= JAVA_5, version >= JAVA_6,
+                                async.contains(name + descriptor)));
                     }
                 };
             }

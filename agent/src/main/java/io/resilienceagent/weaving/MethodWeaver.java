@@ -23,6 +23,18 @@ import org.objectweb.asm.tree.MethodNode;
  * }
  * }</pre>
  *
+ * <p>An async method (one returning a {@code CompletionStage}) also returns at once the value of a
+ * {@code Replacement} that {@code enter} or {@code exit} hands back, and when {@code exit} answers
+ * {@code NEED_ARGUMENTS} calls {@code exitWithArguments} with its receiver and original arguments:
+ *
+ * <pre>{@code
+ * admission = Dispatcher.enter(ID, Owner.class); if (admission instanceof Replacement r) return (T) r.value;
+ * ...
+ * next = Dispatcher.exit(...);
+ * if (next == NEED_ARGUMENTS) next = Dispatcher.exitWithArguments(..., this, new Object[] {args'});
+ * if (next instanceof Replacement r) return (T) r.value;
+ * }</pre>
+ *
  * <p>Every {@code return} of the body becomes a jump to the exit code, after popping whatever other
  * values it left beneath its own on the operand stack (see {@link ReturnStacks}; a return the analysis
  * found unreachable stays as it is). The body's own exception
@@ -34,10 +46,12 @@ import org.objectweb.asm.tree.MethodNode;
  */
 final class MethodWeaver extends MethodVisitor {
     static final String DISPATCHER = "io/resilienceagent/bootstrap/Dispatcher";
+    private static final String REPLACEMENT = "io/resilienceagent/bootstrap/Replacement";
     private static final String OBJECT = "java/lang/Object";
     private static final String THROWABLE = "java/lang/Throwable";
 
     private final int id;
+    private final boolean async;
     private final String owner;
     private final boolean nameOwner;
     private final boolean writeFrames;
@@ -45,6 +59,8 @@ final class MethodWeaver extends MethodVisitor {
     private int returnsSeen;
     private final Type returnType;
     private final Type[] parameterTypes;
+    /** The method's declared arguments, the receiver not counted. */
+    private final int arguments;
     private final Object[] parameterFrameTypes;
     private final int[] parameterSlots;
     private final int firstOwnSlot;
@@ -63,11 +79,13 @@ final class MethodWeaver extends MethodVisitor {
      *     ({@link ReturnStacks#valuesBeneath})
      * @param nameOwner whether the class file may load its own class as a constant (Java 5 and later)
      * @param writeFrames whether the class file has stack-map frames (Java 6 and later)
+     * @param async whether the method returns a {@code CompletionStage} the engine protects as a future
      */
     MethodWeaver(MethodVisitor target, int id, String owner, MethodNode method, int[][] beneathReturns,
-            boolean nameOwner, boolean writeFrames) {
+            boolean nameOwner, boolean writeFrames, boolean async) {
         super(Opcodes.ASM9, target);
         this.id = id;
+        this.async = async;
         this.owner = owner;
         this.nameOwner = nameOwner;
         this.writeFrames = writeFrames;
@@ -75,6 +93,7 @@ final class MethodWeaver extends MethodVisitor {
         this.returnType = Type.getReturnType(method.desc);
         Type[] arguments = Type.getArgumentTypes(method.desc);
         int receivers = (method.access & Opcodes.ACC_STATIC) != 0 ? 0 : 1;
+        this.arguments = arguments.length;
         this.parameterTypes = new Type[arguments.length + receivers];
         if (receivers == 1) {
             parameterTypes[0] = Type.getObjectType(owner);
@@ -112,6 +131,9 @@ final class MethodWeaver extends MethodVisitor {
         pushOwner();
         super.visitMethodInsn(Opcodes.INVOKESTATIC, DISPATCHER, "enter", "(ILjava/lang/Class;)Ljava/lang/Object;", false);
         super.visitVarInsn(Opcodes.ASTORE, admissionSlot);
+        if (async) {
+            returnIfReplaced(admissionSlot, start);
+        }
         super.visitLabel(start);
         frame(bodyEntryLocals(), new Object[0]);
         // The body's first instruction may carry a frame of its own; two frames cannot share an offset.
@@ -185,6 +207,19 @@ final class MethodWeaver extends MethodVisitor {
         super.visitMethodInsn(Opcodes.INVOKESTATIC, DISPATCHER, "exit",
                 "(ILjava/lang/Class;Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Throwable;)Ljava/lang/Object;", false);
         super.visitVarInsn(Opcodes.ASTORE, nextSlot);
+        if (async) {
+            Label decided = new Label();
+            Label notReplaced = new Label();
+            super.visitVarInsn(Opcodes.ALOAD, nextSlot);
+            super.visitFieldInsn(Opcodes.GETSTATIC, DISPATCHER, "NEED_ARGUMENTS", "Ljava/lang/Object;");
+            super.visitJumpInsn(Opcodes.IF_ACMPNE, decided);
+            exitWithArguments();
+            super.visitLabel(decided);
+            frame(ownLocals(Live.DECISION), new Object[0]);
+            returnIfReplaced(nextSlot, notReplaced);
+            super.visitLabel(notReplaced);
+            frame(ownLocals(Live.DECISION), new Object[0]);
+        }
         super.visitVarInsn(Opcodes.ALOAD, nextSlot);
         super.visitJumpInsn(Opcodes.IFNULL, done);
         super.visitVarInsn(Opcodes.ALOAD, nextSlot);
@@ -218,6 +253,64 @@ final class MethodWeaver extends MethodVisitor {
         }
         super.visitInsn(returnType.getOpcode(Opcodes.IRETURN));
         super.visitMaxs(maxStack, maxLocals);
+    }
+
+    /** {@code if (slot instanceof Replacement r) return (T) r.value;} else continue at {@code otherwise}. */
+    private void returnIfReplaced(int slot, Label otherwise) {
+        super.visitVarInsn(Opcodes.ALOAD, slot);
+        super.visitTypeInsn(Opcodes.INSTANCEOF, REPLACEMENT);
+        super.visitJumpInsn(Opcodes.IFEQ, otherwise);
+        super.visitVarInsn(Opcodes.ALOAD, slot);
+        super.visitTypeInsn(Opcodes.CHECKCAST, REPLACEMENT);
+        super.visitFieldInsn(Opcodes.GETFIELD, REPLACEMENT, "value", "Ljava/lang/Object;");
+        super.visitTypeInsn(Opcodes.CHECKCAST, returnType.getInternalName());
+        super.visitInsn(Opcodes.ARETURN);
+    }
+
+    /** {@code next = Dispatcher.exitWithArguments(ID, Owner.class, admission, result, thrown, this, new Object[] {args'})}. */
+    private void exitWithArguments() {
+        pushId();
+        pushOwner();
+        super.visitVarInsn(Opcodes.ALOAD, admissionSlot);
+        super.visitVarInsn(Opcodes.ALOAD, resultSlot);
+        super.visitVarInsn(Opcodes.ALOAD, thrownSlot);
+        int receivers = parameterTypes.length - arguments;
+        if (receivers == 1) {
+            super.visitVarInsn(Opcodes.ALOAD, backupSlots[0]);
+        } else {
+            super.visitInsn(Opcodes.ACONST_NULL);
+        }
+        super.visitLdcInsn(arguments);
+        super.visitTypeInsn(Opcodes.ANEWARRAY, OBJECT);
+        for (int i = receivers; i < parameterTypes.length; i++) {
+            super.visitInsn(Opcodes.DUP);
+            super.visitLdcInsn(i - receivers);
+            super.visitVarInsn(parameterTypes[i].getOpcode(Opcodes.ILOAD), backupSlots[i]);
+            box(parameterTypes[i]);
+            super.visitInsn(Opcodes.AASTORE);
+        }
+        super.visitMethodInsn(Opcodes.INVOKESTATIC, DISPATCHER, "exitWithArguments",
+                "(ILjava/lang/Class;Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Throwable;Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;",
+                false);
+        super.visitVarInsn(Opcodes.ASTORE, nextSlot);
+    }
+
+    /** Boxes a primitive on the stack ({@code Integer.valueOf} and so on); references stay. */
+    private void box(Type type) {
+        String box = switch (type.getSort()) {
+            case Type.BOOLEAN -> "java/lang/Boolean";
+            case Type.BYTE -> "java/lang/Byte";
+            case Type.CHAR -> "java/lang/Character";
+            case Type.SHORT -> "java/lang/Short";
+            case Type.INT -> "java/lang/Integer";
+            case Type.FLOAT -> "java/lang/Float";
+            case Type.LONG -> "java/lang/Long";
+            case Type.DOUBLE -> "java/lang/Double";
+            default -> null;
+        };
+        if (box != null) {
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, box, "valueOf", "(" + type.getDescriptor() + ")L" + box + ";", false);
+        }
     }
 
     private void pushId() {

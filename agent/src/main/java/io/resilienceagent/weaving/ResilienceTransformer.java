@@ -46,7 +46,7 @@ public final class ResilienceTransformer implements ClassFileTransformer {
             return woven;
         }
         try {
-            readDispatcher(module);
+            readDispatcher(module, internalName);
             return woven;
         } catch (RuntimeException e) {
             AgentLog.warn("Could not instrument " + internalName.replace('/', '.') + ", it runs unprotected: its module "
@@ -55,11 +55,16 @@ public final class ResilienceTransformer implements ClassFileTransformer {
         }
     }
 
-    /** Lets a named module (the JDK's {@code java.net.http}) read the bootstrap layer its woven code calls. */
-    private void readDispatcher(Module module) {
+    /**
+     * Lets a named module (the JDK's {@code java.net.http}) read the bootstrap layer its woven code calls,
+     * and opens the class's package to the agent, which runs an async method again through a method handle.
+     */
+    private void readDispatcher(Module module, String internalName) {
         Module bootstrapLayer = Dispatcher.class.getModule();
-        if (!module.canRead(bootstrapLayer)) {
-            jvm.redefineModule(module, Set.of(bootstrapLayer), Map.of(), Map.of(), Set.of(), Map.of());
+        Module agent = ResilienceTransformer.class.getModule();
+        String pkg = internalName.substring(0, Math.max(0, internalName.lastIndexOf('/'))).replace('/', '.');
+        if (!module.canRead(bootstrapLayer) || !module.isOpen(pkg, agent)) {
+            jvm.redefineModule(module, Set.of(bootstrapLayer), Map.of(), Map.of(pkg, Set.of(agent)), Set.of(), Map.of());
         }
     }
 
@@ -74,7 +79,7 @@ public final class ResilienceTransformer implements ClassFileTransformer {
             if (covering.isEmpty()) {
                 return null;
             }
-            return instrumenter.instrument(internalName.replace('/', '.'), classFile, covering);
+            return instrumenter.instrument(internalName.replace('/', '.'), classFile, covering, loader);
         } catch (Throwable t) {
             AgentLog.warn("Could not instrument " + internalName.replace('/', '.') + ", it runs unprotected: " + t);
             return null;

@@ -59,8 +59,8 @@ class CliTest {
         assertThat(run("validate", file.toString())).isEqualTo(1);
         assertThat(out()).contains(file + ":5:3: methods.java.net.HttpURLConnection.getInputStream: this pattern can never "
                 + "match: JDK classes (java.*, jdk.*, sun.*, the JDK's javax.* and com.sun.* packages) are never instrumented; "
-                + "name the application method that calls this one instead (the one JDK method that can be protected is "
-                + "java.net.http.HttpClient.send)").doesNotContain(":4:");
+                + "name the application method that calls this one instead (the JDK methods that can be protected are "
+                + "java.net.http.HttpClient.send and .sendAsync)").doesNotContain(":4:");
     }
 
     @Test

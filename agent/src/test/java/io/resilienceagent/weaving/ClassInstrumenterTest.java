@@ -69,7 +69,7 @@ class ClassInstrumenterTest {
         byte[] original = ClassHeaderTest.classFile(FlakyTarget.class);
         List<MethodMapping> covering = MethodSelectorTest.covering(selector, FlakyTarget.class);
         byte[] transformed = new ClassInstrumenter(registry, selector)
-                .instrument(TARGET, original, covering);
+                .instrument(TARGET, original, covering, getClass().getClassLoader());
         return new WovenClassLoader(Map.of(TARGET, transformed), getClass().getClassLoader()).loadClass(TARGET);
     }
 

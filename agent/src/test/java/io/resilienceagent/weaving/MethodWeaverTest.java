@@ -55,7 +55,7 @@ class MethodWeaverTest {
         Map<String, byte[]> woven = new java.util.HashMap<>();
         for (Class<?> type : List.of(TrickyTarget.class, Defaulted.class)) {
             byte[] original = ClassHeaderTest.classFile(type);
-            byte[] bytes = weaving.instrument(type.getName(), original, MethodSelectorTest.covering(selector, type));
+            byte[] bytes = weaving.instrument(type.getName(), original, MethodSelectorTest.covering(selector, type), parent);
             assertThat(bytes).as(type.getName()).isNotNull();
             woven.put(type.getName(), bytes);
         }

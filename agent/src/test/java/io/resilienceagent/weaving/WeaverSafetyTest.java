@@ -66,7 +66,7 @@ class WeaverSafetyTest {
                 Map.of("svc", new ServiceSettings("svc", retry, BreakerSettings.DEFAULTS)), mappings);
         ServiceRegistry registry = new ServiceRegistry(config, Timing.SYSTEM, BreakerListener.NONE);
         byte[] transformed = new ClassInstrumenter(registry, new MethodSelector(mappings))
-                .instrument(className, classFile, mappings);
+                .instrument(className, classFile, mappings, getClass().getClassLoader());
         assertThat(transformed).as("woven " + className).isNotNull();
         return new WovenClassLoader(Map.of(className, transformed), getClass().getClassLoader()).loadClass(className);
     }

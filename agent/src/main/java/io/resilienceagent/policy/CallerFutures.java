@@ -1,0 +1,73 @@
+package io.resilienceagent.policy;
+
+import java.lang.reflect.Constructor;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * Builds the futures an async method hands its callers, of the method's declared type: from the first
+ * attempt's future ({@link CompletableFuture#newIncompleteFuture()}), so a subclass keeps its type, or,
+ * when the body did not run or returned no {@code CompletableFuture}, a plain {@code CompletableFuture}
+ * for {@code CompletionStage} and {@code CompletableFuture}, else one built by the declared class's
+ * public no-argument constructor. (The weaver leaves unwoven a method whose declared type is neither.)
+ */
+final class CallerFutures {
+    private static final String MINIMAL_STAGE = "java.util.concurrent.CompletableFuture$MinimalStage";
+
+    private final String returnType;
+    /** The declared return type as the owner's class loader sees it. */
+    private final ClassValue<Class<?>> declared = new ClassValue<>() {
+        @Override
+        protected Class<?> computeValue(Class<?> owner) {
+            if (returnType.equals(CompletionStage.class.getName())) {
+                return CompletionStage.class;
+            }
+            if (returnType.equals(CompletableFuture.class.getName())) {
+                return CompletableFuture.class;
+            }
+            try {
+                return Class.forName(returnType, false, owner.getClassLoader());
+            } catch (ClassNotFoundException e) {
+                throw new IllegalStateException("cannot load " + returnType + " from the class loader of " + owner.getName(), e);
+            }
+        }
+    };
+
+    /** @param returnType the binary name of the method's declared return type */
+    CallerFutures(String returnType) {
+        this.returnType = returnType;
+    }
+
+    /** The caller's future, of the declared type, for a call whose first attempt returned {@code firstAttempt}. */
+    @SuppressWarnings("unchecked")
+    CompletableFuture<Object> forCaller(Class<?> owner, Object firstAttempt) {
+        Class<?> type = declared.get(owner);
+        if (firstAttempt instanceof CompletableFuture<?> future) {
+            CompletableFuture<Object> derived = (CompletableFuture<Object>) future.newIncompleteFuture();
+            if (type.isInstance(derived) && !derived.getClass().getName().equals(MINIMAL_STAGE)) {
+                return derived;
+            }
+        }
+        return build(type);
+    }
+
+    /** A future of the declared type, already failed with {@code failure}. */
+    Object failed(Class<?> owner, Throwable failure) {
+        CompletableFuture<Object> future = build(declared.get(owner));
+        future.completeExceptionally(failure);
+        return future;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static CompletableFuture<Object> build(Class<?> type) {
+        if (type == CompletionStage.class || type == CompletableFuture.class) {
+            return new CompletableFuture<>();
+        }
+        try {
+            Constructor<?> constructor = type.getConstructor();
+            return (CompletableFuture<Object>) constructor.newInstance();
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            throw new IllegalStateException("cannot build a " + type.getName() + " for the caller: " + e, e);
+        }
+    }
+}

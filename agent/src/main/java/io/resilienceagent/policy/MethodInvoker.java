@@ -1,0 +1,49 @@
+package io.resilienceagent.policy;
+
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs an instrumented method again, for a retry of an async call: exactly that method of its class
+ * ({@code invokespecial} semantics, so an override in a subclass is not run instead), on the same
+ * receiver, with the original arguments. The handle is found once per class (a {@link ClassValue}, so
+ * it goes with the class and holds no class loader alive).
+ */
+final class MethodInvoker {
+    private final String name;
+    private final String descriptor;
+    private final boolean isStatic;
+    private final ClassValue<MethodHandle> handles = new ClassValue<>() {
+        @Override
+        protected MethodHandle computeValue(Class<?> owner) {
+            try {
+                MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(owner, MethodHandles.lookup());
+                MethodType type = MethodType.fromMethodDescriptorString(descriptor, owner.getClassLoader());
+                return isStatic ? lookup.findStatic(owner, name, type) : lookup.findSpecial(owner, name, type, owner);
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                throw new IllegalStateException("cannot run " + owner.getName() + "." + name + " again: " + e, e);
+            }
+        }
+    };
+
+    MethodInvoker(String name, String descriptor, boolean isStatic) {
+        this.name = name;
+        this.descriptor = descriptor;
+        this.isStatic = isStatic;
+    }
+
+    /** Calls the method of {@code owner} on {@code receiver} (ignored for a static method) with {@code arguments}. */
+    Object invoke(Class<?> owner, Object receiver, Object[] arguments) throws Throwable {
+        List<Object> all = new ArrayList<>(arguments.length + 1);
+        if (!isStatic) {
+            all.add(receiver);
+        }
+        for (Object argument : arguments) {
+            all.add(argument);
+        }
+        return handles.get(owner).invokeWithArguments(all);
+    }
+}

@@ -1,0 +1,236 @@
+package io.resilienceagent.weaving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.resilienceagent.CircuitBreakerOpenException;
+import io.resilienceagent.bootstrap.Dispatcher;
+import io.resilienceagent.config.BreakerSettings;
+import io.resilienceagent.config.MethodMapping;
+import io.resilienceagent.config.MethodPattern;
+import io.resilienceagent.config.ResilienceConfig;
+import io.resilienceagent.config.RetrySettings;
+import io.resilienceagent.config.ServiceSettings;
+import io.resilienceagent.log.AgentLog;
+import io.resilienceagent.policy.BreakerListener;
+import io.resilienceagent.policy.ServiceRegistry;
+import io.resilienceagent.policy.Timing;
+import io.resilienceagent.sample.AsyncScript;
+import io.resilienceagent.sample.AsyncTarget;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.net.ConnectException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Async methods woven and run: the outcome of a call is how its future completes. Retries run on the
+ * agent's scheduler; the caller gets a future at once and, when attempts run out, exactly what the last
+ * attempt failed with.
+ */
+class AsyncWeavingTest {
+    private static final String TARGET = AsyncTarget.class.getName();
+    private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
+    private PrintStream previousLog;
+    private Class<?> type;
+    private Object instance;
+
+    @BeforeEach
+    void setUp() {
+        previousLog = AgentLog.redirect(new PrintStream(logBytes, true, StandardCharsets.UTF_8));
+        AsyncScript.reset();
+    }
+
+    @AfterEach
+    void tearDown() {
+        AgentLog.redirect(previousLog);
+        Dispatcher.clear();
+    }
+
+    private void weave(int maxAttempts, Duration wait, int failureThreshold) throws Exception {
+        RetrySettings retry = RetrySettings.from(RetrySettings.DEFAULTS).maxAttempts(maxAttempts).waits(wait, wait).build();
+        BreakerSettings breaker = new BreakerSettings(failureThreshold, Duration.ofHours(1), 1, 1, Optional.empty());
+        List<MethodMapping> mappings = List.of(new MethodMapping(MethodPattern.parse(TARGET + ".*"), "svc"));
+        ResilienceConfig config = new ResilienceConfig(Optional.empty(),
+                Map.of("svc", new ServiceSettings("svc", retry, breaker)), mappings);
+        ServiceRegistry registry = new ServiceRegistry(config, Timing.SYSTEM, BreakerListener.NONE);
+        MethodSelector selector = new MethodSelector(mappings);
+        byte[] woven = new ClassInstrumenter(registry, selector).instrument(TARGET, ClassHeaderTest.classFile(AsyncTarget.class),
+                MethodSelectorTest.covering(selector, AsyncTarget.class), getClass().getClassLoader());
+        ClassLoader loader = new WovenClassLoader(Map.of(TARGET, woven), getClass().getClassLoader());
+        type = loader.loadClass(TARGET);
+        instance = type.getConstructor().newInstance();
+    }
+
+    private Object call(String name, Object... args) throws Throwable {
+        for (Method method : type.getMethods()) {
+            if (method.getName().equals(name) && method.getParameterCount() == args.length) {
+                try {
+                    return method.invoke(instance, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause();
+                }
+            }
+        }
+        throw new NoSuchMethodException(name);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T await(Object future) throws Exception {
+        return (T) ((CompletionStage<Object>) future).toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aFutureThatAlreadySucceededIsHandedBackAsItIs() throws Throwable {
+        weave(3, Duration.ZERO, 100);
+
+        Object future = call("fetch", "k");
+
+        assertThat(future).isSameAs(AsyncScript.RETURNED.peek());
+        assertThat((String) await(future)).isEqualTo("ok");
+        assertThat(AsyncScript.RUNS).hasValue(1);
+    }
+
+    @Test
+    void failedFuturesAreRetriedWithTheOriginalArguments() throws Throwable {
+        weave(3, Duration.ZERO, 100);
+        AsyncScript.SCRIPT.add(new ConnectException("first"));
+        AsyncScript.SCRIPT.add(new ConnectException("second"));
+        AsyncScript.SCRIPT.add("third time lucky");
+
+        Object future = call("fetch", "k");
+
+        assertThat((String) await(future)).isEqualTo("third time lucky");
+        assertThat(AsyncScript.RUNS).hasValue(3);
+        assertThat(AsyncScript.lastKey).as("the original argument, not the body's reassignment").isEqualTo("k");
+        assertThat(log()).contains("WARN  Retrying AsyncTarget.fetch after java.net.ConnectException: first (attempt 2/3)",
+                "WARN  Retrying AsyncTarget.fetch after java.net.ConnectException: second (attempt 3/3)");
+    }
+
+    @Test
+    void whenAttemptsRunOutTheCallerGetsExactlyTheLastFailure() throws Throwable {
+        weave(2, Duration.ZERO, 100);
+        ConnectException last = new ConnectException("second");
+        AsyncScript.SCRIPT.add(new ConnectException("first"));
+        AsyncScript.SCRIPT.add(last);
+
+        Object future = call("fetch", "k");
+
+        assertThatThrownBy(() -> await(future)).isInstanceOf(ExecutionException.class).hasCause(last);
+        assertThat(AsyncScript.RUNS).hasValue(2);
+    }
+
+    @Test
+    void theCallerDoesNotWaitForTheBackoff() throws Throwable {
+        weave(2, Duration.ofSeconds(3), 100);
+        AsyncScript.SCRIPT.add(new ConnectException("first"));
+
+        long start = System.nanoTime();
+        Object future = call("fetch", "k");
+        long returnedAfterMillis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(returnedAfterMillis).as("returned long before the 3 s wait").isLessThan(1_500);
+        assertThat(((CompletableFuture<?>) future).isDone()).isFalse();
+        assertThat((String) await(future)).isEqualTo("ok");
+    }
+
+    @Test
+    void aFailureThrownAtOnceIsRetriedAndTheCallerGetsAFuture() throws Throwable {
+        weave(3, Duration.ZERO, 100);
+        AsyncScript.SCRIPT.add(new AsyncScript.Thrown(new ConnectException("thrown at once")));
+
+        Object future = call("fetch", "k");
+
+        assertThat((String) await(future)).isEqualTo("ok");
+        assertThat(AsyncScript.RUNS).hasValue(2);
+    }
+
+    @Test
+    void aNonTransientFailureThrownAtOnceIsThrownAsWithoutTheAgent() throws Throwable {
+        weave(3, Duration.ZERO, 100);
+        AsyncScript.SCRIPT.add(new AsyncScript.Thrown(new IllegalStateException("bug")));
+
+        assertThatThrownBy(() -> call("fetch", "k")).isInstanceOf(IllegalStateException.class).hasMessage("bug");
+        assertThat(AsyncScript.RUNS).hasValue(1);
+    }
+
+    @Test
+    void anOpenBreakerReturnsAFailedFutureWithoutRunningTheBody() throws Throwable {
+        weave(1, Duration.ZERO, 1);
+        AsyncScript.SCRIPT.add(new ConnectException("down"));
+        assertThatThrownBy(() -> await(call("fetch", "k"))).hasCauseInstanceOf(ConnectException.class);
+
+        Object rejected = call("fetch", "k");
+
+        assertThat(AsyncScript.RUNS).as("the body did not run").hasValue(1);
+        assertThatThrownBy(() -> await(rejected)).isInstanceOf(ExecutionException.class)
+                .hasCauseInstanceOf(CircuitBreakerOpenException.class);
+    }
+
+    @Test
+    void theDeclaredTypeIsKept() throws Throwable {
+        weave(3, Duration.ZERO, 100);
+        AsyncScript.SCRIPT.add(new ConnectException("first"));
+        Object custom = call("custom", "k");
+        AsyncScript.SCRIPT.add(new ConnectException("first"));
+        Object stage = call("stage", "k");
+
+        assertThat(custom).isInstanceOf(AsyncTarget.Custom.class);
+        assertThat((String) await(custom)).isEqualTo("ok");
+        assertThat((String) await(stage)).isEqualTo("ok");
+    }
+
+    @Test
+    void primitiveArgumentsOfAStaticMethodSurviveTheRetry() throws Throwable {
+        weave(3, Duration.ZERO, 100);
+        AsyncScript.SCRIPT.add(new ConnectException("first"));
+
+        Object future = type.getMethod("staticSum", int.class, long.class, double.class).invoke(null, 1, 2L, 3.5d);
+
+        assertThat((String) await(future)).isEqualTo("ok");
+        assertThat(AsyncScript.lastKey).isEqualTo("1/2/3.5");
+        assertThat(AsyncScript.RUNS).hasValue(2);
+    }
+
+    @Test
+    void cancellingTheCallersFutureStopsTheRetriesAndCancelsTheAttemptInFlight() throws Throwable {
+        weave(5, Duration.ZERO, 100);
+        AsyncScript.SCRIPT.add(new ConnectException("first"));
+        AsyncScript.SCRIPT.add(AsyncScript.PENDING);
+
+        CompletableFuture<?> future = (CompletableFuture<?>) call("fetch", "k");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (AsyncScript.RETURNED.size() < 2 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        future.cancel(true);
+
+        assertThat(AsyncScript.RETURNED.peekLast()).as("the second attempt, in flight").isCancelled();
+        assertThat(AsyncScript.RUNS).hasValue(2);
+    }
+
+    @Test
+    void aMethodReturningAFutureTheAgentCannotBuildIsLeftUnwovenWithOneLine() throws Throwable {
+        weave(3, Duration.ZERO, 100);
+
+        assertThat(log().lines().filter(l -> l.contains("unbuildable"))).singleElement().asString()
+                .startsWith("WARN  Could not instrument " + TARGET + ".unbuildable(), it runs unprotected: it returns "
+                        + TARGET + "$Unbuildable, a CompletionStage the agent cannot build or complete");
+    }
+
+    private String log() {
+        return logBytes.toString(StandardCharsets.UTF_8);
+    }
+}
