@@ -1,0 +1,64 @@
+package io.resilienceagent.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** The retry budget: retries <= ratio x first attempts + minPerSecond x window seconds, over a sliding window. */
+class RetryBudgetWindowTest {
+    private final ManualClock clock = new ManualClock();
+    private final AtomicLong firstAttempts = new AtomicLong();
+
+    private RetryBudgetWindow budget(double ratio, double minPerSecond, Duration window) {
+        return new RetryBudgetWindow(ratio, minPerSecond, window.toNanos(), clock, firstAttempts::get);
+    }
+
+    private static int take(RetryBudgetWindow budget, int wanted) {
+        int taken = 0;
+        for (int i = 0; i < wanted; i++) {
+            taken += budget.tryAcquire() ? 1 : 0;
+        }
+        return taken;
+    }
+
+    @Test
+    void aQuietServiceMayRetryAtTheFloorRate() {
+        RetryBudgetWindow budget = budget(0.2, 10, Duration.ofSeconds(10));
+
+        assertThat(take(budget, 150)).as("10 per second over 10 s").isEqualTo(100);
+    }
+
+    @Test
+    void retriesMayAddTheRatioOnTopOfFirstAttempts() {
+        RetryBudgetWindow budget = budget(0.2, 0, Duration.ofSeconds(10));
+        budget.tryAcquire(); // the window starts counting first attempts from here
+        firstAttempts.addAndGet(1_000);
+
+        assertThat(take(budget, 500)).isEqualTo(200);
+    }
+
+    @Test
+    void aDeniedRetryTakesNothingAndTheCountIsReadAfreshBeforeDenying() {
+        RetryBudgetWindow budget = budget(1, 0, Duration.ofSeconds(10));
+        budget.tryAcquire();
+        assertThat(budget.tryAcquire()).isFalse();
+
+        firstAttempts.addAndGet(5);
+
+        assertThat(take(budget, 10)).as("the new first attempts count at once, not a bucket later").isEqualTo(5);
+    }
+
+    @Test
+    void retriesLeaveTheWindowAsItSlides() {
+        RetryBudgetWindow budget = budget(0.2, 1, Duration.ofSeconds(10));
+        assertThat(take(budget, 20)).isEqualTo(10);
+
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(budget.tryAcquire()).as("still within the window").isFalse();
+        clock.advance(Duration.ofSeconds(6));
+
+        assertThat(take(budget, 20)).as("the first retries have left the window").isEqualTo(10);
+    }
+}
