@@ -56,6 +56,11 @@ final class CircuitBreakerBean implements CircuitBreakerMXBean {
     }
 
     @Override
+    public long getTotalRetriesDenied() {
+        return guard.stats().totalRetriesDenied();
+    }
+
+    @Override
     public long getLastStateChangeMillis() {
         return guard.breaker().lastStateChangeMillis();
     }

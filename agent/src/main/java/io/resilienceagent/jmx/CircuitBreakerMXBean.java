@@ -32,6 +32,9 @@ public interface CircuitBreakerMXBean {
     /** Attempts the breaker refused. */
     long getTotalRejected();
 
+    /** Retries the service's retry budget denied (they never asked the breaker). */
+    long getTotalRetriesDenied();
+
     /** Wall-clock milliseconds of the last state change. */
     long getLastStateChangeMillis();
 

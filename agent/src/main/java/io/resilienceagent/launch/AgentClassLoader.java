@@ -31,6 +31,7 @@ final class AgentClassLoader extends ClassLoader {
     }
 
     private static final String LAUNCH_PACKAGE = "io.resilienceagent.launch.";
+    private static final String ATTACH_API = "com.sun.tools.attach.";
 
     private final AgentPack pack;
     private final ProtectionDomain domain;
@@ -48,10 +49,13 @@ final class AgentClassLoader extends ClassLoader {
                 || className.equals("io.resilienceagent.CircuitBreakerOpenException");
     }
 
-    /** The launch package ({@link AgentMain}, {@link AgentEntry}) is the one the system class loader defines. */
+    /**
+     * The launch package ({@link AgentMain}, {@link AgentEntry}) is the one the system class loader
+     * defines; the attach API ({@code jdk.attach}, used by the command line) is visible only from it too.
+     */
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-        if (name.startsWith(LAUNCH_PACKAGE)) {
+        if (name.startsWith(LAUNCH_PACKAGE) || name.startsWith(ATTACH_API)) {
             return AgentClassLoader.class.getClassLoader().loadClass(name);
         }
         return super.loadClass(name, resolve);

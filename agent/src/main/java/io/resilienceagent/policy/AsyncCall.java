@@ -21,6 +21,7 @@ import java.util.concurrent.TimeoutException;
 final class AsyncCall {
     private final AsyncMethodGuard method;
     private final ServiceGuard service;
+    private final ServicePolicy settings;
     private final RetryPolicy policy;
     private final Class<?> owner;
     private final Object receiver;
@@ -38,11 +39,13 @@ final class AsyncCall {
     private long previousWaitNanos;
     private Throwable lastFailure;
 
-    AsyncCall(AsyncMethodGuard method, ServiceGuard service, Class<?> owner, Object receiver, Object[] arguments,
-            CompletableFuture<Object> caller) {
+    /** @param settings the service's settings the call started with, kept for all its attempts */
+    AsyncCall(AsyncMethodGuard method, ServiceGuard service, ServicePolicy settings, Class<?> owner, Object receiver,
+            Object[] arguments, CompletableFuture<Object> caller) {
         this.method = method;
         this.service = service;
-        this.policy = service.retryPolicy();
+        this.settings = settings;
+        this.policy = settings.retry;
         this.owner = owner;
         this.receiver = receiver;
         this.arguments = arguments;
@@ -103,7 +106,8 @@ final class AsyncCall {
             settled = false;
             permit = attemptPermit;
         }
-        CallFrame frame = calls.push(service.index(), attemptPermit == service.breaker().closedPermit() ? null : attemptPermit);
+        CallFrame frame = calls.push(service.index(), attemptPermit == service.breaker().closedPermit() ? null : attemptPermit,
+                settings.version);
         frame.asyncCall = this;
         return frame;
     }
@@ -197,19 +201,18 @@ final class AsyncCall {
             failed = failedAttempts;
             previous = previousWaitNanos;
         }
-        if (!method.retryable() || failed >= policy.maxAttempts()) {
+        if (!method.retryable() || failed >= policy.maxAttempts() || !service.budgetAllowsRetry(settings)) {
             finish(value, error);
             return;
         }
         long wait = policy.waitNanos(failed, previous, value, failure, service.timing().clock().currentTimeMillis());
-        ThreadCalls.current().counts.increment(service.index());
-        service.counters().retries.increment();
+        service.countRetry(ThreadCalls.current());
         if (service.breaker().nanosUntilAdmission() > wait) {
             FailedValues.release(value);
             caller.completeExceptionally(service.reject(owner, failure));
             return;
         }
-        service.logRetry(method.method(), failure, status, failed + 1, policy.maxAttempts());
+        service.log().retrying(method.method(), failure, status, failed + 1, policy.maxAttempts());
         FailedValues.release(value);
         synchronized (this) {
             if (cancelled) {

@@ -51,7 +51,8 @@ public final class AsyncMethodGuard implements CallHandler {
         if (permit == null) {
             return new Replacement(futures.failed(owner, service.reject(owner, null)));
         }
-        return calls.push(service.index(), permit == service.breaker().closedPermit() ? null : permit);
+        return calls.push(service.index(), permit == service.breaker().closedPermit() ? null : permit,
+                service.policy().version);
     }
 
     @Override
@@ -74,7 +75,7 @@ public final class AsyncMethodGuard implements CallHandler {
     /** The first attempt, on the caller's thread: settled here when its outcome is already known. */
     private Object firstAttemptRan(CallFrame frame, Object returned, Throwable thrown) {
         Object permit = frame.permit != null ? frame.permit : service.breaker().closedPermit();
-        RetryPolicy policy = service.retryPolicy();
+        RetryPolicy policy = service.policy(frame.policyVersion).retry;
         if (thrown != null) {
             if (thrown instanceof CircuitBreakerOpenException || !policy.classifier().isTransient(thrown)) {
                 service.breaker().onIgnored(permit);
@@ -116,7 +117,7 @@ public final class AsyncMethodGuard implements CallHandler {
             throw cannotBuild;
         }
         Object permit = frame.permit != null ? frame.permit : service.breaker().closedPermit();
-        AsyncCall call = new AsyncCall(this, service, owner, receiver, arguments, caller);
+        AsyncCall call = new AsyncCall(this, service, service.policy(frame.policyVersion), owner, receiver, arguments, caller);
         frame.end();
         if (thrown != null) {
             call.firstAttemptFailed(thrown);

@@ -10,6 +10,7 @@ package io.resilienceagent.policy;
  * @param totalFailures attempts that ended in a transient failure
  * @param totalRetries attempts after the first
  * @param totalRejected attempts the breaker refused
+ * @param totalRetriesDenied retries the retry budget denied
  * @param lastStateChangeMillis wall-clock time of the last transition (creation time if none)
  */
 public record BreakerStats(
@@ -20,5 +21,6 @@ public record BreakerStats(
         long totalFailures,
         long totalRetries,
         long totalRejected,
+        long totalRetriesDenied,
         long lastStateChangeMillis) {
 }

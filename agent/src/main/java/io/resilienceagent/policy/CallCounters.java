@@ -10,4 +10,5 @@ final class CallCounters {
     final LongAdder failures = new LongAdder();
     final LongAdder retries = new LongAdder();
     final LongAdder rejected = new LongAdder();
+    final LongAdder retriesDenied = new LongAdder();
 }

@@ -13,6 +13,8 @@ final class CallFrame {
 
     /** {@link ServiceGuard#index()} of the call's service; -1 while the frame is free. */
     int service = -1;
+    /** The version of the service's settings the call started with ({@link ServicePolicy}). */
+    int policyVersion;
     /** The breaker's permit for the attempt in progress; null for a CLOSED breaker's. */
     Object permit;
     int failedAttempts;
@@ -30,8 +32,9 @@ final class CallFrame {
         this.index = index;
     }
 
-    void begin(int service, Object permit) {
+    void begin(int service, Object permit, int policyVersion) {
         this.service = service;
+        this.policyVersion = policyVersion;
         if (permit != null) {
             this.permit = permit;
         }

@@ -3,46 +3,54 @@ package io.resilienceagent.policy;
 import io.resilienceagent.CircuitBreakerOpenException;
 import io.resilienceagent.bootstrap.Dispatcher;
 import io.resilienceagent.config.ServiceSettings;
-import io.resilienceagent.log.AgentLog;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Protects one service: its breaker, retry policy and counters, shared by every method mapped to it
- * and by all threads. Drives a call one attempt at a time ({@link #enter}, {@link #exit}), so that
+ * Protects one service: its breaker, retry policy, budget and counters, shared by every method mapped
+ * to it and by all threads. Drives a call one attempt at a time ({@link #enter}, {@link #exit}), so that
  * woven code, which re-runs the method body in place of a loop around a call, can run it.
  *
  * <p>Retry wraps the breaker: every attempt asks the breaker first, and a retry that the breaker would
- * refuse even after the wait is refused at once instead of after sleeping.
+ * refuse even after the wait is refused at once instead of after sleeping. New settings
+ * ({@link #reconfigure}) apply to calls that start afterwards; the breaker keeps its state and counts.
  */
 public final class ServiceGuard {
-    private static final long REJECTION_LOG_INTERVAL_NANOS = 1_000_000_000L;
     /** Gives every guard an index of its own, for the per-thread call counts and call stacks. */
     private static final AtomicInteger NEXT_INDEX = new AtomicInteger();
-    private static final int MAX_MESSAGE_LENGTH = 200;
 
     private final int index = NEXT_INDEX.getAndIncrement();
     private final String name;
-    private final ServiceSettings settings;
     private final CircuitBreaker breaker;
-    private final RetryPolicy retryPolicy;
     private final Timing timing;
-    private final OpenExceptions openExceptions;
+    private final ServiceLog log;
     private final CallCounters counters = new CallCounters();
-    private volatile long nextRejectionLogNanos = Long.MIN_VALUE;
+    private volatile ServicePolicy policy;
 
     public ServiceGuard(ServiceSettings settings, Timing timing, BreakerListener listener) {
         this.name = settings.name();
-        this.settings = settings;
         this.timing = timing;
+        this.log = new ServiceLog(name, timing.clock());
         this.breaker = new CircuitBreaker(name, settings.circuitBreaker(), timing.clock(), listener);
-        this.retryPolicy = new RetryPolicy(settings.retry(), timing.random());
-        this.openExceptions = new OpenExceptions(name, settings.circuitBreaker().openException());
+        this.policy = policyFor(settings, 0, null);
+    }
+
+    /** Applies {@code settings} to the calls that start from now on; the breaker keeps its state and counts. */
+    public synchronized void reconfigure(ServiceSettings settings) {
+        ServicePolicy current = policy;
+        breaker.reconfigure(settings.circuitBreaker());
+        policy = policyFor(settings, current.version + 1, current);
+    }
+
+    private ServicePolicy policyFor(ServiceSettings settings, int version, ServicePolicy previous) {
+        RetryBudgetWindow budget = RetryBudgets.windowFor(settings.retry(), timing.clock(), previous, this);
+        return new ServicePolicy(version, settings, new RetryPolicy(settings.retry(), timing.random()),
+                new OpenExceptions(name, settings.circuitBreaker().openException()), budget, previous);
     }
 
     /**
-     * Admits the first attempt of a call of {@code method}. A call made while this thread is already
-     * inside a call of this service is part of that call: it asks the breaker for nothing, records no
-     * outcome and is not retried on its own ({@link Dispatcher#PASS_THROUGH}).
+     * Admits the first attempt of a call. A call made while this thread is already inside a call of this
+     * service is part of that call: it asks the breaker for nothing, records no outcome and is not retried
+     * on its own ({@link Dispatcher#PASS_THROUGH}).
      *
      * @param owner the class of the protected method, whose class loader builds the open exception
      * @return the call's token, {@link Dispatcher#PASS_THROUGH}, or the {@link Throwable} to throw when
@@ -58,7 +66,7 @@ public final class ServiceGuard {
         if (permit == null) {
             return reject(owner, null);
         }
-        return calls.push(index, permit == breaker.closedPermit() ? null : permit);
+        return calls.push(index, permit == breaker.closedPermit() ? null : permit, policy.version);
     }
 
     /**
@@ -68,18 +76,18 @@ public final class ServiceGuard {
      *     or the token of the next attempt
      */
     Object exit(MethodGuard method, Class<?> owner, CallFrame frame, Object returned, Throwable thrown) {
-        RetryPolicy policy = retryPolicy;
+        ServicePolicy settings = policy(frame.policyVersion);
+        RetryPolicy retry = settings.retry;
         Object permit = frame.permit != null ? frame.permit : breaker.closedPermit();
         int status;
         try {
-            status = thrown == null ? method.statusOf(returned, policy.classifier().statusReader()) : StatusReader.NO_STATUS;
-            if (thrown == null && !policy.classifier().isFailingStatus(status)) {
+            status = thrown == null ? method.statusOf(returned, retry.classifier().statusReader()) : StatusReader.NO_STATUS;
+            if (thrown == null && !retry.classifier().isFailingStatus(status)) {
                 breaker.onSuccess(permit);
                 frame.end();
                 return null;
             }
-            if (thrown != null && (thrown instanceof CircuitBreakerOpenException
-                    || !policy.classifier().isTransient(thrown))) {
+            if (thrown != null && (thrown instanceof CircuitBreakerOpenException || !retry.classifier().isTransient(thrown))) {
                 breaker.onIgnored(permit);
                 frame.end();
                 return null;
@@ -98,24 +106,24 @@ public final class ServiceGuard {
             frame.end();
             return null;
         }
-        if (frame.failedAttempts >= policy.maxAttempts() || frame.gaveUpInsideOn(returned, thrown)) {
+        if (frame.failedAttempts >= retry.maxAttempts() || frame.gaveUpInsideOn(returned, thrown)
+                || !budgetAllowsRetry(settings)) {
             frame.endGivingUp(thrown != null ? thrown : returned);
             return null;
         }
-        return retry(method, owner, frame, returned, thrown, status);
+        return retry(method, owner, frame, settings, returned, thrown, status);
     }
 
-    private Object retry(MethodGuard method, Class<?> owner, CallFrame frame, Object returned, Throwable thrown,
-            int status) {
-        RetryPolicy policy = retryPolicy;
-        long wait = policy.waitNanos(frame.failedAttempts, frame.previousWaitNanos, returned, thrown,
+    private Object retry(MethodGuard method, Class<?> owner, CallFrame frame, ServicePolicy settings, Object returned,
+            Throwable thrown, int status) {
+        RetryPolicy retry = settings.retry;
+        long wait = retry.waitNanos(frame.failedAttempts, frame.previousWaitNanos, returned, thrown,
                 timing.clock().currentTimeMillis());
-        frame.thread.counts.increment(index);
-        counters.retries.increment();
+        countRetry(frame.thread);
         if (breaker.nanosUntilAdmission() > wait) {
-            return rejectRetry(owner, frame, returned, thrown);
+            return rejectRetry(owner, frame, settings, returned, thrown);
         }
-        logRetry(method.method(), thrown, status, frame.failedAttempts + 1, policy.maxAttempts());
+        log.retrying(method.method(), thrown, status, frame.failedAttempts + 1, retry.maxAttempts());
         try {
             timing.sleeper().sleep(wait);
         } catch (InterruptedException e) {
@@ -125,7 +133,7 @@ public final class ServiceGuard {
         }
         Object permit = breaker.tryAcquire();
         if (permit == null) {
-            return rejectRetry(owner, frame, returned, thrown);
+            return rejectRetry(owner, frame, settings, returned, thrown);
         }
         if (thrown == null) {
             FailedValues.release(returned);
@@ -137,33 +145,43 @@ public final class ServiceGuard {
     }
 
     /** The breaker refuses the next attempt: the caller gets the rejection, with the last failure as its cause. */
-    private Throwable rejectRetry(Class<?> owner, CallFrame frame, Object returned, Throwable thrown) {
+    private Throwable rejectRetry(Class<?> owner, CallFrame frame, ServicePolicy settings, Object returned, Throwable thrown) {
         if (thrown == null) {
             FailedValues.release(returned);
         }
-        Throwable rejection = reject(owner, thrown);
+        Throwable rejection = reject(owner, thrown, settings);
         frame.end();
         return rejection;
     }
 
-    /** The WARN line of a retry; built only when WARN is on. */
-    void logRetry(String method, Throwable thrown, int status, int nextAttempt, int maxAttempts) {
-        if (AgentLog.isEnabled(AgentLog.Level.WARN)) {
-            AgentLog.warn("Retrying " + method + " after " + describe(thrown, status)
-                    + " (attempt " + nextAttempt + "/" + maxAttempts + ")");
+    /**
+     * Whether the service's retry budget, if it has one, allows another retry; a denial is counted and
+     * logged (at most once a second). A denied retry never asks the breaker.
+     */
+    boolean budgetAllowsRetry(ServicePolicy settings) {
+        if (settings.budget == null || settings.budget.tryAcquire()) {
+            return true;
         }
+        counters.retriesDenied.increment();
+        log.budgetExhausted();
+        return false;
+    }
+
+    /** A retry asks the breaker: counted as a call (on this thread) and as a retry. */
+    void countRetry(ThreadCalls calls) {
+        calls.counts.increment(index);
+        counters.retries.increment();
     }
 
     /** A rejection of an attempt: counted, logged at most once a second, and the exception to fail with. */
     Throwable reject(Class<?> owner, Throwable lastFailure) {
+        return reject(owner, lastFailure, policy);
+    }
+
+    private Throwable reject(Class<?> owner, Throwable lastFailure, ServicePolicy settings) {
         counters.rejected.increment();
-        long now = timing.clock().nanoTime();
-        long next = nextRejectionLogNanos;
-        if (next == Long.MIN_VALUE || now - next >= 0) {
-            nextRejectionLogNanos = now + REJECTION_LOG_INTERVAL_NANOS;
-            AgentLog.error("Circuit breaker open for " + name);
-        }
-        return openExceptions.create(loaderOf(owner), lastFailure);
+        log.rejected();
+        return settings.openExceptions.create(loaderOf(owner), lastFailure);
     }
 
     /** The class loader that sees the application's exception classes: the owner's, else the thread's context loader. */
@@ -172,38 +190,15 @@ public final class ServiceGuard {
         return loader != null ? loader : Thread.currentThread().getContextClassLoader();
     }
 
-    /** The failure as the log shows it: class and message, or the status; never argument values. */
-    private static String describe(Throwable thrown, int status) {
-        if (thrown == null) {
-            return "HTTP " + status;
-        }
-        String message = thrown.getMessage();
-        if (message == null || message.isBlank()) {
-            return thrown.getClass().getName();
-        }
-        return thrown.getClass().getName() + ": " + oneLine(message);
+    /** The settings of version {@code version}: the current ones, or those a running call started with. */
+    ServicePolicy policy(int version) {
+        ServicePolicy current = policy;
+        return current.version == version ? current : current.version(version);
     }
 
-    /** Folds runs of white space (line breaks included) into single spaces and cuts the result short. */
-    private static String oneLine(String message) {
-        StringBuilder folded = new StringBuilder(Math.min(message.length(), MAX_MESSAGE_LENGTH + 3));
-        boolean space = false;
-        for (int i = 0; i < message.length(); i++) {
-            char c = message.charAt(i);
-            if (Character.isWhitespace(c)) {
-                space = folded.length() > 0;
-                continue;
-            }
-            if (folded.length() + (space ? 1 : 0) >= MAX_MESSAGE_LENGTH) {
-                return folded.append("...").toString();
-            }
-            if (space) {
-                folded.append(' ');
-                space = false;
-            }
-            folded.append(c);
-        }
-        return folded.toString();
+    /** The settings new calls start with. */
+    ServicePolicy policy() {
+        return policy;
     }
 
     /**
@@ -213,11 +208,12 @@ public final class ServiceGuard {
     public BreakerStats stats() {
         return new BreakerStats(breaker.state(), breaker.failureCount(), breaker.successCount(),
                 ThreadCallCounts.total(index), counters.failures.sum(), counters.retries.sum(), counters.rejected.sum(),
-                breaker.lastStateChangeMillis());
+                counters.retriesDenied.sum(), breaker.lastStateChangeMillis());
     }
 
-    RetryPolicy retryPolicy() {
-        return retryPolicy;
+    /** First attempts so far: calls that asked the breaker, less retries (for the retry budget). */
+    long firstAttempts() {
+        return ThreadCallCounts.total(index) - counters.retries.sum();
     }
 
     CallCounters counters() {
@@ -226,6 +222,10 @@ public final class ServiceGuard {
 
     Timing timing() {
         return timing;
+    }
+
+    ServiceLog log() {
+        return log;
     }
 
     /** This guard's index among all guards, for per-thread tables. */
@@ -242,6 +242,6 @@ public final class ServiceGuard {
     }
 
     public ServiceSettings settings() {
-        return settings;
+        return policy.settings;
     }
 }

@@ -38,13 +38,16 @@ final class ThreadCalls {
         return false;
     }
 
-    /** Starts a call above the ones in progress; {@code permit} null stands for a CLOSED breaker's. */
-    CallFrame push(int service, Object permit) {
+    /**
+     * Starts a call above the ones in progress; {@code permit} null stands for a CLOSED breaker's;
+     * {@code policyVersion} is the version of the service's settings the call runs with.
+     */
+    CallFrame push(int service, Object permit, int policyVersion) {
         if (depth == frames.length) {
             grow();
         }
         CallFrame frame = frames[depth++];
-        frame.begin(service, permit);
+        frame.begin(service, permit, policyVersion);
         return frame;
     }
 

@@ -5,13 +5,17 @@ import java.util.Optional;
 
 /**
  * The {@code -javaagent:resilience-agent.jar=ARGS} string: comma-separated {@code key=value} pairs,
- * {@code config=PATH} and {@code onConfigError=exit|continue}.
+ * {@code config=PATH}, {@code onConfigError=exit|continue}, {@code reload=on|off}, and {@code report=PATH},
+ * which the command line's {@code attach} passes to learn how the start went.
  *
  * @param config the config file named on the command line, if any
  * @param exitOnConfigError whether a bad config stops the JVM (the default) or leaves it uninstrumented
+ * @param watch whether the agent watches its config file and reloads it when it changes (the default)
+ * @param report where to write how the start went (one line, or the config problems), if anywhere
  */
-record AgentArgs(Optional<String> config, boolean exitOnConfigError) {
-    static final AgentArgs DEFAULTS = new AgentArgs(Optional.empty(), true);
+record AgentArgs(Optional<String> config, boolean exitOnConfigError, boolean watch, Optional<String> report) {
+    static final AgentArgs DEFAULTS = new AgentArgs(Optional.empty(), true, true, Optional.empty());
+    private static final String VALID = "valid arguments are config=PATH, onConfigError=exit|continue and reload=on|off";
 
     /**
      * Parses the argument string.
@@ -25,6 +29,8 @@ record AgentArgs(Optional<String> config, boolean exitOnConfigError) {
         }
         Optional<String> config = Optional.empty();
         Optional<Boolean> exit = Optional.empty();
+        boolean watch = true;
+        Optional<String> report = Optional.empty();
         for (String part : arguments.split(",")) {
             String trimmed = part.strip();
             if (trimmed.isEmpty()) {
@@ -32,19 +38,20 @@ record AgentArgs(Optional<String> config, boolean exitOnConfigError) {
             }
             int eq = trimmed.indexOf('=');
             if (eq <= 0) {
-                throw new IllegalArgumentException("agent argument '" + trimmed + "' is not key=value; "
-                        + "use config=PATH and onConfigError=exit|continue, separated by commas");
+                throw new IllegalArgumentException("agent argument '" + trimmed + "' is not key=value; " + VALID
+                        + ", separated by commas");
             }
             String key = trimmed.substring(0, eq).strip();
             String value = trimmed.substring(eq + 1).strip();
             switch (key) {
                 case "config" -> config = Optional.of(value);
                 case "onConfigError" -> exit = Optional.of(parseOnConfigError(value));
-                default -> throw new IllegalArgumentException("unknown agent argument '" + key
-                        + "'; valid arguments are config=PATH and onConfigError=exit|continue");
+                case "reload" -> watch = parseReload(value);
+                case "report" -> report = Optional.of(value);
+                default -> throw new IllegalArgumentException("unknown agent argument '" + key + "'; " + VALID);
             }
         }
-        return new AgentArgs(config, exit.orElse(true));
+        return new AgentArgs(config, exit.orElse(true), watch, report);
     }
 
     private static boolean parseOnConfigError(String value) {
@@ -52,6 +59,15 @@ record AgentArgs(Optional<String> config, boolean exitOnConfigError) {
             case "exit" -> true;
             case "continue" -> false;
             default -> throw new IllegalArgumentException("onConfigError=" + value + " is not valid; use exit or continue");
+        };
+    }
+
+    private static boolean parseReload(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> throw new IllegalArgumentException("reload=" + value + " is not valid; use on (watch the config "
+                    + "file, the default) or off");
         };
     }
 

@@ -15,9 +15,11 @@ class AgentArgsTest {
     @Test
     void parsesConfigAndOnConfigError() {
         assertThat(AgentArgs.parse("config=/etc/r.yaml,onConfigError=continue"))
-                .isEqualTo(new AgentArgs(Optional.of("/etc/r.yaml"), false));
+                .isEqualTo(new AgentArgs(Optional.of("/etc/r.yaml"), false, true, Optional.empty()));
         assertThat(AgentArgs.parse(" onConfigError=exit , config=a.yaml "))
-                .isEqualTo(new AgentArgs(Optional.of("a.yaml"), true));
+                .isEqualTo(new AgentArgs(Optional.of("a.yaml"), true, true, Optional.empty()));
+        assertThat(AgentArgs.parse("config=a.yaml,reload=off,report=/tmp/r.txt"))
+                .isEqualTo(new AgentArgs(Optional.of("a.yaml"), true, false, Optional.of("/tmp/r.txt")));
         assertThat(AgentArgs.parse(null)).isEqualTo(AgentArgs.DEFAULTS);
         assertThat(AgentArgs.parse("")).isEqualTo(AgentArgs.DEFAULTS);
     }
@@ -29,6 +31,8 @@ class AgentArgsTest {
         assertThatThrownBy(() -> AgentArgs.parse("onConfigError=ignore"))
                 .hasMessageContaining("onConfigError=ignore").hasMessageContaining("exit or continue");
         assertThatThrownBy(() -> AgentArgs.parse("a.yaml")).hasMessageContaining("not key=value");
+        assertThatThrownBy(() -> AgentArgs.parse("reload=never")).hasMessageContaining("reload=never").hasMessageContaining("on")
+                .hasMessageContaining("off");
     }
 
     @Test
@@ -42,7 +46,7 @@ class AgentArgsTest {
         Properties properties = new Properties();
         properties.setProperty("resilience.config", "/from/property.yaml");
         Map<String, String> environment = Map.of("RESILIENCE_AGENT_CONFIG", "/from/env.yaml");
-        AgentArgs withConfig = new AgentArgs(Optional.of("/from/arg.yaml"), true);
+        AgentArgs withConfig = new AgentArgs(Optional.of("/from/arg.yaml"), true, true, Optional.empty());
 
         Path cwd = Path.of("/nowhere");
 
