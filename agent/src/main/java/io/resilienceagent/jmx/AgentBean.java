@@ -1,23 +1,15 @@
 package io.resilienceagent.jmx;
 
 import java.util.List;
-import java.util.function.Supplier;
 
-/** The agent MXBean over live views of the running agent. */
+/** The agent MXBean over a live view of the running agent. */
 final class AgentBean implements AgentMXBean {
     private final String version;
-    private final String configPath;
-    private final List<String> services;
-    private final Supplier<List<String>> instrumentedMethods;
-    private final Supplier<List<String>> unmatchedPatterns;
+    private final AgentView view;
 
-    AgentBean(String version, String configPath, List<String> services, Supplier<List<String>> instrumentedMethods,
-            Supplier<List<String>> unmatchedPatterns) {
+    AgentBean(String version, AgentView view) {
         this.version = version;
-        this.configPath = configPath;
-        this.services = List.copyOf(services);
-        this.instrumentedMethods = instrumentedMethods;
-        this.unmatchedPatterns = unmatchedPatterns;
+        this.view = view;
     }
 
     @Override
@@ -27,21 +19,31 @@ final class AgentBean implements AgentMXBean {
 
     @Override
     public String getConfigPath() {
-        return configPath;
+        return view.configPath();
     }
 
     @Override
     public List<String> getServices() {
-        return services;
+        return view.services();
     }
 
     @Override
     public List<String> getInstrumentedMethods() {
-        return instrumentedMethods.get();
+        return view.instrumentedMethods();
     }
 
     @Override
     public List<String> getUnmatchedPatterns() {
-        return unmatchedPatterns.get();
+        return view.unmatchedPatterns();
+    }
+
+    @Override
+    public String getLastReloadError() {
+        return view.lastReloadError();
+    }
+
+    @Override
+    public String reload() {
+        return view.reload();
     }
 }

@@ -1,27 +1,36 @@
 package io.resilienceagent.startup;
 
 import io.resilienceagent.config.AgentVersion;
-import io.resilienceagent.config.ResilienceConfig;
+import io.resilienceagent.jmx.AgentView;
 import io.resilienceagent.jmx.JmxExporter;
 import io.resilienceagent.log.AgentLog;
 import io.resilienceagent.policy.ServiceRegistry;
 import io.resilienceagent.policy.Timing;
 import io.resilienceagent.policy.TransitionLog;
+import io.resilienceagent.reload.ConfigWatcher;
+import io.resilienceagent.reload.LiveConfig;
 import io.resilienceagent.weaving.ClassInstrumenter;
 import io.resilienceagent.weaving.MethodSelector;
 import io.resilienceagent.weaving.ResilienceTransformer;
+import java.io.IOException;
 import java.lang.instrument.Instrumentation;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * Takes what {@link ConfigReading} found, builds the services, and installs the class-file
- * transformer. A bad config stops the JVM before {@code main} (exit status 1), or with
- * {@code onConfigError=continue} leaves the application running uninstrumented; either way the
+ * Takes what {@link ConfigReading} found, builds the services, installs the class-file transformer and
+ * starts watching the config file. A bad config stops the JVM before {@code main} (exit status 1), or
+ * with {@code onConfigError=continue} leaves the application running uninstrumented; either way the
  * problem is printed. An agent attached to a running JVM never stops it.
  */
 public final class AgentInstaller {
+    /** Set in the JVM the agent runs in, to its config file: the command line's {@code attach} reads it. */
+    public static final String RUNNING_PROPERTY = "io.resilienceagent.running";
+
     /** The config file of the running agent; set once, so a second start is refused. */
     private static volatile Path runningConfig;
 
@@ -46,28 +55,51 @@ public final class AgentInstaller {
         ConfigReading.Outcome outcome = reading.outcome();
         timeline.configReady(outcome.readNanos());
         if (outcome.config() == null) {
+            report(outcome.args().report(), outcome.problem());
             failStartup(outcome.problem(), outcome.stopJvm() && !attached);
             return;
         }
         try {
-            instrument(outcome.config(), outcome.file(), instrumentation);
+            String started = install(outcome, instrumentation, attached);
             runningConfig = outcome.file().toAbsolutePath();
+            System.setProperty(RUNNING_PROPERTY, runningConfig.toString());
+            report(outcome.args().report(), "OK " + started);
             AgentLog.debug(timeline.done());
         } catch (RuntimeException | LinkageError e) {
-            AgentLog.error("resilience-agent could not install its transformer, the application runs unprotected: " + e);
+            String problem = "resilience-agent could not install its transformer, the application runs unprotected: " + e;
+            report(outcome.args().report(), problem);
+            AgentLog.error(problem);
         }
     }
 
-    private static void instrument(ResilienceConfig config, Path configFile, Instrumentation jvm) {
-        ServiceRegistry registry = new ServiceRegistry(config, Timing.SYSTEM, new TransitionLog());
-        MethodSelector selector = new MethodSelector(config.methods());
-        new ResilienceTransformer(selector, new ClassInstrumenter(registry, selector)).install(jvm);
-        Runtime.getRuntime().addShutdownHook(new UnmatchedPatternsReport(selector));
-        JmxExporter.registerLater(AgentVersion.current(), configFile.toAbsolutePath().toString(), registry,
-                new UnmatchedPatterns(selector), new LogManagerLoaded(jvm));
-        int services = config.services().size();
-        AgentLog.info("resilience-agent " + AgentVersion.current() + " protecting " + services
-                + (services == 1 ? " service" : " services") + " (config " + configFile + ")");
+    private static String install(ConfigReading.Outcome outcome, Instrumentation jvm, boolean attached) {
+        ServiceRegistry registry = new ServiceRegistry(outcome.config(), Timing.SYSTEM, new TransitionLog());
+        MethodSelector selector = new MethodSelector(outcome.config().methods());
+        ResilienceTransformer transformer = new ResilienceTransformer(selector, new ClassInstrumenter(registry, selector));
+        transformer.install(jvm);
+        LiveConfig live = new LiveConfig(outcome.file(), outcome.config(), registry, selector, transformer);
+        Runtime.getRuntime().addShutdownHook(new UnmatchedPatternsReport(live));
+        JmxExporter.registerLater(AgentVersion.current(), live, registry, new LogManagerLoaded(jvm),
+                attached ? 0 : JmxExporter.START_DELAY_MILLIS);
+        if (outcome.args().watch()) {
+            ConfigWatcher.start(live);
+        }
+        int services = outcome.config().services().size();
+        String started = "resilience-agent " + AgentVersion.current() + " protecting " + services
+                + (services == 1 ? " service" : " services") + " (config " + outcome.file() + ")";
+        AgentLog.info(started);
+        return started;
+    }
+
+    /** Writes how the start went to the file the command line's {@code attach} asked for, if it asked. */
+    private static void report(Optional<String> file, String outcome) {
+        if (file.isPresent()) {
+            try {
+                Files.writeString(Path.of(file.get()), outcome, StandardCharsets.UTF_8);
+            } catch (IOException | RuntimeException e) {
+                AgentLog.warn("resilience-agent could not write its start report to " + file.get() + ": " + e);
+            }
+        }
     }
 
     private static boolean isLoaded(Instrumentation jvm, String className) {
@@ -90,22 +122,8 @@ public final class AgentInstaller {
         }
     }
 
-    // The suppliers below are classes rather than lambdas: each lambda costs a generated class
-    // before main, and start-up time is one of the agent's targets.
-
-    /** The patterns no transformed method has matched yet, for JMX. */
-    private static final class UnmatchedPatterns implements Supplier<List<String>> {
-        private final MethodSelector selector;
-
-        UnmatchedPatterns(MethodSelector selector) {
-            this.selector = selector;
-        }
-
-        @Override
-        public List<String> get() {
-            return selector.unmatchedPatterns();
-        }
-    }
+    // The classes below are classes rather than lambdas: each lambda costs a generated class before
+    // main, and start-up time is one of the agent's targets.
 
     /**
      * At shutdown, one INFO line naming the patterns that never matched a woven method: a misspelt
@@ -113,16 +131,16 @@ public final class AgentInstaller {
      */
     private static final class UnmatchedPatternsReport extends Thread {
         private static final int MAX_NAMED = 10;
-        private final MethodSelector selector;
+        private final AgentView agent;
 
-        UnmatchedPatternsReport(MethodSelector selector) {
+        UnmatchedPatternsReport(AgentView agent) {
             super("resilience-agent-shutdown");
-            this.selector = selector;
+            this.agent = agent;
         }
 
         @Override
         public void run() {
-            List<String> unmatched = selector.unmatchedPatterns();
+            List<String> unmatched = agent.unmatchedPatterns();
             if (!unmatched.isEmpty()) {
                 String named = unmatched.size() <= MAX_NAMED ? String.join(", ", unmatched)
                         : String.join(", ", unmatched.subList(0, MAX_NAMED)) + " and " + (unmatched.size() - MAX_NAMED) + " more";

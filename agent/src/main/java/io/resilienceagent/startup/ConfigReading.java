@@ -72,41 +72,42 @@ final class ConfigReading implements Callable<ConfigReading.Outcome> {
         try {
             args = AgentArgs.parse(arguments);
         } catch (IllegalArgumentException e) {
-            return Outcome.problem("resilience-agent: " + e.getMessage(), !AgentArgs.asksToContinue(arguments));
+            return Outcome.problem(AgentArgs.DEFAULTS, "resilience-agent: " + e.getMessage(), !AgentArgs.asksToContinue(arguments));
         }
         Optional<Path> configFile;
         try {
             configFile = ConfigLocator.locate(args, System.getProperties(),
                     args.config().isPresent() ? Map.of() : System.getenv(), Path.of(""));
         } catch (InvalidPathException e) {
-            return Outcome.problem("resilience-agent: the config location is not a valid path: " + e.getMessage()
+            return Outcome.problem(args, "resilience-agent: the config location is not a valid path: " + e.getMessage()
                     + "; pass one with -javaagent:resilience-agent.jar=config=/path/resilience.yaml",
                     args.exitOnConfigError());
         }
         if (configFile.isEmpty()) {
-            return Outcome.problem("resilience-agent: no config file found; looked at " + ConfigLocator.searchedPlaces()
+            return Outcome.problem(args, "resilience-agent: no config file found; looked at " + ConfigLocator.searchedPlaces()
                     + ". Pass one with -javaagent:resilience-agent.jar=config=/path/resilience.yaml",
                     args.exitOnConfigError());
         }
         try {
             ResilienceConfig config = ConfigLoader.load(configFile.get());
-            return new Outcome(config, configFile.get(), null, false, System.nanoTime() - started);
+            return new Outcome(args, config, configFile.get(), null, false, System.nanoTime() - started);
         } catch (ConfigException e) {
-            return Outcome.problem(e.getMessage(), args.exitOnConfigError());
+            return Outcome.problem(args, e.getMessage(), args.exitOnConfigError());
         }
     }
 
     /**
      * What reading found.
      *
+     * @param args the agent's arguments (the defaults when they could not be read)
      * @param config the config, or null when there is a problem
      * @param problem what to print when there is no config
      * @param stopJvm whether the problem stops the JVM (onConfigError=exit), unless the agent was attached
      * @param readNanos how long the reading took, for the DEBUG timing line
      */
-    record Outcome(ResilienceConfig config, Path file, String problem, boolean stopJvm, long readNanos) {
-        static Outcome problem(String message, boolean stopJvm) {
-            return new Outcome(null, null, message, stopJvm, 0);
+    record Outcome(AgentArgs args, ResilienceConfig config, Path file, String problem, boolean stopJvm, long readNanos) {
+        static Outcome problem(AgentArgs args, String message, boolean stopJvm) {
+            return new Outcome(args, null, null, message, stopJvm, 0);
         }
     }
 }

@@ -40,6 +40,7 @@ final class StartupWarmUp {
             "io.resilienceagent.weaving.PatternIndex",
             "io.resilienceagent.weaving.NameTable",
             "io.resilienceagent.jmx.JmxExporter",
+            "io.resilienceagent.reload.LiveConfig",
             "io.resilienceagent.log.AgentLog",
             "io.resilienceagent.config.AgentVersion");
 

@@ -101,7 +101,7 @@ public final class ClassInstrumenter {
         }
         for (String key : wovenKeys) {
             selector.markMatched(mappings.get(key));
-            registry.recordInstrumented(MethodSelector.signature(className, byKey.get(key)));
+            registry.recordInstrumented(className, MethodSelector.signature(className, byKey.get(key)));
         }
         return woven.classFile();
     }

@@ -26,16 +26,24 @@ public final class ResilienceTransformer implements ClassFileTransformer {
             "io/resilienceagent/jmx/", "io/resilienceagent/cli/", "io/resilienceagent/log/",
             "io/resilienceagent/shaded/", "io/resilienceagent/launch/", "io/resilienceagent/CircuitBreakerOpenException");
 
-    private final MethodSelector selector;
-    private final ClassInstrumenter instrumenter;
-    /** Whether a pattern names the JDK's HTTP client, the one JDK class that may be woven. */
-    private final boolean weavesJdkHttpClient;
+    private volatile Matching matching;
     private volatile Instrumentation jvm;
 
+    /**
+     * What decides and does the weaving: replaced as a whole by a reload that changes the patterns.
+     *
+     * @param weavesJdkHttpClient whether a pattern names the JDK's HTTP client, the one JDK class that may be woven
+     */
+    private record Matching(MethodSelector selector, ClassInstrumenter instrumenter, boolean weavesJdkHttpClient) {
+    }
+
     public ResilienceTransformer(MethodSelector selector, ClassInstrumenter instrumenter) {
-        this.selector = selector;
-        this.instrumenter = instrumenter;
-        this.weavesJdkHttpClient = selector.namesJdkHttpClient();
+        use(selector, instrumenter);
+    }
+
+    /** Weaves by these patterns from now on (a reload); classes loaded already keep their code until retransformed. */
+    public void use(MethodSelector selector, ClassInstrumenter instrumenter) {
+        this.matching = new Matching(selector, instrumenter, selector.namesJdkHttpClient());
     }
 
     @Override
@@ -71,15 +79,17 @@ public final class ResilienceTransformer implements ClassFileTransformer {
     @Override
     public byte[] transform(ClassLoader loader, String internalName, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classFile) {
-        if (internalName == null || isIgnored(internalName) && !(weavesJdkHttpClient && JdkClasses.isHttpClient(internalName))) {
+        Matching current = matching;
+        if (internalName == null || isIgnored(internalName)
+                && !(current.weavesJdkHttpClient() && JdkClasses.isHttpClient(internalName))) {
             return null;
         }
         try {
-            List<MethodMapping> covering = selector.mappingsCovering(internalName, new GivenBytes(classFile), loader);
+            List<MethodMapping> covering = current.selector().mappingsCovering(internalName, new GivenBytes(classFile), loader);
             if (covering.isEmpty()) {
                 return null;
             }
-            return instrumenter.instrument(internalName.replace('/', '.'), classFile, covering, loader);
+            return current.instrumenter().instrument(internalName.replace('/', '.'), classFile, covering, loader);
         } catch (Throwable t) {
             AgentLog.warn("Could not instrument " + internalName.replace('/', '.') + ", it runs unprotected: " + t);
             return null;
@@ -108,9 +118,18 @@ public final class ResilienceTransformer implements ClassFileTransformer {
     public void install(Instrumentation jvm) {
         this.jvm = jvm;
         jvm.addTransformer(this, true);
+        retransform(Set.of());
+    }
+
+    /**
+     * Transforms again the loaded classes the patterns now cover, and those named in {@code alsoClasses}
+     * (woven by earlier patterns, so that a removed pattern leaves its methods unwoven).
+     */
+    public void retransform(Set<String> alsoClasses) {
         List<Class<?>> loadedEarlier = new ArrayList<>();
         for (Class<?> type : jvm.getAllLoadedClasses()) {
-            if (!type.isArray() && !isIgnoredLoaded(type.getName()) && jvm.isModifiableClass(type) && isCovered(type)) {
+            if (!type.isArray() && !isIgnoredLoaded(type.getName()) && jvm.isModifiableClass(type)
+                    && (alsoClasses.contains(type.getName()) || isCovered(type))) {
                 loadedEarlier.add(type);
             }
         }
@@ -125,8 +144,8 @@ public final class ResilienceTransformer implements ClassFileTransformer {
 
     private boolean isCovered(Class<?> type) {
         try {
-            return !selector.mappingsCovering(type.getName().replace('.', '/'), new ResourceBytes(type), type.getClassLoader())
-                    .isEmpty();
+            return !matching.selector().mappingsCovering(type.getName().replace('.', '/'), new ResourceBytes(type),
+                    type.getClassLoader()).isEmpty();
         } catch (RuntimeException | LinkageError e) {
             return false;
         }
@@ -138,7 +157,7 @@ public final class ResilienceTransformer implements ClassFileTransformer {
      */
     private boolean isIgnoredLoaded(String binaryName) {
         if (JdkClasses.isJdk(binaryName)) {
-            return !(weavesJdkHttpClient && JdkClasses.isHttpClient(binaryName.replace('.', '/')));
+            return !(matching.weavesJdkHttpClient() && JdkClasses.isHttpClient(binaryName.replace('.', '/')));
         }
         return isIgnored(binaryName.replace('.', '/'));
     }

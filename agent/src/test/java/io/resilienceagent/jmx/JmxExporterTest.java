@@ -34,7 +34,7 @@ class JmxExporterTest {
     @Test
     void exposesEveryContractAttributeOfEachBreaker() throws Exception {
         ServiceRegistry registry = registry("claude_api", "agent_http");
-        JmxExporter.register(server, "0.1.0", "/etc/resilience.yaml", registry, List::of);
+        JmxExporter.register(server, "0.1.0", view("/etc/resilience.yaml", registry, List::of), registry);
         ObjectName name = new ObjectName("io.resilienceagent:type=CircuitBreaker,name=claude_api");
 
         assertThat(server.getAttribute(name, "State")).isEqualTo("CLOSED");
@@ -52,7 +52,7 @@ class JmxExporterTest {
     @Test
     void forceOpenAndResetChangeTheBreaker() throws Exception {
         ServiceRegistry registry = registry("claude_api");
-        JmxExporter.register(server, "0.1.0", "/etc/resilience.yaml", registry, List::of);
+        JmxExporter.register(server, "0.1.0", view("/etc/resilience.yaml", registry, List::of), registry);
         ObjectName name = JmxExporter.breakerName("claude_api");
         ServiceGuard guard = registry.service("claude_api").orElseThrow();
 
@@ -73,7 +73,7 @@ class JmxExporterTest {
                 Map.of("svc", new ServiceSettings("svc", RetrySettings.DEFAULTS,
                         new BreakerSettings(1, java.time.Duration.ofNanos(1), 1, 1, Optional.empty()))),
                 List.of()), Timing.SYSTEM, BreakerListener.NONE);
-        JmxExporter.register(server, "0.1.0", "/etc/resilience.yaml", registry, List::of);
+        JmxExporter.register(server, "0.1.0", view("/etc/resilience.yaml", registry, List::of), registry);
         ObjectName name = JmxExporter.breakerName("svc");
         ServiceGuard guard = registry.service("svc").orElseThrow();
         guard.breaker().forceOpen();
@@ -90,8 +90,8 @@ class JmxExporterTest {
     @Test
     void theAgentBeanListsServicesMethodsAndUnmatchedPatterns() throws Exception {
         ServiceRegistry registry = registry("claude_api", "agent_http");
-        registry.recordInstrumented("com.example.claude.ClaudeClient.complete(java.lang.String)");
-        JmxExporter.register(server, "0.1.0", "/etc/resilience.yaml", registry, () -> List.of("com.example.Missing.call"));
+        registry.recordInstrumented("com.example.claude.ClaudeClient", "com.example.claude.ClaudeClient.complete(java.lang.String)");
+        JmxExporter.register(server, "0.1.0", view("/etc/resilience.yaml", registry, () -> List.of("com.example.Missing.call")), registry);
         ObjectName agent = new ObjectName("io.resilienceagent:type=Agent");
 
         assertThat(server.getAttribute(agent, "Version")).isEqualTo("0.1.0");
@@ -111,10 +111,49 @@ class JmxExporterTest {
 
     @Test
     void registeringTwiceReplacesTheBeans() throws Exception {
-        JmxExporter.register(server, "0.1.0", "/a.yaml", registry("svc"), List::of);
-        JmxExporter.register(server, "0.1.0", "/b.yaml", registry("svc"), List::of);
+        register("/a.yaml", registry("svc"), List::of);
+        register("/b.yaml", registry("svc"), List::of);
 
         assertThat(server.getAttribute(JmxExporter.agentName(), "ConfigPath")).isEqualTo("/b.yaml");
+    }
+
+    private void register(String configPath, ServiceRegistry registry, java.util.function.Supplier<List<String>> unmatched) {
+        JmxExporter.register(server, "0.1.0", view(configPath, registry, unmatched), registry);
+    }
+
+    /** The agent as a fixed config shows it. */
+    private static AgentView view(String configPath, ServiceRegistry registry, java.util.function.Supplier<List<String>> unmatched) {
+        return new AgentView() {
+            @Override
+            public String configPath() {
+                return configPath;
+            }
+
+            @Override
+            public List<String> services() {
+                return registry.services().stream().map(ServiceGuard::name).toList();
+            }
+
+            @Override
+            public List<String> instrumentedMethods() {
+                return registry.instrumentedMethods();
+            }
+
+            @Override
+            public List<String> unmatchedPatterns() {
+                return unmatched.get();
+            }
+
+            @Override
+            public String lastReloadError() {
+                return "";
+            }
+
+            @Override
+            public String reload() {
+                return "OK";
+            }
+        };
     }
 
     /** Asks {@code guard}'s breaker to admit a call, as woven code does; ends the call at once when admitted. */

@@ -1,0 +1,100 @@
+package io.resilienceagent.reload;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Objects;
+
+/**
+ * Watches the config file and reloads it when it changes. It polls, which also sees what file-system
+ * events miss: a Kubernetes ConfigMap volume swaps a symbolic link ({@code ..data}) to a new directory,
+ * so the file's path stays and its target changes; the watcher follows links and compares the target's
+ * real path, modification time and size. A changed file is read once it has stopped changing for
+ * {@value #SETTLE_MILLIS} ms, so a file being written in place is not refused half-written. A daemon
+ * thread; a change is picked up within about a second.
+ */
+public final class ConfigWatcher implements Runnable {
+    static final long POLL_MILLIS = 500;
+    static final long SETTLE_MILLIS = 300;
+
+    private final LiveConfig live;
+    private final Path file;
+
+    private ConfigWatcher(LiveConfig live) {
+        this.live = live;
+        this.file = live.file();
+    }
+
+    /** Starts watching {@code live}'s file on a daemon thread. */
+    public static void start(LiveConfig live) {
+        Thread thread = new Thread(new ConfigWatcher(live), "resilience-agent-config-watch");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void run() {
+        Fingerprint seen = Fingerprint.of(file);
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                Thread.sleep(POLL_MILLIS);
+                Fingerprint now = Fingerprint.of(file);
+                if (now.equals(seen)) {
+                    continue;
+                }
+                Fingerprint settled = settle(now);
+                if (settled.exists()) {
+                    live.reload();
+                }
+                seen = settled;
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException | Error e) {
+            // never let the watcher take anything down; reloads stay possible through JMX
+        }
+    }
+
+    /** Waits until the file looks the same twice {@value #SETTLE_MILLIS} ms apart. */
+    private Fingerprint settle(Fingerprint changed) throws InterruptedException {
+        Fingerprint last = changed;
+        for (int i = 0; i < 20; i++) {
+            Thread.sleep(SETTLE_MILLIS);
+            Fingerprint now = Fingerprint.of(file);
+            if (now.equals(last)) {
+                return now;
+            }
+            last = now;
+        }
+        return last;
+    }
+
+    /** What tells one version of the file from the next: where its links lead, when it changed, how long it is. */
+    record Fingerprint(String realPath, long modifiedMillis, long size) {
+        static Fingerprint of(Path file) {
+            try {
+                Path real = file.toRealPath();
+                BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class);
+                return new Fingerprint(real.toString(), attributes.lastModifiedTime().toMillis(), attributes.size());
+            } catch (IOException | RuntimeException missing) {
+                return new Fingerprint(null, -1, -1);
+            }
+        }
+
+        boolean exists() {
+            return realPath != null;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Fingerprint other && Objects.equals(realPath, other.realPath)
+                    && modifiedMillis == other.modifiedMillis && size == other.size;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(realPath, modifiedMillis, size);
+        }
+    }
+}
