@@ -1,0 +1,100 @@
+package io.resilienceagent.reload;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.resilienceagent.config.ConfigLoader;
+import io.resilienceagent.config.ResilienceConfig;
+import io.resilienceagent.log.AgentLog;
+import io.resilienceagent.policy.BreakerListener;
+import io.resilienceagent.policy.ServiceRegistry;
+import io.resilienceagent.policy.Timing;
+import io.resilienceagent.weaving.ClassInstrumenter;
+import io.resilienceagent.weaving.MethodSelector;
+import io.resilienceagent.weaving.ResilienceTransformer;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Reloading the config file: validated first, refused with one line per refused change, applied when good. */
+class LiveConfigTest {
+    private static final String TWO_ATTEMPTS = "services:\n  api: { retry: { maxAttempts: 2 } }\n";
+    private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
+    private PrintStream previousLog;
+    @TempDir
+    Path dir;
+    private Path file;
+    private ServiceRegistry registry;
+    private LiveConfig live;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        previousLog = AgentLog.redirect(new PrintStream(logBytes, true, StandardCharsets.UTF_8));
+        file = Files.writeString(dir.resolve("resilience.yaml"), TWO_ATTEMPTS);
+        ResilienceConfig config = ConfigLoader.load(file);
+        registry = new ServiceRegistry(config, Timing.SYSTEM, BreakerListener.NONE);
+        MethodSelector selector = new MethodSelector(config.methods());
+        live = new LiveConfig(file, config, registry, selector,
+                new ResilienceTransformer(selector, new ClassInstrumenter(registry, selector)));
+    }
+
+    @AfterEach
+    void restoreLog() {
+        AgentLog.redirect(previousLog);
+    }
+
+    private String log() {
+        return logBytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void anUnchangedFileIsOkAndLogsNothing() {
+        assertThat(live.reload()).isEqualTo("OK");
+        assertThat(log()).isEmpty();
+    }
+
+    @Test
+    void aGoodChangeIsAppliedAndLogged() throws Exception {
+        Files.writeString(file, "services:\n  api: { retry: { maxAttempts: 4 } }\n  beta: {}\n");
+
+        assertThat(live.reload()).isEqualTo("OK");
+
+        assertThat(registry.service("api").orElseThrow().settings().retry().maxAttempts()).isEqualTo(4);
+        assertThat(live.services()).containsExactly("api", "beta");
+        assertThat(log()).isEqualTo("INFO  Reloaded config " + file.toAbsolutePath() + " (added beta; changed api)"
+                + System.lineSeparator());
+    }
+
+    @Test
+    void anInvalidFileChangesNothingAndIsReportedOncePerChange() throws Exception {
+        Files.writeString(file, "services:\n  api: { retry: { maxAttempts: 0 } }\n");
+
+        String first = live.reload();
+        String second = live.reload();
+
+        assertThat(first).contains("services.api.retry.maxAttempts: expected a whole number >= 1, found 0").isEqualTo(second);
+        assertThat(live.lastReloadError()).isEqualTo(first);
+        assertThat(registry.service("api").orElseThrow().settings().retry().maxAttempts()).isEqualTo(2);
+        assertThat(log().lines()).singleElement().asString()
+                .startsWith("ERROR Config reload refused, keeping the running config: Invalid resilience-agent config")
+                .contains("services.api.retry.maxAttempts: expected a whole number >= 1, found 0")
+                .doesNotContain("\n");
+
+        Files.writeString(file, "services:\n  api: { retry: { maxAttempts: 3 } }\n");
+        assertThat(live.reload()).isEqualTo("OK");
+        assertThat(live.lastReloadError()).as("cleared by a good reload").isEmpty();
+    }
+
+    @Test
+    void aFileThatTurnsUnreadableIsRefused() throws Exception {
+        Files.delete(file);
+
+        assertThat(live.reload()).contains("cannot read");
+        assertThat(registry.service("api")).isPresent();
+    }
+}
