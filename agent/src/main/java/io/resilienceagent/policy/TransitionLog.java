@@ -2,7 +2,7 @@ package io.resilienceagent.policy;
 
 import io.resilienceagent.log.AgentLog;
 
-/** Writes the contract's log line for each breaker transition. */
+/** Writes the log line the README documents for each breaker transition. */
 public final class TransitionLog implements BreakerListener {
     @Override
     public void onTransition(BreakerTransition t) {

@@ -1,7 +1,5 @@
 package io.resilienceagent.weaving;
 
-import java.util.ArrayList;
-import java.util.List;
 import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -57,15 +55,12 @@ final class MethodWeaver extends MethodVisitor {
     private final boolean writeFrames;
     private final int[][] beneathReturns;
     private int returnsSeen;
+    private final WovenLocals locals;
     private final Type returnType;
     private final Type[] parameterTypes;
-    /** The method's declared arguments, the receiver not counted. */
-    private final int arguments;
-    private final Object[] parameterFrameTypes;
     private final int[] parameterSlots;
-    private final int firstOwnSlot;
-    private final int admissionSlot;
     private final int[] backupSlots;
+    private final int admissionSlot;
     private final int resultSlot;
     private final int thrownSlot;
     private final int nextSlot;
@@ -90,34 +85,15 @@ final class MethodWeaver extends MethodVisitor {
         this.nameOwner = nameOwner;
         this.writeFrames = writeFrames;
         this.beneathReturns = beneathReturns;
-        this.returnType = Type.getReturnType(method.desc);
-        Type[] arguments = Type.getArgumentTypes(method.desc);
-        int receivers = (method.access & Opcodes.ACC_STATIC) != 0 ? 0 : 1;
-        this.arguments = arguments.length;
-        this.parameterTypes = new Type[arguments.length + receivers];
-        if (receivers == 1) {
-            parameterTypes[0] = Type.getObjectType(owner);
-        }
-        System.arraycopy(arguments, 0, parameterTypes, receivers, arguments.length);
-        this.parameterFrameTypes = new Object[parameterTypes.length];
-        this.parameterSlots = new int[parameterTypes.length];
-        int slot = 0;
-        for (int i = 0; i < parameterTypes.length; i++) {
-            parameterFrameTypes[i] = frameType(parameterTypes[i]);
-            parameterSlots[i] = slot;
-            slot += parameterTypes[i].getSize();
-        }
-        this.firstOwnSlot = Math.max(method.maxLocals, slot);
-        this.admissionSlot = firstOwnSlot;
-        this.backupSlots = new int[parameterTypes.length];
-        int next = admissionSlot + 1;
-        for (int i = 0; i < parameterTypes.length; i++) {
-            backupSlots[i] = next;
-            next += parameterTypes[i].getSize();
-        }
-        this.resultSlot = next;
-        this.thrownSlot = resultSlot + Math.max(1, returnType.getSize());
-        this.nextSlot = thrownSlot + 1;
+        this.locals = new WovenLocals(owner, method);
+        this.returnType = locals.returnType;
+        this.parameterTypes = locals.parameterTypes;
+        this.parameterSlots = locals.parameterSlots;
+        this.backupSlots = locals.backupSlots;
+        this.admissionSlot = locals.admissionSlot;
+        this.resultSlot = locals.resultSlot;
+        this.thrownSlot = locals.thrownSlot;
+        this.nextSlot = locals.nextSlot;
     }
 
     @Override
@@ -135,7 +111,7 @@ final class MethodWeaver extends MethodVisitor {
             returnIfReplaced(admissionSlot, start);
         }
         super.visitLabel(start);
-        frame(bodyEntryLocals(), new Object[0]);
+        frame(locals.bodyEntry(), new Object[0]);
         // The body's first instruction may carry a frame of its own; two frames cannot share an offset.
         super.visitInsn(Opcodes.NOP);
     }
@@ -167,16 +143,8 @@ final class MethodWeaver extends MethodVisitor {
         if (type != Opcodes.F_NEW) {
             throw new IllegalStateException("frames must be expanded (ClassReader.EXPAND_FRAMES)");
         }
-        List<Object> locals = new ArrayList<>();
-        int slots = 0;
-        for (int i = 0; i < numLocal; i++) {
-            locals.add(local[i]);
-            slots += local[i] == Opcodes.LONG || local[i] == Opcodes.DOUBLE ? 2 : 1;
-        }
-        padTo(locals, slots, firstOwnSlot);
-        locals.add(OBJECT);
-        addAll(locals, parameterFrameTypes);
-        super.visitFrame(Opcodes.F_NEW, locals.size(), locals.toArray(), numStack, stack);
+        Object[] extended = locals.bodyFrame(numLocal, local);
+        super.visitFrame(Opcodes.F_NEW, extended.length, extended, numStack, stack);
     }
 
     @Override
@@ -185,16 +153,16 @@ final class MethodWeaver extends MethodVisitor {
         super.visitTryCatchBlock(start, end, handler, THROWABLE);
 
         super.visitLabel(handler);
-        frame(ownLocals(Live.ATTEMPT), new Object[] {THROWABLE});
+        frame(locals.afterBody(WovenLocals.Live.ATTEMPT), new Object[] {THROWABLE});
         super.visitVarInsn(Opcodes.ASTORE, thrownSlot);
-        storeDefaultResult();
+        ValueCode.storeDefault(mv, returnType, resultSlot);
         super.visitJumpInsn(Opcodes.GOTO, exit);
 
         Label repeat = new Label();
         Label done = new Label();
         Label returnResult = new Label();
         super.visitLabel(exit);
-        frame(ownLocals(Live.OUTCOME), new Object[0]);
+        frame(locals.afterBody(WovenLocals.Live.OUTCOME), new Object[0]);
         pushId();
         pushOwner();
         super.visitVarInsn(Opcodes.ALOAD, admissionSlot);
@@ -215,10 +183,10 @@ final class MethodWeaver extends MethodVisitor {
             super.visitJumpInsn(Opcodes.IF_ACMPNE, decided);
             exitWithArguments();
             super.visitLabel(decided);
-            frame(ownLocals(Live.DECISION), new Object[0]);
+            frame(locals.afterBody(WovenLocals.Live.DECISION), new Object[0]);
             returnIfReplaced(nextSlot, notReplaced);
             super.visitLabel(notReplaced);
-            frame(ownLocals(Live.DECISION), new Object[0]);
+            frame(locals.afterBody(WovenLocals.Live.DECISION), new Object[0]);
         }
         super.visitVarInsn(Opcodes.ALOAD, nextSlot);
         super.visitJumpInsn(Opcodes.IFNULL, done);
@@ -230,7 +198,7 @@ final class MethodWeaver extends MethodVisitor {
         super.visitInsn(Opcodes.ATHROW);
 
         super.visitLabel(repeat);
-        frame(ownLocals(Live.DECISION), new Object[0]);
+        frame(locals.afterBody(WovenLocals.Live.DECISION), new Object[0]);
         for (int i = 0; i < parameterTypes.length; i++) {
             super.visitVarInsn(parameterTypes[i].getOpcode(Opcodes.ILOAD), backupSlots[i]);
             super.visitVarInsn(parameterTypes[i].getOpcode(Opcodes.ISTORE), parameterSlots[i]);
@@ -240,14 +208,14 @@ final class MethodWeaver extends MethodVisitor {
         super.visitJumpInsn(Opcodes.GOTO, start);
 
         super.visitLabel(done);
-        frame(ownLocals(Live.DECISION), new Object[0]);
+        frame(locals.afterBody(WovenLocals.Live.DECISION), new Object[0]);
         super.visitVarInsn(Opcodes.ALOAD, thrownSlot);
         super.visitJumpInsn(Opcodes.IFNULL, returnResult);
         super.visitVarInsn(Opcodes.ALOAD, thrownSlot);
         super.visitInsn(Opcodes.ATHROW);
 
         super.visitLabel(returnResult);
-        frame(ownLocals(Live.DECISION), new Object[0]);
+        frame(locals.afterBody(WovenLocals.Live.DECISION), new Object[0]);
         if (returnType.getSort() != Type.VOID) {
             super.visitVarInsn(returnType.getOpcode(Opcodes.ILOAD), resultSlot);
         }
@@ -274,43 +242,25 @@ final class MethodWeaver extends MethodVisitor {
         super.visitVarInsn(Opcodes.ALOAD, admissionSlot);
         super.visitVarInsn(Opcodes.ALOAD, resultSlot);
         super.visitVarInsn(Opcodes.ALOAD, thrownSlot);
-        int receivers = parameterTypes.length - arguments;
+        int receivers = locals.receivers;
         if (receivers == 1) {
             super.visitVarInsn(Opcodes.ALOAD, backupSlots[0]);
         } else {
             super.visitInsn(Opcodes.ACONST_NULL);
         }
-        super.visitLdcInsn(arguments);
+        super.visitLdcInsn(parameterTypes.length - receivers);
         super.visitTypeInsn(Opcodes.ANEWARRAY, OBJECT);
         for (int i = receivers; i < parameterTypes.length; i++) {
             super.visitInsn(Opcodes.DUP);
             super.visitLdcInsn(i - receivers);
             super.visitVarInsn(parameterTypes[i].getOpcode(Opcodes.ILOAD), backupSlots[i]);
-            box(parameterTypes[i]);
+            ValueCode.box(mv, parameterTypes[i]);
             super.visitInsn(Opcodes.AASTORE);
         }
         super.visitMethodInsn(Opcodes.INVOKESTATIC, DISPATCHER, "exitWithArguments",
                 "(ILjava/lang/Class;Ljava/lang/Object;Ljava/lang/Object;Ljava/lang/Throwable;Ljava/lang/Object;[Ljava/lang/Object;)Ljava/lang/Object;",
                 false);
         super.visitVarInsn(Opcodes.ASTORE, nextSlot);
-    }
-
-    /** Boxes a primitive on the stack ({@code Integer.valueOf} and so on); references stay. */
-    private void box(Type type) {
-        String box = switch (type.getSort()) {
-            case Type.BOOLEAN -> "java/lang/Boolean";
-            case Type.BYTE -> "java/lang/Byte";
-            case Type.CHAR -> "java/lang/Character";
-            case Type.SHORT -> "java/lang/Short";
-            case Type.INT -> "java/lang/Integer";
-            case Type.FLOAT -> "java/lang/Float";
-            case Type.LONG -> "java/lang/Long";
-            case Type.DOUBLE -> "java/lang/Double";
-            default -> null;
-        };
-        if (box != null) {
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, box, "valueOf", "(" + type.getDescriptor() + ")L" + box + ";", false);
-        }
     }
 
     private void pushId() {
@@ -326,103 +276,9 @@ final class MethodWeaver extends MethodVisitor {
         }
     }
 
-    private void storeDefaultResult() {
-        switch (returnType.getSort()) {
-            case Type.VOID -> { }
-            case Type.LONG -> {
-                super.visitInsn(Opcodes.LCONST_0);
-                super.visitVarInsn(Opcodes.LSTORE, resultSlot);
-            }
-            case Type.DOUBLE -> {
-                super.visitInsn(Opcodes.DCONST_0);
-                super.visitVarInsn(Opcodes.DSTORE, resultSlot);
-            }
-            case Type.FLOAT -> {
-                super.visitInsn(Opcodes.FCONST_0);
-                super.visitVarInsn(Opcodes.FSTORE, resultSlot);
-            }
-            case Type.OBJECT, Type.ARRAY -> {
-                super.visitInsn(Opcodes.ACONST_NULL);
-                super.visitVarInsn(Opcodes.ASTORE, resultSlot);
-            }
-            default -> {
-                super.visitInsn(Opcodes.ICONST_0);
-                super.visitVarInsn(Opcodes.ISTORE, resultSlot);
-            }
-        }
-    }
-
-    /** At the top of the body: the declared parameters, nothing of the body's own, then the weaver's. */
-    private Object[] bodyEntryLocals() {
-        List<Object> locals = new ArrayList<>();
-        addAll(locals, parameterFrameTypes);
-        padTo(locals, slotsOf(parameterTypes), firstOwnSlot);
-        locals.add(OBJECT);
-        addAll(locals, parameterFrameTypes);
-        return locals.toArray();
-    }
-
-    /** Which of the weaver's variables hold values at a point after the body. */
-    private enum Live {
-        /** In the exception handler: admission and argument copies only. */
-        ATTEMPT,
-        /** At the exit call: also the attempt's result and what it threw. */
-        OUTCOME,
-        /** After the exit call: also the decision. */
-        DECISION
-    }
-
-    /** Frame locals after the body: the body's own variables are dead, the weaver's are as {@code live} says. */
-    private Object[] ownLocals(Live live) {
-        List<Object> locals = new ArrayList<>();
-        padTo(locals, 0, firstOwnSlot);
-        locals.add(OBJECT);
-        addAll(locals, parameterFrameTypes);
-        if (live == Live.ATTEMPT) {
-            return locals.toArray();
-        }
-        locals.add(returnType.getSort() == Type.VOID ? Opcodes.TOP : frameType(returnType));
-        locals.add(THROWABLE);
-        if (live == Live.DECISION) {
-            locals.add(OBJECT);
-        }
-        return locals.toArray();
-    }
-
-    private void frame(Object[] locals, Object[] stack) {
+    private void frame(Object[] frameLocals, Object[] stack) {
         if (writeFrames) {
-            super.visitFrame(Opcodes.F_NEW, locals.length, locals, stack.length, stack);
+            super.visitFrame(Opcodes.F_NEW, frameLocals.length, frameLocals, stack.length, stack);
         }
-    }
-
-    private static void padTo(List<Object> locals, int fromSlot, int toSlot) {
-        for (int slot = fromSlot; slot < toSlot; slot++) {
-            locals.add(Opcodes.TOP);
-        }
-    }
-
-    private static void addAll(List<Object> locals, Object[] types) {
-        for (Object type : types) {
-            locals.add(type);
-        }
-    }
-
-    private static int slotsOf(Type[] types) {
-        int slots = 0;
-        for (Type type : types) {
-            slots += type.getSize();
-        }
-        return slots;
-    }
-
-    /** A type as stack-map frames write it: a primitive constant or an internal name. */
-    private static Object frameType(Type type) {
-        return switch (type.getSort()) {
-            case Type.BOOLEAN, Type.BYTE, Type.CHAR, Type.SHORT, Type.INT -> Opcodes.INTEGER;
-            case Type.FLOAT -> Opcodes.FLOAT;
-            case Type.LONG -> Opcodes.LONG;
-            case Type.DOUBLE -> Opcodes.DOUBLE;
-            default -> type.getInternalName();
-        };
     }
 }

@@ -32,7 +32,7 @@ class JmxExporterTest {
     }
 
     @Test
-    void exposesEveryContractAttributeOfEachBreaker() throws Exception {
+    void exposesEveryDocumentedAttributeOfEachBreaker() throws Exception {
         ServiceRegistry registry = registry("claude_api", "agent_http");
         JmxExporter.register(server, "0.1.0", view("/etc/resilience.yaml", registry, List::of), registry);
         ObjectName name = new ObjectName("io.resilienceagent:type=CircuitBreaker,name=claude_api");

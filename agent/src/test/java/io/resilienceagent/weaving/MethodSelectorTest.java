@@ -136,7 +136,7 @@ class MethodSelectorTest {
     }
 
     @Test
-    void signaturesAndDisplayNamesFollowTheContract() {
+    void signaturesAndDisplayNamesAreAsTheReadmeWritesThem() {
         MethodInfo fetch = new MethodInfo("fetch", "(Ljava/lang/String;[BJ)Ljava/lang/String;", 1, 5);
         MethodInfo nested = new MethodInfo("call", "()V", 1, 1);
 

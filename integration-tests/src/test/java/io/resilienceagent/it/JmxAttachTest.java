@@ -63,7 +63,7 @@ class JmxAttachTest extends WireMockTestBase {
             jmx.awaitRegistered(AttachedJmx.agent(), REGISTRATION).awaitRegistered(svc, REGISTRATION).awaitRegistered(ops, REGISTRATION);
             assertThat(jmx.address()).as("a loopback connector").contains("127.0.0.1");
 
-            // the MXBean's shape: every contract attribute with its open type, and the two operations
+            // the MXBean's shape: every documented attribute with its open type, and the two operations
             MBeanInfo info = info(jmx, svc);
             assertThat(Arrays.stream(info.getAttributes())
                     .collect(Collectors.toMap(MBeanAttributeInfo::getName, MBeanAttributeInfo::getType)))
@@ -185,7 +185,7 @@ class JmxAttachTest extends WireMockTestBase {
         }
     }
 
-    /** Every attribute the MBean declares, read one by one, in the contract's order. */
+    /** Every attribute the MBean declares, read one by one, in the order the README lists them. */
     private static Map<String, Object> attributes(AttachedJmx jmx, ObjectName name) {
         Map<String, Object> values = new LinkedHashMap<>();
         for (String attribute : expected("CLOSED", 0, 0, 0, 0, 0, 0, 0, 0).keySet()) {

@@ -102,6 +102,10 @@ class PrometheusExporterTest extends WireMockTestBase {
                             "# TYPE resilience_circuitbreaker_rejected_total counter",
                             "resilience_circuitbreaker_rejected_total{service=\"idle\"} 0.0",
                             "resilience_circuitbreaker_rejected_total{service=\"svc\"} 2.0",
+                            "# HELP resilience_circuitbreaker_retries_denied_total Retries the service's retry budget refused (the failure was returned to the caller instead).",
+                            "# TYPE resilience_circuitbreaker_retries_denied_total counter",
+                            "resilience_circuitbreaker_retries_denied_total{service=\"idle\"} 0.0",
+                            "resilience_circuitbreaker_retries_denied_total{service=\"svc\"} 0.0",
                             "# HELP resilience_circuitbreaker_last_state_change_seconds Unix time in seconds of the breaker's last state change (its creation if none).",
                             "# TYPE resilience_circuitbreaker_last_state_change_seconds gauge");
             assertThat(ours).filteredOn(l -> l.startsWith("resilience_circuitbreaker_last_state_change_seconds{")).hasSize(2);
