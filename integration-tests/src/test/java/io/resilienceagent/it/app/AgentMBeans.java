@@ -26,6 +26,25 @@ final class AgentMBeans {
         return true;
     }
 
+    /**
+     * Waits (at most 60 s) until the service's breaker reads {@code state}. Reading State is what moves
+     * an OPEN breaker whose recovery timeout has passed to HALF_OPEN, so this is also how a test waits
+     * for the recovery timeout.
+     */
+    static void awaitState(String service, String state) throws Exception {
+        if (!awaitBreaker(service)) {
+            throw new IllegalStateException("no breaker MXBean for " + service);
+        }
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (!state.equals(server.getAttribute(breakerName(service), "State"))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(service + " never reached " + state);
+            }
+            Thread.sleep(20);
+        }
+    }
+
     /** {@code JMX service=NAME State=... TotalCalls=...}, or {@code JMX service=NAME registered=false}. */
     static String breakerLine(String service) throws Exception {
         if (!awaitBreaker(service)) {

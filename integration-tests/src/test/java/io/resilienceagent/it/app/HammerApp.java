@@ -4,7 +4,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -12,14 +14,16 @@ import java.util.concurrent.atomic.AtomicReference;
  * Many threads hammering one protected method through an outage and a recovery; no resilience code.
  *
  * <pre>
- * java -javaagent:... -cp test-classes io.resilienceagent.it.app.HammerApp BASE_URL THREADS SERVICE RECOVERY_WAIT_MS
+ * java -javaagent:... -cp test-classes io.resilienceagent.it.app.HammerApp BASE_URL THREADS SERVICE
  * </pre>
  *
  * Three phases, each started by all threads at once (a barrier):
  * <ol>
  * <li>{@code outage}: every thread calls {@code BASE_URL/outage} until its first rejection by the breaker;</li>
- * <li>after sleeping RECOVERY_WAIT_MS (past the recovery timeout), {@code trial}: every thread calls
- * {@code BASE_URL/trial} once, all at the same moment;</li>
+ * <li>once the breaker's State reads HALF_OPEN over JMX (its recovery timeout has passed), {@code trial}:
+ * every thread calls {@code BASE_URL/trial} once, all at the same moment; an admitted trial holds its
+ * request until every thread has been admitted or rejected, so no trial completes (and closes the
+ * breaker) while others still ask;</li>
  * <li>{@code after}: every thread calls {@code BASE_URL/after} five times.</li>
  * </ol>
  * Prints one line per phase with what the callers saw,
@@ -39,7 +43,6 @@ public final class HammerApp {
         String base = args[0];
         int threads = Integer.parseInt(args[1]);
         String service = args[2];
-        long recoveryWaitMs = Long.parseLong(args[3]);
         // one unprotected request first, so that loading the HTTP client does not stretch the first phase
         Http.CLIENT.send(HttpRequest.newBuilder(Http.uri(base + "/warmup")).build(), HttpResponse.BodyHandlers.discarding());
 
@@ -53,9 +56,10 @@ public final class HammerApp {
         });
         outage.print();
 
-        Thread.sleep(recoveryWaitMs);
+        AgentMBeans.awaitState(service, "HALF_OPEN");
 
         Phase trial = new Phase("trial", base + "/trial");
+        trial.holdRequestsUntilAllDecided(threads);
         trial.run(threads, trial::call);
         trial.print();
 
@@ -86,10 +90,26 @@ public final class HammerApp {
         final AtomicInteger bodyRuns = new AtomicInteger();
         final AtomicInteger maxBodyRuns = new AtomicInteger();
         final AtomicReference<Throwable> firstOther = new AtomicReference<>();
+        /** Counts down once per caller the breaker has admitted or rejected. */
+        private CountDownLatch undecided = new CountDownLatch(0);
+        private Runnable beforeRequest = () -> { };
 
         Phase(String name, String url) {
             this.name = name;
             this.url = url;
+        }
+
+        /** Makes each admitted request wait (at most 30 s) until all {@code threads} callers are decided. */
+        void holdRequestsUntilAllDecided(int threads) {
+            undecided = new CountDownLatch(threads);
+            beforeRequest = () -> {
+                undecided.countDown();
+                try {
+                    undecided.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            };
         }
 
         Outcome call() {
@@ -97,11 +117,12 @@ public final class HammerApp {
             AtomicInteger runs = new AtomicInteger();
             Outcome outcome;
             try {
-                HttpResponse<Void> response = CLIENT.call(url, runs);
+                HttpResponse<Void> response = CLIENT.call(url, runs, beforeRequest);
                 outcome = response.statusCode() == 200 ? Outcome.OK : Outcome.FAILED;
             } catch (Throwable t) {
                 if (t.getClass().getName().equals(OPEN_EXCEPTION)) {
                     outcome = Outcome.REJECTED;
+                    undecided.countDown();
                     if (runs.get() > 0) {
                         rejectedAfterAttempt.incrementAndGet();
                     }
