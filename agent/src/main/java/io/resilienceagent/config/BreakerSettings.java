@@ -28,4 +28,57 @@ public record BreakerSettings(
         Objects.requireNonNull(recoveryTimeout, "recoveryTimeout");
         Objects.requireNonNull(openException, "openException");
     }
+
+    /** A builder starting from {@code base}: {@code BreakerSettings.from(DEFAULTS).failureThreshold(3).build()}. */
+    public static Builder from(BreakerSettings base) {
+        return new Builder(base);
+    }
+
+    /** Changes some values of a base: how the config merges a section over what it inherits, and how tests build settings. */
+    public static final class Builder {
+        private int failureThreshold;
+        private Duration recoveryTimeout;
+        private int successThreshold;
+        private int halfOpenMaxCalls;
+        private Optional<String> openException;
+
+        private Builder(BreakerSettings base) {
+            failureThreshold = base.failureThreshold;
+            recoveryTimeout = base.recoveryTimeout;
+            successThreshold = base.successThreshold;
+            halfOpenMaxCalls = base.halfOpenMaxCalls;
+            openException = base.openException;
+        }
+
+        public Builder failureThreshold(int value) {
+            failureThreshold = value;
+            return this;
+        }
+
+        public Builder recoveryTimeout(Duration value) {
+            recoveryTimeout = value;
+            return this;
+        }
+
+        public Builder successThreshold(int value) {
+            successThreshold = value;
+            return this;
+        }
+
+        public Builder halfOpenMaxCalls(int value) {
+            halfOpenMaxCalls = value;
+            return this;
+        }
+
+        /** The class thrown while open, or empty for {@code CircuitBreakerOpenException}. */
+        public Builder openException(Optional<String> value) {
+            openException = value;
+            return this;
+        }
+
+        public BreakerSettings build() {
+            return new BreakerSettings(failureThreshold, recoveryTimeout, successThreshold, halfOpenMaxCalls,
+                    openException);
+        }
+    }
 }

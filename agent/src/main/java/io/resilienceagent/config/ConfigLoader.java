@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Objects;
 import java.util.Optional;
+import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads a resilience-agent YAML config into an immutable, validated {@link ResilienceConfig}. Every
@@ -51,16 +52,16 @@ public final class ConfigLoader {
     public static ResilienceConfig parse(String yaml, String sourceName) throws ConfigException {
         Objects.requireNonNull(yaml, "yaml");
         Objects.requireNonNull(sourceName, "sourceName");
-        if (yaml.length() > MAX_FILE_BYTES) {
-            throw ConfigException.of(sourceName, "the config is " + yaml.length() + " characters long; the limit is 1 MiB ("
-                    + MAX_FILE_BYTES + "), far more than any config needs");
+        long bytes = utf8Length(yaml);
+        if (bytes > MAX_FILE_BYTES) {
+            throw tooLarge(sourceName, bytes);
         }
         return parse(yaml, sourceName, Optional.empty());
     }
 
     private static ResilienceConfig parse(String yaml, String source, Optional<Path> file) throws ConfigException {
         String text = yaml.startsWith("\uFEFF") ? yaml.substring(1) : yaml;
-        Optional<YamlNode> root = YamlComposer.compose(text, source);
+        Optional<Node> root = YamlReader.compose(text, source);
         Problems problems = new Problems(source);
         if (root.isPresent()) {
             YamlHygiene.check(root.get(), problems);
@@ -104,15 +105,25 @@ public final class ConfigLoader {
             throw ConfigException.of(source, "cannot read the file: " + describe(e));
         }
         if (bytes.length > MAX_FILE_BYTES) {
-            throw ConfigException.of(source, "the file has more than " + MAX_FILE_BYTES + " bytes; the limit is 1 MiB, "
-                    + "far more than any config needs; is this the right file?");
+            throw tooLarge(source, Math.max(bytes.length, file.toFile().length())); // it grew since its size was read
         }
         return decode(bytes, source);
     }
 
-    private static ConfigException tooLarge(String source, long size) {
-        return ConfigException.of(source, "the file is " + size + " bytes; the limit is 1 MiB (" + MAX_FILE_BYTES
+    /** The one message for a config over the size limit, whether it is a file or text. */
+    private static ConfigException tooLarge(String source, long bytes) {
+        return ConfigException.of(source, "the file is " + bytes + " bytes; the limit is 1 MiB (" + MAX_FILE_BYTES
                 + " bytes), far more than any config needs; is this the right file?");
+    }
+
+    /** The length of the text in UTF-8, without encoding it. */
+    private static long utf8Length(String text) {
+        long bytes = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            bytes += c < 0x80 ? 1 : c < 0x800 || Character.isSurrogate(c) ? 2 : 3;
+        }
+        return bytes;
     }
 
     private static String decode(byte[] bytes, String source) throws ConfigException {

@@ -1,5 +1,11 @@
 package io.resilienceagent.config;
 
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.util.UriEncoder;
 
 /** Short, safe renderings of YAML values for error messages: never more than a line of input. */
 final class NodeText {
@@ -37,39 +43,43 @@ final class NodeText {
     }
 
     /** What a node is, for "found ..." in a wrong-type message: {@code the boolean true}, {@code a list}. */
-    static String describe(YamlNode node) {
-        if (node instanceof YamlNode.Mapping) {
+    static String describe(Node node) {
+        if (node instanceof MappingNode) {
             return "a mapping";
         }
-        if (node instanceof YamlNode.Sequence) {
+        if (node instanceof SequenceNode) {
             return "a list";
         }
-        YamlNode.Scalar scalar = (YamlNode.Scalar) node;
-        YamlTag tag = scalar.tag();
-        String value = scalar.value();
-        if (YamlTag.NULL.equals(tag)) {
+        Tag tag = YamlReader.typeOf(node);
+        String value = ((ScalarNode) node).getValue();
+        if (Tag.NULL.equals(tag)) {
             return "no value (null)";
         }
-        if (YamlTag.BOOL.equals(tag)) {
+        if (Tag.BOOL.equals(tag)) {
             return "the boolean " + clip(value);
         }
-        if (YamlTag.INT.equals(tag)) {
+        if (Tag.INT.equals(tag)) {
             return "the whole number " + clip(value);
         }
-        if (YamlTag.FLOAT.equals(tag)) {
+        if (Tag.FLOAT.equals(tag)) {
             return "the number " + clip(value);
         }
-        if (YamlTag.TIMESTAMP.equals(tag)) {
+        if (Tag.TIMESTAMP.equals(tag)) {
             return "the date " + clip(value);
         }
-        if (YamlTag.STR.equals(tag)) {
+        if (Tag.STR.equals(tag)) {
             return "the string " + quote(value);
         }
         return "a value tagged " + tagName(tag);
     }
 
     /** A tag as it would be written in YAML: {@code !!binary}, {@code !local}. */
-    static String tagName(YamlTag tag) {
-        return clip(tag.written());
+    static String tagName(Tag tag) {
+        return clip(written(UriEncoder.decode(tag.getValue())));
+    }
+
+    /** {@code tag:yaml.org,2002:binary} as {@code !!binary}; other tags as they are. */
+    static String written(String tag) {
+        return tag.startsWith(Tag.PREFIX) ? "!!" + tag.substring(Tag.PREFIX.length()) : tag;
     }
 }

@@ -3,6 +3,7 @@ package io.resilienceagent.config;
 import java.util.ArrayList;
 import java.util.List;
 import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.nodes.Node;
 
 /** Collects the problems of one file, so a user sees all of them after one run. */
 final class Problems {
@@ -24,8 +25,8 @@ final class Problems {
         return source;
     }
 
-    void add(YamlNode node, String keyPath, String message) {
-        add(node.start(), keyPath, message);
+    void add(Node node, String keyPath, String message) {
+        add(node.getStartMark(), keyPath, message);
     }
 
     void add(Mark mark, String keyPath, String message) {

@@ -3,6 +3,7 @@ package io.resilienceagent.config;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The retry part of one service's settings, after defaults are merged and values validated.
@@ -16,6 +17,9 @@ import java.util.Objects;
  * @param abortOn exception class names never retried, even when transient
  * @param retryOnStatus HTTP statuses that count as transient failures
  * @param statusAccessors method names read for an HTTP status before the built-in ones
+ * @param attemptTimeout for async methods, how long an attempt's future may take before it counts as a
+ *        transient failure ({@code TimeoutException}) and is cancelled; empty for no limit
+ * @param budget the cap on retries across the service's calls; empty for none
  */
 public record RetrySettings(
         int maxAttempts,
@@ -26,7 +30,9 @@ public record RetrySettings(
         List<String> retryOn,
         List<String> abortOn,
         StatusSet retryOnStatus,
-        List<String> statusAccessors) {
+        List<String> statusAccessors,
+        Optional<Duration> attemptTimeout,
+        Optional<RetryBudget> budget) {
 
     /** The values a service gets when neither {@code defaults} nor the service set them. */
     public static final RetrySettings DEFAULTS = new RetrySettings(
@@ -38,9 +44,18 @@ public record RetrySettings(
         Objects.requireNonNull(maxWait, "maxWait");
         Objects.requireNonNull(jitter, "jitter");
         Objects.requireNonNull(retryOnStatus, "retryOnStatus");
+        Objects.requireNonNull(attemptTimeout, "attemptTimeout");
+        Objects.requireNonNull(budget, "budget");
         retryOn = List.copyOf(retryOn);
         abortOn = List.copyOf(abortOn);
         statusAccessors = List.copyOf(statusAccessors);
+    }
+
+    /** Settings without an attempt timeout or a retry budget. */
+    public RetrySettings(int maxAttempts, Duration minWait, Duration maxWait, double multiplier, Jitter jitter,
+            List<String> retryOn, List<String> abortOn, StatusSet retryOnStatus, List<String> statusAccessors) {
+        this(maxAttempts, minWait, maxWait, multiplier, jitter, retryOn, abortOn, retryOnStatus, statusAccessors,
+                Optional.empty(), Optional.empty());
     }
 
     /** A builder starting from {@code base}: {@code RetrySettings.from(DEFAULTS).maxAttempts(5).build()}. */
@@ -48,7 +63,7 @@ public record RetrySettings(
         return new Builder(base);
     }
 
-    /** Changes some values of a base; for code that builds settings (tests, benchmarks). */
+    /** Changes some values of a base: how the config merges a section over what it inherits, and how tests build settings. */
     public static final class Builder {
         private int maxAttempts;
         private Duration minWait;
@@ -59,6 +74,8 @@ public record RetrySettings(
         private List<String> abortOn;
         private StatusSet retryOnStatus;
         private List<String> statusAccessors;
+        private Optional<Duration> attemptTimeout;
+        private Optional<RetryBudget> budget;
 
         private Builder(RetrySettings base) {
             maxAttempts = base.maxAttempts;
@@ -70,6 +87,8 @@ public record RetrySettings(
             abortOn = base.abortOn;
             retryOnStatus = base.retryOnStatus;
             statusAccessors = base.statusAccessors;
+            attemptTimeout = base.attemptTimeout;
+            budget = base.budget;
         }
 
         public Builder maxAttempts(int value) {
@@ -77,11 +96,19 @@ public record RetrySettings(
             return this;
         }
 
+        public Builder minWait(Duration value) {
+            minWait = value;
+            return this;
+        }
+
+        public Builder maxWait(Duration value) {
+            maxWait = value;
+            return this;
+        }
+
         /** Both wait bounds at once. */
         public Builder waits(Duration min, Duration max) {
-            minWait = min;
-            maxWait = max;
-            return this;
+            return minWait(min).maxWait(max);
         }
 
         public Builder multiplier(double value) {
@@ -114,9 +141,21 @@ public record RetrySettings(
             return this;
         }
 
+        /** The attempt timeout, or empty for none. */
+        public Builder attemptTimeout(Optional<Duration> value) {
+            attemptTimeout = value;
+            return this;
+        }
+
+        /** The retry budget, or empty for none. */
+        public Builder budget(Optional<RetryBudget> value) {
+            budget = value;
+            return this;
+        }
+
         public RetrySettings build() {
             return new RetrySettings(maxAttempts, minWait, maxWait, multiplier, jitter, retryOn, abortOn,
-                    retryOnStatus, statusAccessors);
+                    retryOnStatus, statusAccessors, attemptTimeout, budget);
         }
     }
 }

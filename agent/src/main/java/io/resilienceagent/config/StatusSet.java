@@ -3,6 +3,8 @@ package io.resilienceagent.config;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * An immutable set of HTTP status codes (100 to 599), such as {@code [408, 429, "500-599"]}.
@@ -13,6 +15,10 @@ public final class StatusSet {
     public static final int MIN = 100;
     /** Highest status a set may hold. */
     public static final int MAX = 599;
+    /** What a status of the config looks like, in messages. */
+    static final String FORM = "an HTTP status (" + MIN + "-" + MAX + ") or a range such as \"500-599\"";
+
+    private static final Pattern WRITTEN = Pattern.compile("\\s*(\\d{1,9})\\s*(?:-\\s*(\\d{1,9})\\s*)?");
 
     private final BitSet bits;
     private final List<String> written;
@@ -76,6 +82,30 @@ public final class StatusSet {
             bits.set(from, to + 1);
             written.add(text);
             return this;
+        }
+
+        /**
+         * Adds a status or a range as the config writes it: {@code 503}, {@code "500-599"}.
+         *
+         * @throws IllegalArgumentException saying, in the config's words, what is wrong with it
+         */
+        Builder add(String written) {
+            Matcher matcher = WRITTEN.matcher(written);
+            if (!matcher.matches()) {
+                throw new IllegalArgumentException("expected " + FORM + ", found " + NodeText.quote(written));
+            }
+            int from = Integer.parseInt(matcher.group(1));
+            int to = matcher.group(2) == null ? from : Integer.parseInt(matcher.group(2));
+            for (int status : new int[] {from, to}) {
+                if (status < MIN || status > MAX) {
+                    throw new IllegalArgumentException("HTTP status " + status + " is outside " + MIN + "-" + MAX);
+                }
+            }
+            if (from > to) {
+                throw new IllegalArgumentException("the range " + NodeText.quote(written) + " runs backwards; write the "
+                        + "lower status first, as in \"" + to + "-" + from + "\"");
+            }
+            return add(from, to, from == to ? String.valueOf(from) : from + "-" + to);
         }
 
         public StatusSet build() {

@@ -26,7 +26,7 @@ class ConfigErrorsTest {
         assertThat(problem.column()).isEqualTo(7);
         assertThat(problem.keyPath()).isEqualTo("services.claude_api.retry.maxAtempts");
         assertThat(problem.message()).isEqualTo("unknown key; did you mean 'maxAttempts'? Valid keys: maxAttempts, "
-                + "minWait, maxWait, multiplier, jitter, retryOn, abortOn, retryOnStatus, statusAccessor");
+                + "minWait, maxWait, multiplier, jitter, retryOn, abortOn, retryOnStatus, statusAccessor, attemptTimeout, budget");
         assertThat(problem).hasToString("test.yaml:4:7: services.claude_api.retry.maxAtempts: " + problem.message());
     }
 
@@ -176,7 +176,7 @@ class ConfigErrorsTest {
                         "wrong type: expected a mapping with retry and/or circuitBreaker, found the string 'fast'"),
                 org.assertj.core.groups.Tuple.tuple("services.b.retry",
                         "wrong type: expected a mapping with the keys maxAttempts, minWait, maxWait, multiplier, jitter, "
-                                + "retryOn, abortOn, retryOnStatus, statusAccessor, found the whole number 3"),
+                                + "retryOn, abortOn, retryOnStatus, statusAccessor, attemptTimeout, budget, found the whole number 3"),
                 org.assertj.core.groups.Tuple.tuple("methods",
                         "wrong type: expected a mapping of method patterns to service names, found the string 'com.example.A.a'"));
     }
@@ -466,7 +466,8 @@ class ConfigErrorsTest {
         assertThat(e.getMessage()).isEqualTo(String.join(System.lineSeparator(),
                 "Invalid resilience-agent config test.yaml (2 problems):",
                 "  test.yaml:4:7: services.claude_api.retry.maxAtempts: unknown key; did you mean 'maxAttempts'? "
-                        + "Valid keys: maxAttempts, minWait, maxWait, multiplier, jitter, retryOn, abortOn, retryOnStatus, statusAccessor",
+                        + "Valid keys: maxAttempts, minWait, maxWait, multiplier, jitter, retryOn, abortOn, retryOnStatus, statusAccessor, "
+                        + "attemptTimeout, budget",
                 "  test.yaml:7:25: services.agent_http.circuitBreaker.failureThreshold: expected a whole number >= 1, found 0"));
     }
 
