@@ -1,6 +1,8 @@
 package io.resilienceagent.policy;
 
+import io.resilienceagent.config.RetryBudget;
 import io.resilienceagent.config.RetrySettings;
+import java.util.Optional;
 
 /** Makes a service's {@link RetryBudgetWindow} from its settings, keeping the counts across a reload that leaves the budget as it was. */
 final class RetryBudgets {
@@ -9,6 +11,15 @@ final class RetryBudgets {
 
     /** The window for {@code retry}'s budget; the previous version's own when the budget did not change; null for none. */
     static RetryBudgetWindow windowFor(RetrySettings retry, Clock clock, ServicePolicy previous, ServiceGuard service) {
-        return null;
+        Optional<RetryBudget> wanted = retry.budget();
+        if (wanted.isEmpty()) {
+            return null;
+        }
+        if (previous != null && previous.budget != null && wanted.equals(previous.settings.retry().budget())) {
+            return previous.budget;
+        }
+        RetryBudget budget = wanted.get();
+        return new RetryBudgetWindow(budget.ratio(), budget.minPerSecond(), budget.window().toNanos(), clock,
+                service::firstAttempts);
     }
 }

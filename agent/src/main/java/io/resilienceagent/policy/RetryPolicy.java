@@ -11,16 +11,18 @@ public final class RetryPolicy {
     private final int maxAttempts;
     private final Backoff backoff;
     private final FailureClassifier classifier;
+    private final long attemptTimeoutNanos;
 
     public RetryPolicy(RetrySettings settings, RandomSource random) {
         this.maxAttempts = settings.maxAttempts();
         this.backoff = new Backoff(settings, random);
         this.classifier = new FailureClassifier(settings);
+        this.attemptTimeoutNanos = settings.attemptTimeout().map(java.time.Duration::toNanos).orElse(-1L);
     }
 
     /** How long an attempt of an async method may take before it counts as timed out; -1 for no limit. */
     long attemptTimeoutNanos() {
-        return -1;
+        return attemptTimeoutNanos;
     }
 
     public int maxAttempts() {

@@ -77,6 +77,12 @@ public final class ClassInstrumenter {
             if (singleUse != null) {
                 AgentLog.warn(SingleUseCalls.warning(MethodSelector.signature(className, method), singleUse));
             }
+            if (signature == null && hasAttemptTimeout(mapping.get().service())) {
+                AgentLog.warn("retry.attemptTimeout of service " + mapping.get().service() + " does not apply to "
+                        + MethodSelector.signature(className, method) + ": it is not async (it returns "
+                        + returnType.getClassName() + "); a synchronous attempt runs until the call itself returns, "
+                        + "so set the client's own timeout");
+            }
             ids.put(method.key(), id);
             mappings.put(method.key(), mapping.get());
             byKey.put(method.key(), method);
@@ -104,5 +110,9 @@ public final class ClassInstrumenter {
             registry.recordInstrumented(className, MethodSelector.signature(className, byKey.get(key)));
         }
         return woven.classFile();
+    }
+
+    private boolean hasAttemptTimeout(String service) {
+        return registry.service(service).map(guard -> guard.settings().retry().attemptTimeout().isPresent()).orElse(false);
     }
 }

@@ -41,6 +41,12 @@ public class AsyncTarget {
         return next();
     }
 
+    /** Not async: what an attempt timeout cannot apply to. */
+    public String blocking(String key) {
+        AsyncScript.lastKey = key;
+        return "blocking " + key;
+    }
+
     public Unbuildable unbuildable() {
         AsyncScript.RUNS.incrementAndGet();
         return new Unbuildable("tag");
