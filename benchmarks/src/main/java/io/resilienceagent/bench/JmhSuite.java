@@ -22,11 +22,13 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * Runs every JMH benchmark in one go, in four passes that differ only in thread count and in whether
  * the forked JVM gets the agent:
  * <ol>
- *   <li>1 thread, no agent: baseline, resilience4j, Failsafe (success, open breaker, retry);
- *   <li>1 thread, {@code -javaagent}: the agent (success, open breaker, retry);
- *   <li>2 threads, no agent: baseline, resilience4j, Failsafe (success);
- *   <li>2 threads, {@code -javaagent}: the agent (success).
+ *   <li>1 thread, no agent: baseline, resilience4j, Failsafe (success, open breaker, retry, async success);
+ *   <li>1 thread, {@code -javaagent}: the agent (success, open breaker, retry, async success);
+ *   <li>2 threads, no agent: baseline, resilience4j, Failsafe (success, async success);
+ *   <li>2 threads, {@code -javaagent}: the agent (success, async success).
  * </ol>
+ * The async success path is two benchmarks: a future already complete when the method returns
+ * ({@code AsyncDoneBenchmark}) and one completed right after ({@code AsyncPendingBenchmark}).
  * Benchmarks named {@code agent} run only with the agent, all others only without it. Every fork gets
  * the same heap settings and the GC profiler (bytes allocated per operation).
  */
@@ -34,7 +36,10 @@ final class JmhSuite {
     private static final String PACKAGE = "io\\.resilienceagent\\.bench\\.jmh\\.";
     private static final String AGENT_METHOD = "\\.agent$";
     /** The suite; {@code HotPathPartsBenchmark} is a diagnostic run by hand. */
-    private static final String SUITE = "(SuccessPathBenchmark|OpenBreakerBenchmark|RetryPathBenchmark)";
+    private static final String SUITE = "(SuccessPathBenchmark|OpenBreakerBenchmark|RetryPathBenchmark|AsyncDoneBenchmark"
+            + "|AsyncPendingBenchmark)";
+    /** What runs with 2 threads sharing one breaker: the success paths. */
+    private static final String TWO_THREADS = "(SuccessPathBenchmark|AsyncDoneBenchmark|AsyncPendingBenchmark)";
 
     private JmhSuite() {
     }
@@ -47,8 +52,8 @@ final class JmhSuite {
         List<RunResult> all = new ArrayList<>();
         all.addAll(pass(settings, 1, null, PACKAGE + SUITE + "\\..*"));
         all.addAll(pass(settings, 1, javaagent, PACKAGE + SUITE + AGENT_METHOD));
-        all.addAll(pass(settings, 2, null, PACKAGE + "SuccessPathBenchmark\\..*"));
-        all.addAll(pass(settings, 2, javaagent, PACKAGE + "SuccessPathBenchmark" + AGENT_METHOD));
+        all.addAll(pass(settings, 2, null, PACKAGE + TWO_THREADS + "\\..*"));
+        all.addAll(pass(settings, 2, javaagent, PACKAGE + TWO_THREADS + AGENT_METHOD));
 
         Files.createDirectories(settings.resultsDir);
         Path json = settings.resultsDir.resolve("jmh.json");

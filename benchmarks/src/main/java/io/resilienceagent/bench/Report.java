@@ -14,7 +14,8 @@ import org.openjdk.jmh.results.RunResult;
 
 /**
  * Turns the results into {@code results/summary.md}: the tables of BENCHMARKS.md, each of the agent's
- * numbers as a ratio to the direct call and to resilience4j, and a verdict per target.
+ * numbers as a ratio to the direct call and to resilience4j (the async tables also to Failsafe:
+ * {@link AsyncSection}), and a verdict per target.
  */
 final class Report {
     static final double MAX_OVERHEAD_SHARE = 0.25;
@@ -90,6 +91,7 @@ final class Report {
             }
             openTable();
             retryTable();
+            out.append(AsyncSection.render(this::row, verdicts));
         }
         if (startup != null) {
             startupTable(startup);
@@ -240,14 +242,14 @@ final class Report {
         line(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s |", r.name, fmt(r.ns), fmt(r.error), fmtBytes(r.bytes), extra));
     }
 
-    private static String fmt(double v) {
+    static String fmt(double v) {
         if (Double.isNaN(v)) {
             return "n/a";
         }
         return Math.abs(v) >= 100 ? String.format(Locale.ROOT, "%.1f", v) : String.format(Locale.ROOT, "%.2f", v);
     }
 
-    private static String fmtBytes(double v) {
+    static String fmtBytes(double v) {
         if (Double.isNaN(v)) {
             return "n/a";
         }

@@ -5,9 +5,9 @@ import com.anthropic.client.okhttp.AnthropicOkHttpClient;
 import com.anthropic.models.messages.MessageCreateParams;
 
 /** Builds the SDK clients the recipe application uses, as an application would. */
-final class MessagesClients {
+public final class MessagesClients {
     /** One small request; the recipe is about the call, not its content. */
-    static final MessageCreateParams HELLO = MessageCreateParams.builder()
+    public static final MessageCreateParams HELLO = MessageCreateParams.builder()
             .model("claude-sonnet-4-5")
             .maxTokens(16)
             .addUserMessage("Hello")

@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
  * Counts every HTTP request the SDK sends (its interceptors sit below its own retry loop, so each of
  * the SDK's attempts passes here once) into {@link StepRunner#BODY}.
  */
-final class RequestCounter implements Interceptor {
+public final class RequestCounter implements Interceptor {
     @Override
     public HttpClient intercept(HttpClient next) {
         return new HttpClient() {

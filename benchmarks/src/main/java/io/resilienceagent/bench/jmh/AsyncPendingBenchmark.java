@@ -1,0 +1,51 @@
+package io.resilienceagent.bench.jmh;
+
+import io.resilienceagent.bench.subject.Reply;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+
+/**
+ * A successful async call through a CLOSED breaker whose future completes after the method returned, as
+ * a real asynchronous request does: the method returns a new, incomplete {@code CompletableFuture<Reply>};
+ * the benchmark completes it right after the call, then reads the caller's future with {@code getNow}.
+ * The agent cannot judge the outcome before returning, so it takes its slow path: the caller gets a future
+ * of its own, completed when the attempt's completes (here at once, on the benchmark's thread). The
+ * baseline's cost includes the new future and completing it.
+ */
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+public class AsyncPendingBenchmark {
+
+    @Benchmark
+    public Reply baseline(AsyncStates.DirectPending s) {
+        CompletableFuture<Reply> caller = s.service.pending(s.slot);
+        s.slot.future.complete(AsyncStates.REPLY);
+        return AsyncChecks.completedAtOnce(caller.getNow(null), "baseline");
+    }
+
+    @Benchmark
+    public Reply agent(AsyncStates.AgentPending s) {
+        CompletableFuture<Reply> caller = s.service.pending(s.slot);
+        s.slot.future.complete(AsyncStates.REPLY);
+        return AsyncChecks.completedAtOnce(caller.getNow(null), "agent");
+    }
+
+    @Benchmark
+    public Reply resilience4j(AsyncStates.Resilience4jPending s) {
+        CompletionStage<Reply> caller = s.decorated.get();
+        s.slot.future.complete(AsyncStates.REPLY);
+        return AsyncChecks.completedAtOnce(caller.toCompletableFuture().getNow(null), "resilience4j");
+    }
+
+    @Benchmark
+    public Reply failsafe(AsyncStates.FailsafePending s) {
+        CompletableFuture<Reply> caller = s.executor.getStageAsync(s.body);
+        s.slot.future.complete(AsyncStates.REPLY);
+        return AsyncChecks.completedAtOnce(caller.getNow(null), "failsafe");
+    }
+}
