@@ -91,7 +91,7 @@ public final class AsyncMethodGuard implements CallHandler {
             }
             return Dispatcher.NEED_ARGUMENTS;
         }
-        if (returned instanceof CompletableFuture<?> future && future.isDone() && !future.isCompletedExceptionally()
+        if (returned instanceof CompletableFuture<?> future && future.getClass() != CallerFutures.MINIMAL_STAGE && future.isDone() && !future.isCompletedExceptionally()
                 && !policy.classifier().isFailingStatus(policy.classifier().statusReader().statusOf(future.getNow(null)))) {
             service.breaker().onSuccess(permit);
             frame.end();

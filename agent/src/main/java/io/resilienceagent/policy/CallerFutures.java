@@ -12,7 +12,11 @@ import java.util.concurrent.CompletionStage;
  * public no-argument constructor. (The weaver leaves unwoven a method whose declared type is neither.)
  */
 final class CallerFutures {
-    private static final String MINIMAL_STAGE = "java.util.concurrent.CompletableFuture$MinimalStage";
+    /**
+     * What {@code minimalCompletionStage()} returns: a {@code CompletableFuture} subclass whose
+     * {@code isDone}, {@code getNow}, {@code complete} and the like throw {@code UnsupportedOperationException}.
+     */
+    static final Class<?> MINIMAL_STAGE = CompletableFuture.completedStage(null).getClass();
 
     private final String returnType;
     /** The declared return type as the owner's class loader sees it. */
@@ -44,7 +48,7 @@ final class CallerFutures {
         Class<?> type = declared.get(owner);
         if (firstAttempt instanceof CompletableFuture<?> future) {
             CompletableFuture<Object> derived = (CompletableFuture<Object>) future.newIncompleteFuture();
-            if (type.isInstance(derived) && !derived.getClass().getName().equals(MINIMAL_STAGE)) {
+            if (type.isInstance(derived) && derived.getClass() != MINIMAL_STAGE) {
                 return derived;
             }
         }

@@ -12,7 +12,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Answers "which mappings does this class inherit from an interface or abstract class it extends?".
  * Supertypes are read as class-file resources of the loading class loader, so no class is loaded
- * early; what each type passes on is cached per class loader (held weakly) and type name.
+ * early; what each type passes on is cached per class loader and type name, the loader held weakly:
+ * what is kept for a collected loader goes at the next class load.
  *
  * <p>Reading supertypes is the costly part of matching (through a Spring Boot fat jar's nested jars
  * especially), so it is done only in a class loader where inheriting a mapping is possible at all:

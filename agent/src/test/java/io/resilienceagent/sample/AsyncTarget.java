@@ -41,6 +41,12 @@ public class AsyncTarget {
         return next();
     }
 
+    /** A stage whose {@code isDone}, {@code getNow} and {@code cancel} throw, as {@code minimalCompletionStage()} makes. */
+    public CompletionStage<String> minimal(String key) throws IOException {
+        AsyncScript.lastKey = key;
+        return next().minimalCompletionStage();
+    }
+
     /** Not async: what an attempt timeout cannot apply to. */
     public String blocking(String key) {
         AsyncScript.lastKey = key;

@@ -194,6 +194,19 @@ class AsyncWeavingTest {
     }
 
     @Test
+    void aMinimalCompletionStageIsJudgedAndRetriedLikeAnyOtherStage() throws Throwable {
+        weave(3, Duration.ZERO, 100);
+        AsyncScript.SCRIPT.add(new ConnectException("first"));
+        Object failedThenRetried = call("minimal", "k");
+        Object succeeded = call("minimal", "k");
+
+        assertThat(((CompletionStage<?>) failedThenRetried).toCompletableFuture().get(10, TimeUnit.SECONDS)).isEqualTo("ok");
+        assertThat(((CompletionStage<?>) succeeded).toCompletableFuture().get(10, TimeUnit.SECONDS)).isEqualTo("ok");
+        assertThat(AsyncScript.RUNS).hasValue(3);
+        assertThat(log()).doesNotContain("internal error");
+    }
+
+    @Test
     void primitiveArgumentsOfAStaticMethodSurviveTheRetry() throws Throwable {
         weave(3, Duration.ZERO, 100);
         AsyncScript.SCRIPT.add(new ConnectException("first"));

@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * {@code RedeployApp DIR WARM_UP LOADERS}: an application server redeploying a plugin. Loads
  * {@link Plugin} from DIR in WARM_UP fresh class loaders, settles the heap, then in LOADERS more, and
- * settles it again; prints
+ * settles it again (each time after the loaders are collected and one more copy is deployed); prints
  * {@code REDEPLOY loaders=N protected=P collected=C heapGrowth=BYTES}: how many copies were retried
  * (woven), how many of all the loaders were garbage-collected, and how much the live heap grew over
  * the LOADERS redeployments.
@@ -27,9 +27,9 @@ public final class RedeployApp {
         int warmUp = Integer.parseInt(args[1]);
         int loaders = Integer.parseInt(args[2]);
         deploy(classes, warmUp);
-        long before = settledHeap();
+        long before = settledHeapAfterCollection(classes);
         int retried = deploy(classes, loaders);
-        long after = settledHeap();
+        long after = settledHeapAfterCollection(classes);
         int collected = 0;
         for (WeakReference<ClassLoader> loader : LOADERS) {
             collected += loader.get() == null ? 1 : 0;
@@ -55,6 +55,17 @@ public final class RedeployApp {
             }
         }
         return retried;
+    }
+
+    /**
+     * The live heap once the redeployed loaders are collected and one more copy has been deployed, as an
+     * application server that keeps running does: what a class loader held weakly (in the agent's maps,
+     * or the JDK's) is released when the next class is loaded after the loader is collected.
+     */
+    private static long settledHeapAfterCollection(URL classes) throws Exception {
+        settledHeap();
+        deploy(classes, 1);
+        return settledHeap();
     }
 
     /** The live heap after full collections, once two in a row agree to within 1 KB. */

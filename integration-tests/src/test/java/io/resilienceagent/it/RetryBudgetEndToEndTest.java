@@ -1,39 +1,35 @@
 package io.resilienceagent.it;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.any;
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
+import static com.github.tomakehurst.wiremock.client.WireMock.status;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.budget.BudgetApp;
-import com.sun.net.httpserver.HttpServer;
+import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.resilienceagent.it.harness.ChildJvm;
 import io.resilienceagent.it.harness.ChildResult;
 import io.resilienceagent.it.harness.Jdk;
 import io.resilienceagent.it.harness.JdkTest;
 import io.resilienceagent.it.harness.ResilienceYaml;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
+import io.resilienceagent.it.harness.WireMockTestBase;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Random;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The retry budget in a child JVM against a local server: in a full outage it caps the requests a
  * service sends at {@code (1 + ratio) x calls + minPerSecond x window}, where without it every call
- * would send {@code maxAttempts}; with 5 % of requests failing, ratio 0.2 denies nothing and at least
- * 99.5 % of calls succeed; and the counters add up: every failure that wanted a retry was either
+ * would send {@code maxAttempts}; with 5 % of requests failing, ratio 0.2 (and the default floor of 10
+ * a second) denies nothing and at least 99.5 % of calls succeed; and the counters add up: every failure that wanted a retry was either
  * retried ({@code TotalRetries}) or denied ({@code TotalRetriesDenied}).
  */
-class RetryBudgetEndToEndTest {
+class RetryBudgetEndToEndTest extends WireMockTestBase {
     private static final Pattern FIELD = Pattern.compile("(\\w+)=(\\d+)");
     private static final String SERVICE = "inventory";
     private static final int MAX_ATTEMPTS = 3;
@@ -41,38 +37,16 @@ class RetryBudgetEndToEndTest {
     @TempDir
     Path dir;
 
-    private HttpServer server;
-    private final AtomicInteger downRequests = new AtomicInteger();
-    private final AtomicInteger flakyRequests = new AtomicInteger();
-    private final AtomicInteger flakyFailures = new AtomicInteger();
-
     @BeforeEach
-    void startServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(Executors.newFixedThreadPool(4));
-        server.createContext("/down", exchange -> {
-            downRequests.incrementAndGet();
-            respond(exchange, 503);
-        });
-        Random random = new Random(20261130L);
-        server.createContext("/flaky", exchange -> {
-            flakyRequests.incrementAndGet();
-            boolean fail;
-            synchronized (random) {
-                fail = random.nextDouble() < 0.05;
-            }
-            if (fail) {
-                flakyFailures.incrementAndGet();
-            }
-            respond(exchange, fail ? 503 : 200);
-        });
-        server.start();
-    }
-
-    @AfterEach
-    void stopServer() {
-        server.stop(0);
-        ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+    void stubServer() {
+        wireMock.stubFor(any(urlPathEqualTo("/down")).willReturn(status(503)));
+        // every 20th request to /flaky fails: a cycle of 20 scenario states, the last answering 503
+        for (int i = 0; i < 20; i++) {
+            wireMock.stubFor(any(urlPathEqualTo("/flaky")).inScenario("flaky")
+                    .whenScenarioStateIs(i == 0 ? Scenario.STARTED : "request-" + i)
+                    .willSetStateTo(i == 19 ? Scenario.STARTED : "request-" + (i + 1))
+                    .willReturn(i == 19 ? status(503) : ok("fine")));
+        }
     }
 
     @JdkTest
@@ -86,9 +60,10 @@ class RetryBudgetEndToEndTest {
         Map<String, Long> jmx = fields(run, "JMX ");
         String why = run.describe();
         assertThat(result.get("ok")).as(why).isZero();
-        assertThat(result.get("bodyRuns")).as("the server saw every attempt%n%s", why).isEqualTo(downRequests.get());
+        long downRequests = requests("/down");
+        assertThat(result.get("bodyRuns")).as("the server saw every attempt%n%s", why).isEqualTo(downRequests);
         long cap = Math.round(calls * (1 + ratio)) + floor;
-        assertThat((long) downRequests.get())
+        assertThat(downRequests)
                 .as("requests sent: at most (1 + ratio) x calls + floor = %d, not maxAttempts x calls = %d%n%s",
                         cap, MAX_ATTEMPTS * calls, why)
                 .isLessThanOrEqualTo(cap + 1)
@@ -98,7 +73,7 @@ class RetryBudgetEndToEndTest {
                 .as("every failure that wanted a retry was retried or denied%n%s", why)
                 .isEqualTo(result.get("retriesWanted"));
         assertThat(jmx.get("TotalRetriesDenied")).as(why).isGreaterThan(0);
-        assertThat(jmx.get("TotalCalls")).as(why).isEqualTo(downRequests.get());
+        assertThat(jmx.get("TotalCalls")).as(why).isEqualTo(downRequests);
         assertThat(run.logLinesContaining("Retry budget exhausted for " + SERVICE))
                 .as("logged, at most once a second%n%s", why)
                 .isNotEmpty()
@@ -109,18 +84,19 @@ class RetryBudgetEndToEndTest {
     @JdkTest
     void withFivePercentFailuresARatioOfOneFifthDeniesNothing(Jdk jdk) {
         int calls = 2000;
-        ChildResult run = run(jdk, "/flaky", calls, "{ ratio: 0.2, minPerSecond: 0 }");
+        ChildResult run = run(jdk, "/flaky", calls, "{ ratio: 0.2 }");
 
         Map<String, Long> result = fields(run, "RESULT ");
         Map<String, Long> jmx = fields(run, "JMX ");
         String why = run.describe();
-        assertThat(flakyFailures.get()).as("the server failed about 5 %% of requests").isBetween(60, 160);
+        long flakyRequests = requests("/flaky");
+        assertThat(flakyRequests / 20).as("the server failed 5 %% of requests").isGreaterThanOrEqualTo(calls / 20);
         assertThat(result.get("ok")).as("at least 99.5 %% of calls succeed%n%s", why)
                 .isGreaterThanOrEqualTo(Math.round(calls * 0.995));
         assertThat(jmx.get("TotalRetriesDenied")).as(why).isZero();
         assertThat(jmx.get("TotalRetries")).as("each failure was retried%n%s", why)
                 .isEqualTo(result.get("retriesWanted"));
-        assertThat((long) flakyRequests.get()).as(why).isLessThanOrEqualTo(Math.round(calls * 1.2));
+        assertThat(flakyRequests).as(why).isLessThanOrEqualTo(Math.round(calls * 1.2));
         assertThat(run.stderr()).as(why).doesNotContain("Retry budget exhausted");
     }
 
@@ -130,19 +106,11 @@ class RetryBudgetEndToEndTest {
                         ResilienceYaml.LENIENT_BREAKER)
                 .method("com.example.budget.BudgetClient.get", SERVICE)
                 .writeTo(dir);
-        String url = "http://127.0.0.1:" + server.getAddress().getPort() + path;
+        String url = baseUrl() + path;
         ChildResult run = ChildJvm.on(jdk).withConfig(config)
                 .main(BudgetApp.class, url, String.valueOf(calls), SERVICE, String.valueOf(MAX_ATTEMPTS)).run();
         assertThat(run.exitCode()).as(run::describe).isZero();
         return run;
-    }
-
-    private static void respond(com.sun.net.httpserver.HttpExchange exchange, int status) throws IOException {
-        byte[] body = (status == 200 ? "fine" : "unavailable").getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(status, body.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(body);
-        }
     }
 
     /** The numeric fields of the one stdout line starting with {@code prefix}. */
