@@ -2,14 +2,11 @@ package io.resilienceagent.policy;
 
 import io.resilienceagent.CircuitBreakerOpenException;
 import io.resilienceagent.bootstrap.Replacement;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiConsumer;
 
 /**
  * One call of an async method whose outcome was not known when the method returned: follows each
@@ -17,21 +14,20 @@ import java.util.concurrent.TimeoutException;
  * the caller's future or runs the method again after the backoff, on the agent's scheduler. One attempt
  * is in flight at a time; the state lives under this object's lock, and everything that can run
  * application code (completing the caller's future, classifying, cancelling) runs outside it.
+ *
+ * <p>The call is also the caller's future, or watches it ({@link CallerFuture}).
  */
-final class AsyncCall {
+final class AsyncCall extends CallerFuture implements BiConsumer<Object, Throwable> {
     private final AsyncMethodGuard method;
     private final ServiceGuard service;
     private final ServicePolicy settings;
-    private final RetryPolicy policy;
     private final Class<?> owner;
     private final Object receiver;
     private final Object[] arguments;
-    private final CompletableFuture<Object> caller;
-
-    // guarded by this
+    // guarded by this, except for the first attempt's, written before the call is shared
     private int attempt = 1;
     private boolean settled;
-    private boolean cancelled;
+    private boolean stopped;
     private Object permit;
     private CompletionStage<?> inFlight;
     private ScheduledFuture<?> timer;
@@ -39,22 +35,25 @@ final class AsyncCall {
     private long previousWaitNanos;
     private Throwable lastFailure;
 
-    /** @param settings the service's settings the call started with, kept for all its attempts */
+    /**
+     * @param settings the service's settings the call started with, kept for all its attempts
+     * @param declared the caller's future when it must be of a subclass; null to make this call the caller's future
+     */
     AsyncCall(AsyncMethodGuard method, ServiceGuard service, ServicePolicy settings, Class<?> owner, Object receiver,
-            Object[] arguments, CompletableFuture<Object> caller) {
+            Object[] arguments, CompletableFuture<Object> declared) {
+        super(declared);
         this.method = method;
         this.service = service;
         this.settings = settings;
-        this.policy = settings.retry;
         this.owner = owner;
         this.receiver = receiver;
         this.arguments = arguments;
-        this.caller = caller;
-        caller.whenComplete((value, error) -> {
-            if (error instanceof CancellationException) {
-                cancel();
-            }
-        });
+    }
+
+    /** The first attempt's future completed. */
+    @Override
+    public void accept(Object value, Throwable error) {
+        settle(1, value, error);
     }
 
     AsyncMethodGuard method() {
@@ -71,18 +70,30 @@ final class AsyncCall {
         afterFailure(null, thrown, thrown, StatusReader.NO_STATUS);
     }
 
+    /** Follows the first attempt's future, before the call is shared with any other thread. */
+    void followFirst(CompletionStage<?> future, Object attemptPermit) {
+        settled = false;
+        permit = attemptPermit;
+        inFlight = future;
+        long timeout = settings.retry.attemptTimeoutNanos();
+        if (timeout > 0) {
+            timer = AsyncScheduler.schedule(() -> timedOut(1), timeout);
+        }
+        future.whenComplete(this);
+    }
+
     /** Follows attempt {@code number}'s future; its outcome settles the attempt. */
-    void follow(int number, CompletionStage<?> future, Object attemptPermit) {
+    private void follow(int number, CompletionStage<?> future, Object attemptPermit) {
         synchronized (this) {
-            if (cancelled) {
-                cancelQuietly(future);
+            if (stopped) {
+                Futures.cancelQuietly(future);
                 return;
             }
             attempt = number;
             settled = false;
             permit = attemptPermit;
             inFlight = future;
-            long timeout = policy.attemptTimeoutNanos();
+            long timeout = settings.retry.attemptTimeoutNanos();
             if (timeout > 0) {
                 timer = AsyncScheduler.schedule(() -> timedOut(number), timeout);
             }
@@ -98,8 +109,8 @@ final class AsyncCall {
             synchronized (this) {
                 rejection = lastFailure;
             }
-            caller.completeExceptionally(service.reject(owner, rejection));
-            return new Replacement(caller);
+            failCaller(service.reject(owner, rejection));
+            return new Replacement(callerFuture());
         }
         synchronized (this) {
             attempt++;
@@ -130,7 +141,7 @@ final class AsyncCall {
     private void settle(int number, Object value, Throwable error) {
         Object attemptPermit;
         synchronized (this) {
-            if (cancelled || number != attempt || settled) {
+            if (stopped || number != attempt || settled) {
                 return;
             }
             settled = true;
@@ -146,7 +157,7 @@ final class AsyncCall {
         Object attemptPermit;
         CompletionStage<?> future;
         synchronized (this) {
-            if (cancelled || number != attempt || settled) {
+            if (stopped || number != attempt || settled) {
                 return;
             }
             settled = true;
@@ -157,24 +168,24 @@ final class AsyncCall {
             timer = null;
         }
         judge(null, new TimeoutException("attempt " + number + " did not complete within the attempt timeout"), attemptPermit);
-        cancelQuietly(future);
+        Futures.cancelQuietly(future);
     }
 
     /** Success, a failure not to retry, or a transient failure: as a synchronous attempt's outcome is judged. */
     private void judge(Object value, Throwable error, Object attemptPermit) {
-        Throwable failure = unwrapped(error);
+        Throwable failure = Futures.unwrapped(error);
         int status = StatusReader.NO_STATUS;
         try {
             if (error == null) {
-                status = policy.classifier().statusReader().statusOf(value);
-                if (!policy.classifier().isFailingStatus(status)) {
+                status = settings.retry.classifier().statusReader().statusOf(value);
+                if (!settings.retry.classifier().isFailingStatus(status)) {
                     service.breaker().onSuccess(attemptPermit);
-                    caller.complete(value);
+                    completeCaller(value);
                     return;
                 }
-            } else if (failure instanceof CircuitBreakerOpenException || !policy.classifier().isTransient(failure)) {
+            } else if (failure instanceof CircuitBreakerOpenException || !settings.retry.classifier().isTransient(failure)) {
                 service.breaker().onIgnored(attemptPermit);
-                caller.completeExceptionally(error);
+                failCaller(error);
                 return;
             }
         } catch (RuntimeException | LinkageError | StackOverflowError cannotJudge) {
@@ -201,21 +212,21 @@ final class AsyncCall {
             failed = failedAttempts;
             previous = previousWaitNanos;
         }
-        if (!method.retryable() || failed >= policy.maxAttempts() || !service.budgetAllowsRetry(settings)) {
+        if (!method.retryable() || failed >= settings.retry.maxAttempts() || !service.budgetAllowsRetry(settings)) {
             finish(value, error);
             return;
         }
-        long wait = policy.waitNanos(failed, previous, value, failure, service.timing().clock().currentTimeMillis());
+        long wait = settings.retry.waitNanos(failed, previous, value, failure, service.timing().clock().currentTimeMillis());
         service.countRetry(ThreadCalls.current());
         if (service.breaker().nanosUntilAdmission() > wait) {
             FailedValues.release(value);
-            caller.completeExceptionally(service.reject(owner, failure));
+            failCaller(service.reject(owner, failure));
             return;
         }
-        service.log().retrying(method.method(), failure, status, failed + 1, policy.maxAttempts());
+        service.log().retrying(method.method(), failure, status, failed + 1, settings.retry.maxAttempts());
         FailedValues.release(value);
         synchronized (this) {
-            if (cancelled) {
+            if (stopped) {
                 return;
             }
             previousWaitNanos = wait;
@@ -226,7 +237,7 @@ final class AsyncCall {
     /** On the agent's scheduler, after the backoff: runs the method again, as this call's next attempt. */
     private void retryNow() {
         synchronized (this) {
-            if (cancelled) {
+            if (stopped) {
                 return;
             }
             timer = null;
@@ -243,20 +254,21 @@ final class AsyncCall {
                 synchronized (this) {
                     last = lastFailure;
                 }
-                caller.completeExceptionally(last != null ? last : new IllegalStateException("the retry could not run"));
+                failCaller(last != null ? last : new IllegalStateException("the retry could not run"));
             }
         }
     }
 
-    /** The caller cancelled its future: no further attempt, and the one in flight is cancelled. */
-    private void cancel() {
+    /** The caller's future completed without the agent: no further attempt, and the one in flight is cancelled. */
+    @Override
+    void stop() {
         Object attemptPermit;
         CompletionStage<?> future;
         synchronized (this) {
-            if (cancelled) {
+            if (stopped) {
                 return;
             }
-            cancelled = true;
+            stopped = true;
             cancelTimer();
             attemptPermit = permit;
             permit = null;
@@ -266,15 +278,15 @@ final class AsyncCall {
         if (attemptPermit != null) {
             service.breaker().onIgnored(attemptPermit);
         }
-        cancelQuietly(future);
+        Futures.cancelQuietly(future);
     }
 
     /** Completes the caller's future exactly as the last attempt's future completed, with no wrapper of the agent's. */
     private void finish(Object value, Throwable error) {
         if (error != null) {
-            caller.completeExceptionally(error);
+            failCaller(error);
         } else {
-            caller.complete(value);
+            completeCaller(value);
         }
     }
 
@@ -283,25 +295,5 @@ final class AsyncCall {
             timer.cancel(false);
             timer = null;
         }
-    }
-
-    private static void cancelQuietly(CompletionStage<?> future) {
-        if (future instanceof Future<?> cancellable) {
-            try {
-                cancellable.cancel(true);
-            } catch (RuntimeException ignored) {
-                // an application future that refuses to be cancelled
-            }
-        }
-    }
-
-    /** What a future failed with, without the {@code CompletionException} or {@code ExecutionException} around it. */
-    static Throwable unwrapped(Throwable error) {
-        Throwable t = error;
-        for (int depth = 0; (t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null
-                && depth < FailureClassifier.MAX_CAUSE_DEPTH; depth++) {
-            t = t.getCause();
-        }
-        return t;
     }
 }

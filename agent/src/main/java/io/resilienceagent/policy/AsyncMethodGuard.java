@@ -91,7 +91,7 @@ public final class AsyncMethodGuard implements CallHandler {
             }
             return Dispatcher.NEED_ARGUMENTS;
         }
-        if (returned instanceof CompletableFuture<?> future && future.getClass() != CallerFutures.MINIMAL_STAGE && future.isDone() && !future.isCompletedExceptionally()
+        if (returned instanceof CompletableFuture<?> future && future.getClass() != Futures.MINIMAL_STAGE && future.isDone() && !future.isCompletedExceptionally()
                 && !policy.classifier().isFailingStatus(policy.classifier().statusReader().statusOf(future.getNow(null)))) {
             service.breaker().onSuccess(permit);
             frame.end();
@@ -109,22 +109,22 @@ public final class AsyncMethodGuard implements CallHandler {
     public Object exitWithArguments(Class<?> owner, Object admission, Object returned, Throwable thrown,
             Object receiver, Object[] arguments) {
         CallFrame frame = (CallFrame) admission;
-        CompletableFuture<Object> caller;
+        CompletableFuture<Object> declared;
         try {
-            caller = futures.forCaller(owner, returned);
+            declared = futures.forCaller(owner, returned);
         } catch (RuntimeException | LinkageError cannotBuild) {
             frame.end();
             throw cannotBuild;
         }
         Object permit = frame.permit != null ? frame.permit : service.breaker().closedPermit();
-        AsyncCall call = new AsyncCall(this, service, service.policy(frame.policyVersion), owner, receiver, arguments, caller);
+        AsyncCall call = new AsyncCall(this, service, service.policy(frame.policyVersion), owner, receiver, arguments, declared);
         frame.end();
         if (thrown != null) {
             call.firstAttemptFailed(thrown);
         } else {
-            call.follow(1, (CompletionStage<?>) returned, permit);
+            call.followFirst((CompletionStage<?>) returned, permit);
         }
-        return new Replacement(caller);
+        return new Replacement(call.callerFuture());
     }
 
     String method() {

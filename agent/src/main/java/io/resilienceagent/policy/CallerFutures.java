@@ -12,12 +12,6 @@ import java.util.concurrent.CompletionStage;
  * public no-argument constructor. (The weaver leaves unwoven a method whose declared type is neither.)
  */
 final class CallerFutures {
-    /**
-     * What {@code minimalCompletionStage()} returns: a {@code CompletableFuture} subclass whose
-     * {@code isDone}, {@code getNow}, {@code complete} and the like throw {@code UnsupportedOperationException}.
-     */
-    static final Class<?> MINIMAL_STAGE = CompletableFuture.completedStage(null).getClass();
-
     private final String returnType;
     /** The declared return type as the owner's class loader sees it. */
     private final ClassValue<Class<?>> declared = new ClassValue<>() {
@@ -42,17 +36,24 @@ final class CallerFutures {
         this.returnType = returnType;
     }
 
-    /** The caller's future, of the declared type, for a call whose first attempt returned {@code firstAttempt}. */
+    /**
+     * The caller's future, of the declared type, for a call whose first attempt returned
+     * {@code firstAttempt}; null when a plain {@code CompletableFuture} is that future (the call itself
+     * then serves, see {@link CallerFuture}).
+     */
     @SuppressWarnings("unchecked")
     CompletableFuture<Object> forCaller(Class<?> owner, Object firstAttempt) {
+        if (firstAttempt != null && firstAttempt.getClass() == CompletableFuture.class) {
+            return null;
+        }
         Class<?> type = declared.get(owner);
-        if (firstAttempt instanceof CompletableFuture<?> future) {
+        if (firstAttempt instanceof CompletableFuture<?> future && future.getClass() != Futures.MINIMAL_STAGE) {
             CompletableFuture<Object> derived = (CompletableFuture<Object>) future.newIncompleteFuture();
-            if (type.isInstance(derived) && derived.getClass() != MINIMAL_STAGE) {
-                return derived;
+            if (type.isInstance(derived)) {
+                return derived.getClass() == CompletableFuture.class ? null : derived;
             }
         }
-        return build(type);
+        return isPlain(type) ? null : build(type);
     }
 
     /** A future of the declared type, already failed with {@code failure}. */
@@ -62,9 +63,13 @@ final class CallerFutures {
         return future;
     }
 
+    private static boolean isPlain(Class<?> type) {
+        return type == CompletionStage.class || type == CompletableFuture.class;
+    }
+
     @SuppressWarnings("unchecked")
     private static CompletableFuture<Object> build(Class<?> type) {
-        if (type == CompletionStage.class || type == CompletableFuture.class) {
+        if (isPlain(type)) {
             return new CompletableFuture<>();
         }
         try {

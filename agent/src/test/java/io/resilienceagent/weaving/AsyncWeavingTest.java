@@ -236,6 +236,38 @@ class AsyncWeavingTest {
     }
 
     @Test
+    void aCallerThatCompletesItsFutureItselfStopsTheRetriesAndTheAttemptInFlightIsCancelled() throws Throwable {
+        weave(5, Duration.ZERO, 100);
+        AsyncScript.SCRIPT.add(new ConnectException("first"));
+        AsyncScript.SCRIPT.add(AsyncScript.PENDING);
+
+        @SuppressWarnings("unchecked")
+        CompletableFuture<Object> future = (CompletableFuture<Object>) call("fetch", "k");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (AsyncScript.RETURNED.size() < 2 && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertThat(future.complete("the caller's own fallback")).isTrue();
+
+        assertThat(future.get()).isEqualTo("the caller's own fallback");
+        assertThat(AsyncScript.RETURNED.peekLast()).as("the second attempt, in flight").isCancelled();
+        assertThat(AsyncScript.RUNS).hasValue(2);
+    }
+
+    @Test
+    void dependentsOfTheCallersFutureArePlainFutures() throws Throwable {
+        weave(3, Duration.ZERO, 100);
+        AsyncScript.SCRIPT.add(AsyncScript.PENDING);
+
+        CompletableFuture<?> future = (CompletableFuture<?>) call("fetch", "k");
+        CompletableFuture<?> dependent = future.thenApply(value -> value);
+        AsyncScript.RETURNED.peekLast().complete(null);
+
+        assertThat(dependent.getClass()).isEqualTo(CompletableFuture.class);
+        assertThat(future.copy().getClass()).isEqualTo(CompletableFuture.class);
+    }
+
+    @Test
     void anAttemptWhoseFutureOutlastsTheAttemptTimeoutFailsIsCancelledAndIsRetried() throws Throwable {
         weave(RetrySettings.from(RetrySettings.DEFAULTS).maxAttempts(3).waits(Duration.ZERO, Duration.ZERO)
                 .attemptTimeout(Optional.of(Duration.ofMillis(50))).build(), 100);

@@ -1,0 +1,85 @@
+package io.resilienceagent.policy;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The caller's side of an {@link AsyncCall}: the future the caller of an async method gets, and how the
+ * call learns that the caller no longer waits for it. When the caller may get a plain
+ * {@code CompletableFuture}, the call is that future itself, so the common case costs one object, not
+ * a future, a call and a listener: its dependents are plain {@code CompletableFuture}s, and completing
+ * or cancelling it from outside (the caller's {@code cancel}, {@code orTimeout}, {@code complete})
+ * stops the call. Otherwise the caller's future is one of the method's declared subclass, watched by a
+ * listener to the same effect.
+ */
+abstract class CallerFuture extends CompletableFuture<Object> {
+    /** The caller's future: this one, or a future of the method's declared subclass. */
+    private final CompletableFuture<Object> caller;
+    /** Set before the agent completes a caller's future that is not this one, so its listener does not take it for the caller's doing. */
+    private volatile boolean finishing;
+
+    /** @param declared the caller's future when it must be of a subclass; null to make this the caller's future */
+    CallerFuture(CompletableFuture<Object> declared) {
+        this.caller = declared != null ? declared : this;
+        if (declared != null) {
+            declared.whenComplete((value, error) -> {
+                if (!finishing) {
+                    stop();
+                }
+            });
+        }
+    }
+
+    /** The caller's future was completed, or cancelled, by someone other than the agent. */
+    abstract void stop();
+
+    /** The future the caller gets. */
+    final CompletableFuture<Object> callerFuture() {
+        return caller;
+    }
+
+    final void completeCaller(Object value) {
+        if (caller == this) {
+            super.complete(value);
+        } else {
+            finishing = true;
+            caller.complete(value);
+        }
+    }
+
+    final void failCaller(Throwable error) {
+        if (caller == this) {
+            super.completeExceptionally(error);
+        } else {
+            finishing = true;
+            caller.completeExceptionally(error);
+        }
+    }
+
+    @Override
+    public final boolean complete(Object value) {
+        return stopIfCompleted(super.complete(value));
+    }
+
+    @Override
+    public final boolean completeExceptionally(Throwable error) {
+        return stopIfCompleted(super.completeExceptionally(error));
+    }
+
+    @Override
+    public final boolean cancel(boolean mayInterruptIfRunning) {
+        return stopIfCompleted(super.cancel(mayInterruptIfRunning));
+    }
+
+    /** Dependents of the caller's future are plain futures. */
+    @Override
+    public final <U> CompletableFuture<U> newIncompleteFuture() {
+        return new CompletableFuture<>();
+    }
+
+    private boolean stopIfCompleted(boolean completed) {
+        if (completed) {
+            stop();
+        }
+        return completed;
+    }
+}
