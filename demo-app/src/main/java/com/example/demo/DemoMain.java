@@ -9,12 +9,13 @@ import java.util.Optional;
 
 /**
  * Runs a short, scripted story of calls against a flaky local service: transient failures, an
- * outage, a recovery. The application has no resilience code of its own; run it once as is and
+ * outage, a recovery, a brown-out. The application has no resilience code of its own; run it once as is and
  * once with the resilience agent attached to see what the agent adds.
  */
 public final class DemoMain {
 
     private static final Duration RECOVERY_MARGIN = Duration.ofMillis(300);
+    private static final int BROWNOUT_CALLS = 12;
 
     private DemoMain() {
     }
@@ -58,6 +59,12 @@ public final class DemoMain {
                     recoveryWait.plus(RECOVERY_MARGIN));
             story.section("Phase 3: recovery (half-open trial calls, then closed)");
             makeCalls(story);
+
+            service.phase(Phase.BROWNOUT);
+            story.section("Phase 4: brown-out (agent_http's retry budget caps the extra requests)");
+            for (int i = 0; i < BROWNOUT_CALLS; i++) {
+                story.checkWeather();
+            }
 
             story.summary();
         }

@@ -110,7 +110,10 @@ final class FlakyService implements AutoCloseable {
         }
         int n = requestsInPhase.merge(path, 1, Integer::sum);
         int[] script = phase.script(path);
-        return n <= script.length ? script[n - 1] : phase.afterScript;
+        if (n <= script.length) {
+            return script[n - 1];
+        }
+        return phase.failEvery > 0 && n % phase.failEvery == 1 ? 503 : phase.afterScript;
     }
 
     private static String answer(String path) {
@@ -144,20 +147,25 @@ final class FlakyService implements AutoCloseable {
     /** The service's health over the demo's timeline; {@code DemoMain} moves it along. */
     enum Phase {
         /** Occasional failures that one or two retries get past, and one 429 with {@code Retry-After: 1}. */
-        BLIPS(new int[] {503, 200, 200, 503, 200}, new int[] {500, 502, 200, 429, 200}, 200),
+        BLIPS(new int[] {503, 200, 200, 503, 200}, new int[] {500, 502, 200, 429, 200}, 200, 0),
         /** Every request fails with 503. */
-        OUTAGE(new int[0], new int[0], 503),
+        OUTAGE(new int[0], new int[0], 503, 0),
         /** Every request succeeds. */
-        RECOVERED(new int[0], new int[0], 200);
+        RECOVERED(new int[0], new int[0], 200, 0),
+        /** A brown-out: every other request fails with 503. */
+        BROWNOUT(new int[0], new int[0], 200, 2);
 
         private final int[] completeScript;
         private final int[] toolScript;
         private final int afterScript;
+        /** When above 0: requests 1, 1 + failEvery, 1 + 2 x failEvery... of the phase fail with 503. */
+        private final int failEvery;
 
-        Phase(int[] completeScript, int[] toolScript, int afterScript) {
+        Phase(int[] completeScript, int[] toolScript, int afterScript, int failEvery) {
             this.completeScript = completeScript;
             this.toolScript = toolScript;
             this.afterScript = afterScript;
+            this.failEvery = failEvery;
         }
 
         private int[] script(String path) {
@@ -168,6 +176,9 @@ final class FlakyService implements AutoCloseable {
             String scripted = Arrays.stream(script(path))
                     .mapToObj(status -> status == 429 ? "429 (Retry-After: 1)" : String.valueOf(status))
                     .collect(Collectors.joining(", "));
+            if (failEvery == 2) {
+                return "503 to every other request, 200 to the rest";
+            }
             return scripted.isEmpty()
                     ? afterScript + " to every request"
                     : scripted + ", then always " + afterScript;

@@ -127,10 +127,13 @@ final class Story {
         String state = agent.breakerState(name);
         Optional<Object> retries = agent.breakerAttribute(name, "TotalRetries");
         Optional<Object> rejected = agent.breakerAttribute(name, "TotalRejected");
+        Optional<Object> denied = agent.breakerAttribute(name, "TotalRetriesDenied");
         if (retries.isEmpty() || rejected.isEmpty()) {
             return name + " " + state;
         }
-        return name + " " + state + " (" + retries.get() + " retries, " + rejected.get() + " rejected)";
+        return name + " " + state + " (" + retries.get() + " retries, " + rejected.get() + " rejected"
+                + denied.filter(n -> ((Number) n).longValue() > 0).map(n -> ", " + n + " retries denied by the budget").orElse("")
+                + ")";
     }
 
     private int count(Outcome.Kind kind) {

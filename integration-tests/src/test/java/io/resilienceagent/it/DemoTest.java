@@ -10,7 +10,10 @@ import io.resilienceagent.it.harness.JdkTest;
 import java.nio.file.Path;
 import java.time.Duration;
 
-/** The demo, run as the README tells users to: it retries, opens both breakers, rejects calls and recovers. */
+/**
+ * The demo, run as the README tells users to: it retries, opens both breakers, rejects calls, recovers,
+ * and in the brown-out its retry budget denies retries.
+ */
 class DemoTest {
 
     @JdkTest
@@ -31,6 +34,8 @@ class DemoTest {
                 .anyMatch(l -> l.matches("ERROR Circuit breaker for \\w+: CLOSED -> OPEN \\(failures: \\d+\\)"))
                 .anyMatch(l -> l.matches("ERROR Circuit breaker open for \\w+"))
                 .anyMatch(l -> l.matches("INFO  Circuit breaker for \\w+: OPEN -> HALF_OPEN"))
-                .anyMatch(l -> l.matches("INFO  Circuit breaker for \\w+: HALF_OPEN -> CLOSED"));
+                .anyMatch(l -> l.matches("INFO  Circuit breaker for \\w+: HALF_OPEN -> CLOSED"))
+                .anyMatch(l -> l.equals("WARN  Retry budget exhausted for agent_http"));
+        assertThat(run.stdout()).as(run::describe).containsPattern("agent_http CLOSED \\(\\d+ retries, \\d+ rejected, \\d+ retries denied by the budget\\)");
     }
 }
