@@ -2,15 +2,19 @@ package com.example.budget;
 
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
 /**
- * Makes CALLS calls of {@link BudgetClient#get} in a row, then prints what the callers saw and the
- * service's counters from the agent's MXBean.
+ * Makes CALLS calls of {@link BudgetClient#get} from THREADS threads at once, then prints what the
+ * callers saw and the service's counters from the agent's MXBean.
  *
  * <pre>
- * java -javaagent:... -cp test-classes com.example.budget.BudgetApp URL CALLS SERVICE MAX_ATTEMPTS
+ * java -javaagent:... -cp test-classes com.example.budget.BudgetApp URL CALLS SERVICE MAX_ATTEMPTS THREADS
  * </pre>
  *
  * Prints {@code RESULT calls=.. ok=.. failed=.. bodyRuns=.. retriesWanted=..}, where retriesWanted
@@ -27,28 +31,46 @@ public final class BudgetApp {
         int calls = Integer.parseInt(args[1]);
         String service = args[2];
         int maxAttempts = Integer.parseInt(args[3]);
+        int threads = Integer.parseInt(args[4]);
         BudgetClient client = new BudgetClient();
-        long ok = 0;
-        long failed = 0;
-        long bodyRuns = 0;
-        long retriesWanted = 0;
-        for (int i = 0; i < calls; i++) {
-            boolean success;
-            try {
-                HttpResponse<String> response = client.get(url);
-                success = response.statusCode() == 200;
-            } catch (Exception e) {
-                success = false;
-            }
-            int runs = BudgetClient.takeRuns();
-            bodyRuns += runs;
-            if (success) {
-                ok++;
-                retriesWanted += runs - 1;
-            } else {
-                failed++;
-                retriesWanted += Math.min(runs, maxAttempts - 1);
-            }
+        AtomicLong ok = new AtomicLong();
+        AtomicLong failed = new AtomicLong();
+        AtomicLong bodyRuns = new AtomicLong();
+        AtomicLong retriesWanted = new AtomicLong();
+        CyclicBarrier start = new CyclicBarrier(threads);
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int share = calls / threads + (t < calls % threads ? 1 : 0);
+            Thread worker = new Thread(() -> {
+                try {
+                    start.await();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+                for (int i = 0; i < share; i++) {
+                    boolean success;
+                    try {
+                        HttpResponse<String> response = client.get(url);
+                        success = response.statusCode() == 200;
+                    } catch (Exception e) {
+                        success = false;
+                    }
+                    int runs = BudgetClient.takeRuns();
+                    bodyRuns.addAndGet(runs);
+                    if (success) {
+                        ok.incrementAndGet();
+                        retriesWanted.addAndGet(runs - 1);
+                    } else {
+                        failed.incrementAndGet();
+                        retriesWanted.addAndGet(Math.min(runs, maxAttempts - 1));
+                    }
+                }
+            }, "caller-" + t);
+            workers.add(worker);
+            worker.start();
+        }
+        for (Thread worker : workers) {
+            worker.join();
         }
         System.out.println("RESULT calls=" + calls + " ok=" + ok + " failed=" + failed + " bodyRuns=" + bodyRuns
                 + " retriesWanted=" + retriesWanted);
