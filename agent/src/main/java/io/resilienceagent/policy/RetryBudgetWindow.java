@@ -8,9 +8,11 @@ import java.util.function.LongSupplier;
  * {@value #BUCKETS} buckets of a tenth of it each.
  *
  * <p>Only retries touch it: first attempts are not counted here (that would cost the success path an
- * atomic instruction per call) but read from the service's own call counts, summed at most a few times
- * per bucket and always afresh before a retry is denied. Retries are counted per bucket. One lock:
- * only calls that want a retry take it, for a few arithmetic steps.
+ * atomic instruction per call) but read from the service's own running total whenever a retry asks,
+ * at most a few times per bucket and always afresh before a retry is denied. The total at each bucket's
+ * start is interpolated between the readings around it, which is exact when first attempts arrive at
+ * an even rate between two retries. Retries are counted per bucket. One lock: only calls that want a
+ * retry take it, for a few arithmetic steps.
  */
 final class RetryBudgetWindow {
     static final int BUCKETS = 10;
@@ -25,14 +27,16 @@ final class RetryBudgetWindow {
     private final long[] bucketOf = new long[BUCKETS];
     private final long[] firstAttemptsAtStart = new long[BUCKETS];
     private final long[] retries = new long[BUCKETS];
+    private long latestBucket;
     private long latestFirstAttempts;
-    private long latestReadNanos = Long.MIN_VALUE;
+    private long latestReadNanos;
 
     /**
      * @param ratio retries may add at most this fraction on top of first attempts
      * @param minPerSecond retries always allowed per second of the window
      * @param windowNanos how far back attempts count
-     * @param firstAttempts the service's first attempts so far (a running total)
+     * @param firstAttempts the service's first attempts so far (a running total); those made before the
+     *     budget exists do not count
      */
     RetryBudgetWindow(double ratio, double minPerSecond, long windowNanos, Clock clock, LongSupplier firstAttempts) {
         this.ratio = ratio;
@@ -41,29 +45,48 @@ final class RetryBudgetWindow {
         this.clock = clock;
         this.firstAttempts = firstAttempts;
         java.util.Arrays.fill(bucketOf, Long.MIN_VALUE);
+        long now = clock.nanoTime();
+        latestBucket = Math.floorDiv(now, bucketNanos);
+        latestFirstAttempts = firstAttempts.getAsLong();
+        latestReadNanos = now;
+        int slot = slot(latestBucket);
+        bucketOf[slot] = latestBucket;
+        firstAttemptsAtStart[slot] = latestFirstAttempts;
     }
 
     /** Takes one retry from the budget; false, and nothing taken, when the budget is spent. */
     synchronized boolean tryAcquire() {
         long now = clock.nanoTime();
         long bucket = Math.floorDiv(now, bucketNanos);
-        int slot = (int) Math.floorMod(bucket, (long) BUCKETS);
-        if (now - latestReadNanos >= bucketNanos / 4 || latestReadNanos == Long.MIN_VALUE) {
-            readFirstAttempts(now);
-        }
-        if (bucketOf[slot] != bucket) {
-            bucketOf[slot] = bucket;
-            firstAttemptsAtStart[slot] = latestFirstAttempts;
-            retries[slot] = 0;
+        if (bucket > latestBucket) {
+            advanceTo(bucket, now);
+        } else if (now - latestReadNanos >= bucketNanos / 4) {
+            read(now);
         }
         if (!allows(bucket)) {
-            readFirstAttempts(now); // never deny on a stale count
+            read(now); // never deny on a stale count
             if (!allows(bucket)) {
                 return false;
             }
         }
-        retries[slot]++;
+        retries[slot(bucket)]++;
         return true;
+    }
+
+    /** Starts the buckets from the latest one seen up to {@code bucket}, their first totals interpolated. */
+    private void advanceTo(long bucket, long now) {
+        long previousCount = latestFirstAttempts;
+        long previousNanos = latestReadNanos;
+        read(now);
+        double perNano = now > previousNanos ? (double) (latestFirstAttempts - previousCount) / (now - previousNanos) : 0;
+        for (long b = Math.max(latestBucket + 1, bucket - BUCKETS + 1); b <= bucket; b++) {
+            int slot = slot(b);
+            long start = Math.max(previousNanos, b * bucketNanos);
+            bucketOf[slot] = b;
+            firstAttemptsAtStart[slot] = previousCount + (long) ((start - previousNanos) * perNano);
+            retries[slot] = 0;
+        }
+        latestBucket = bucket;
     }
 
     private boolean allows(long bucket) {
@@ -79,8 +102,12 @@ final class RetryBudgetWindow {
         return retriesInWindow + 1 <= ratio * firstInWindow + floor;
     }
 
-    private void readFirstAttempts(long now) {
+    private void read(long now) {
         latestFirstAttempts = firstAttempts.getAsLong();
         latestReadNanos = now;
+    }
+
+    private static int slot(long bucket) {
+        return (int) Math.floorMod(bucket, (long) BUCKETS);
     }
 }

@@ -51,6 +51,26 @@ class RetryBudgetWindowTest {
     }
 
     @Test
+    void firstAttemptsMadeBeforeTheFirstRetryOfTheWindowCount() {
+        RetryBudgetWindow budget = budget(0.5, 0, Duration.ofSeconds(10));
+        firstAttempts.addAndGet(4);
+        clock.advance(Duration.ofSeconds(3));
+
+        assertThat(take(budget, 5)).as("4 first attempts within the window allow 2 retries").isEqualTo(2);
+    }
+
+    @Test
+    void afterAQuietSpellOnlyTheWindowsShareOfTheFirstAttemptsCounts() {
+        RetryBudgetWindow budget = budget(0.2, 0, Duration.ofSeconds(10));
+        // 1,000 first attempts at an even rate over 100 s, no retry asked meanwhile
+        clock.advance(Duration.ofSeconds(100));
+        firstAttempts.addAndGet(1_000);
+
+        assertThat(take(budget, 100)).as("90 to 100 of them fall in the window (its oldest bucket began 9 to 10 s ago)")
+                .isBetween(18, 20);
+    }
+
+    @Test
     void retriesLeaveTheWindowAsItSlides() {
         RetryBudgetWindow budget = budget(0.2, 1, Duration.ofSeconds(10));
         assertThat(take(budget, 20)).isEqualTo(10);
