@@ -61,8 +61,12 @@ class AgentMXBeanTest extends WireMockTestBase {
                             "ConfigPath", "java.lang.String",
                             "Services", "[Ljava.lang.String;",
                             "InstrumentedMethods", "[Ljava.lang.String;",
-                            "UnmatchedPatterns", "[Ljava.lang.String;"));
-            assertThat(jmx.connection().getMBeanInfo(agent).getOperations()).isEmpty();
+                            "UnmatchedPatterns", "[Ljava.lang.String;",
+                            "LastReloadError", "java.lang.String"));
+            assertThat(Arrays.stream(jmx.connection().getMBeanInfo(agent).getOperations())
+                    .map(o -> o.getName() + "(" + o.getSignature().length + "):" + o.getReturnType()))
+                    .as("one operation, reload()").containsExactly("reload(0):java.lang.String");
+            assertThat(jmx.get(agent, "LastReloadError")).as("no reload refused").isEqualTo("");
             assertThat(jmx.connection().queryNames(AttachedJmx.name("io.resilienceagent:*"), null))
                     .as("one breaker per service, and the agent")
                     .containsExactlyInAnyOrder(agent, AttachedJmx.breaker("primary"), AttachedJmx.breaker("ondemand"),

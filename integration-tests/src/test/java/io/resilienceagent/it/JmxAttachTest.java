@@ -76,6 +76,7 @@ class JmxAttachTest extends WireMockTestBase {
                             "TotalFailures", "long",
                             "TotalRetries", "long",
                             "TotalRejected", "long",
+                            "TotalRetriesDenied", "long",
                             "LastStateChangeMillis", "long"));
             assertThat(Arrays.stream(info.getAttributes()).filter(a -> a.isWritable())).as("read-only").isEmpty();
             assertThat(Arrays.stream(info.getOperations()).map(o -> o.getName() + "():" + o.getReturnType()))

@@ -29,7 +29,8 @@ public final class CallResult {
         }
     }
 
-    static CallResult parse(String line) {
+    /** Parses a {@code RESULT ...} line, for a test that read it itself (a call that ends later, on another thread). */
+    public static CallResult parse(String line) {
         return new CallResult(line);
     }
 
