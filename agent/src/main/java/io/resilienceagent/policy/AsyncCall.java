@@ -118,7 +118,7 @@ final class AsyncCall extends CallerFuture implements BiConsumer<Object, Throwab
             permit = attemptPermit;
         }
         CallFrame frame = calls.push(service.index(), attemptPermit == service.breaker().closedPermit() ? null : attemptPermit,
-                settings.version);
+                settings);
         frame.asyncCall = this;
         return frame;
     }

@@ -52,7 +52,7 @@ public final class AsyncMethodGuard implements CallHandler {
             return new Replacement(futures.failed(owner, service.reject(owner, null)));
         }
         return calls.push(service.index(), permit == service.breaker().closedPermit() ? null : permit,
-                service.policy().version);
+                service.policy());
     }
 
     @Override
@@ -75,7 +75,7 @@ public final class AsyncMethodGuard implements CallHandler {
     /** The first attempt, on the caller's thread: settled here when its outcome is already known. */
     private Object firstAttemptRan(CallFrame frame, Object returned, Throwable thrown) {
         Object permit = frame.permit != null ? frame.permit : service.breaker().closedPermit();
-        RetryPolicy policy = service.policy(frame.policyVersion).retry;
+        RetryPolicy policy = frame.policy.retry;
         if (thrown != null) {
             if (thrown instanceof CircuitBreakerOpenException || !policy.classifier().isTransient(thrown)) {
                 service.breaker().onIgnored(permit);
@@ -117,7 +117,7 @@ public final class AsyncMethodGuard implements CallHandler {
             throw cannotBuild;
         }
         Object permit = frame.permit != null ? frame.permit : service.breaker().closedPermit();
-        AsyncCall call = new AsyncCall(this, service, service.policy(frame.policyVersion), owner, receiver, arguments, declared);
+        AsyncCall call = new AsyncCall(this, service, frame.policy, owner, receiver, arguments, declared);
         frame.end();
         if (thrown != null) {
             call.firstAttemptFailed(thrown);

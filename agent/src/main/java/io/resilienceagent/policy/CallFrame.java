@@ -4,7 +4,9 @@ package io.resilienceagent.policy;
  * One protected call in progress on one thread, from its first attempt to its outcome: the woven
  * code's admission token, handed from attempt to attempt. Frames belong to their thread's
  * {@link ThreadCalls} and are reused call after call; a call writes only primitive fields of its
- * frame unless it fails or is a trial call, so it allocates nothing and costs no GC write barrier.
+ * frame unless it fails, is a trial call or runs with other settings than the frame's previous call
+ * (another service, or a reload since), so it allocates nothing and, call after call of one service,
+ * costs no GC write barrier.
  */
 final class CallFrame {
     final ThreadCalls thread;
@@ -13,8 +15,11 @@ final class CallFrame {
 
     /** {@link ServiceGuard#index()} of the call's service; -1 while the frame is free. */
     int service = -1;
-    /** The version of the service's settings the call started with ({@link ServicePolicy}). */
-    int policyVersion;
+    /**
+     * The service's settings the call started with, kept for all its attempts. Written only when it
+     * differs from the frame's previous call's, so a thread calling one service writes no reference.
+     */
+    ServicePolicy policy;
     /** The breaker's permit for the attempt in progress; null for a CLOSED breaker's. */
     Object permit;
     int failedAttempts;
@@ -32,9 +37,11 @@ final class CallFrame {
         this.index = index;
     }
 
-    void begin(int service, Object permit, int policyVersion) {
+    void begin(int service, Object permit, ServicePolicy policy) {
         this.service = service;
-        this.policyVersion = policyVersion;
+        if (this.policy != policy) {
+            this.policy = policy;
+        }
         if (permit != null) {
             this.permit = permit;
         }

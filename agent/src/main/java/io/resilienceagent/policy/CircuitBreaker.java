@@ -71,7 +71,7 @@ public final class CircuitBreaker {
                 consecutiveFailures.set(0);
             }
         } else if (permit instanceof HalfOpenTrials trials && trials.succeeded()) {
-            transitionTo(trials, closed, Cause.TRIALS_SUCCEEDED);
+            transitionTo(trials, closed, Cause.TRIALS_SUCCEEDED, 0);
         }
     }
 
@@ -80,11 +80,11 @@ public final class CircuitBreaker {
         if (permit == closed) {
             int failures = consecutiveFailures.incrementAndGet();
             if (failures >= settings.failureThreshold() && state.get() == closed) {
-                transitionTo(closed, open(), Cause.FAILURES);
+                transitionTo(closed, open(), Cause.FAILURES, failures);
             }
         } else if (permit instanceof HalfOpenTrials trials) {
             trials.release();
-            transitionTo(trials, open(), Cause.TRIAL_FAILED);
+            transitionTo(trials, open(), Cause.TRIAL_FAILED, consecutiveFailures.get());
         }
     }
 
@@ -122,7 +122,7 @@ public final class CircuitBreaker {
         State previous;
         do {
             previous = state.get();
-        } while (previous != closed && !transitionTo(previous, closed, Cause.RESET));
+        } while (previous != closed && !transitionTo(previous, closed, Cause.RESET, 0));
         consecutiveFailures.set(0);
     }
 
@@ -134,7 +134,7 @@ public final class CircuitBreaker {
         State previous;
         do {
             previous = state.get();
-        } while (previous.kind != BreakerState.OPEN && !transitionTo(previous, open(), Cause.FORCED_OPEN));
+        } while (previous.kind != BreakerState.OPEN && !transitionTo(previous, open(), Cause.FORCED_OPEN, consecutiveFailures.get()));
     }
 
     public int failureCount() {
@@ -153,7 +153,7 @@ public final class CircuitBreaker {
         if (current.kind == BreakerState.OPEN
                 && clock.nanoTime() - current.sinceNanos >= settings.recoveryTimeout().toNanos()) {
             BreakerSettings now = settings;
-            transitionTo(current, new HalfOpenTrials(now.halfOpenMaxCalls(), now.successThreshold()), Cause.RECOVERY_TIMEOUT);
+            transitionTo(current, new HalfOpenTrials(now.halfOpenMaxCalls(), now.successThreshold()), Cause.RECOVERY_TIMEOUT, 0);
             return state.get();
         }
         return current;
@@ -167,19 +167,19 @@ public final class CircuitBreaker {
      * The one place where the state changes: from {@code from} to {@code to} if the breaker is still in
      * {@code from}, reported once to the listener.
      *
+     * @param failures the consecutive failures to report: for {@link Cause#FAILURES}, the count this
+     *     thread's failure reached (other threads' failures at the same moment do not change it)
      * @return whether this call made the change
      */
-    private boolean transitionTo(State from, State to, Cause cause) {
+    private boolean transitionTo(State from, State to, Cause cause, int failures) {
         if (!state.compareAndSet(from, to)) {
             return false;
         }
-        int failures = consecutiveFailures.get();
         if (to == closed) {
             consecutiveFailures.set(0);
         }
         lastStateChangeMillis = clock.currentTimeMillis();
-        listener.onTransition(new BreakerTransition(service, from.kind, to.kind, cause,
-                cause == Cause.FAILURES || cause == Cause.TRIAL_FAILED || cause == Cause.FORCED_OPEN ? failures : 0));
+        listener.onTransition(new BreakerTransition(service, from.kind, to.kind, cause, failures));
         return true;
     }
 

@@ -31,20 +31,20 @@ public final class ServiceGuard {
         this.timing = timing;
         this.log = new ServiceLog(name, timing.clock());
         this.breaker = new CircuitBreaker(name, settings.circuitBreaker(), timing.clock(), listener);
-        this.policy = policyFor(settings, 0, null);
+        this.policy = policyFor(settings, null);
     }
 
     /** Applies {@code settings} to the calls that start from now on; the breaker keeps its state and counts. */
     public synchronized void reconfigure(ServiceSettings settings) {
         ServicePolicy current = policy;
         breaker.reconfigure(settings.circuitBreaker());
-        policy = policyFor(settings, current.version + 1, current);
+        policy = policyFor(settings, current);
     }
 
-    private ServicePolicy policyFor(ServiceSettings settings, int version, ServicePolicy previous) {
+    private ServicePolicy policyFor(ServiceSettings settings, ServicePolicy previous) {
         RetryBudgetWindow budget = RetryBudgets.windowFor(settings.retry(), timing.clock(), previous, this);
-        return new ServicePolicy(version, settings, new RetryPolicy(settings.retry(), timing.random()),
-                new OpenExceptions(name, settings.circuitBreaker().openException()), budget, previous);
+        return new ServicePolicy(settings, new RetryPolicy(settings.retry(), timing.random()),
+                new OpenExceptions(name, settings.circuitBreaker().openException()), budget);
     }
 
     /**
@@ -66,7 +66,7 @@ public final class ServiceGuard {
         if (permit == null) {
             return reject(owner, null);
         }
-        return calls.push(index, permit == breaker.closedPermit() ? null : permit, policy.version);
+        return calls.push(index, permit == breaker.closedPermit() ? null : permit, policy);
     }
 
     /**
@@ -76,7 +76,7 @@ public final class ServiceGuard {
      *     or the token of the next attempt
      */
     Object exit(MethodGuard method, Class<?> owner, CallFrame frame, Object returned, Throwable thrown) {
-        ServicePolicy settings = policy(frame.policyVersion);
+        ServicePolicy settings = frame.policy;
         RetryPolicy retry = settings.retry;
         Object permit = frame.permit != null ? frame.permit : breaker.closedPermit();
         int status;
@@ -188,12 +188,6 @@ public final class ServiceGuard {
     private static ClassLoader loaderOf(Class<?> owner) {
         ClassLoader loader = owner == null ? null : owner.getClassLoader();
         return loader != null ? loader : Thread.currentThread().getContextClassLoader();
-    }
-
-    /** The settings of version {@code version}: the current ones, or those a running call started with. */
-    ServicePolicy policy(int version) {
-        ServicePolicy current = policy;
-        return current.version == version ? current : current.version(version);
     }
 
     /** The settings new calls start with. */

@@ -40,14 +40,14 @@ final class ThreadCalls {
 
     /**
      * Starts a call above the ones in progress; {@code permit} null stands for a CLOSED breaker's;
-     * {@code policyVersion} is the version of the service's settings the call runs with.
+     * {@code policy} is the service's settings the call runs with.
      */
-    CallFrame push(int service, Object permit, int policyVersion) {
+    CallFrame push(int service, Object permit, ServicePolicy policy) {
         if (depth == frames.length) {
             grow();
         }
         CallFrame frame = frames[depth++];
-        frame.begin(service, permit, policyVersion);
+        frame.begin(service, permit, policy);
         return frame;
     }
 

@@ -34,8 +34,12 @@ public final class LiveConfig implements AgentView {
     private volatile ResilienceConfig config;
     private volatile MethodSelector selector;
     private volatile String lastReloadError = "";
-    /** The content of the last refused file, so that polling the same bad file logs once; guarded by this. */
+    /**
+     * The content of the last refused file (null when it could not be read) and why it was refused, so
+     * that asking again about the same bad or missing file logs once; guarded by this.
+     */
     private byte[] lastRefused;
+    private String lastRefusedProblems;
 
     public LiveConfig(Path file, ResilienceConfig config, ServiceRegistry registry, MethodSelector selector,
             ResilienceTransformer transformer) {
@@ -64,14 +68,18 @@ public final class LiveConfig implements AgentView {
         }
         lastReloadError = "";
         lastRefused = null;
+        lastRefusedProblems = null;
         apply(next);
         return "OK";
     }
 
     private String refuse(String problems, byte[] content) {
         lastReloadError = problems;
-        if (content == null || !Arrays.equals(content, lastRefused)) {
-            lastRefused = content;
+        boolean same = content == null ? lastRefused == null && problems.equals(lastRefusedProblems)
+                : Arrays.equals(content, lastRefused);
+        lastRefused = content;
+        lastRefusedProblems = problems;
+        if (!same) {
             AgentLog.error("Config reload refused, keeping the running config: " + problems.replace(System.lineSeparator(), " ")
                     .replace('\n', ' ').replaceAll(" {2,}", " ").strip());
         }

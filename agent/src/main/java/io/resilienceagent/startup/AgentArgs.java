@@ -1,12 +1,14 @@
 package io.resilienceagent.startup;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * The {@code -javaagent:resilience-agent.jar=ARGS} string: comma-separated {@code key=value} pairs,
  * {@code config=PATH}, {@code onConfigError=exit|continue}, {@code reload=on|off}, and {@code report=PATH},
- * which the command line's {@code attach} passes to learn how the start went.
+ * which the command line's {@code attach} passes to learn how the start went. A path may hold commas.
  *
  * @param config the config file named on the command line, if any
  * @param exitOnConfigError whether a bad config stops the JVM (the default) or leaves it uninstrumented
@@ -15,7 +17,9 @@ import java.util.Optional;
  */
 record AgentArgs(Optional<String> config, boolean exitOnConfigError, boolean watch, Optional<String> report) {
     static final AgentArgs DEFAULTS = new AgentArgs(Optional.empty(), true, true, Optional.empty());
-    private static final String VALID = "valid arguments are config=PATH, onConfigError=exit|continue and reload=on|off";
+    private static final String VALID = "valid arguments are config=PATH, onConfigError=exit|continue, reload=on|off "
+            + "and report=PATH";
+    private static final List<String> KEYS = List.of("config", "onConfigError", "reload", "report");
 
     /**
      * Parses the argument string.
@@ -31,18 +35,14 @@ record AgentArgs(Optional<String> config, boolean exitOnConfigError, boolean wat
         Optional<Boolean> exit = Optional.empty();
         boolean watch = true;
         Optional<String> report = Optional.empty();
-        for (String part : arguments.split(",")) {
-            String trimmed = part.strip();
-            if (trimmed.isEmpty()) {
-                continue;
-            }
-            int eq = trimmed.indexOf('=');
+        for (String part : parts(arguments)) {
+            int eq = part.indexOf('=');
             if (eq <= 0) {
-                throw new IllegalArgumentException("agent argument '" + trimmed + "' is not key=value; " + VALID
+                throw new IllegalArgumentException("agent argument '" + part + "' is not key=value; " + VALID
                         + ", separated by commas");
             }
-            String key = trimmed.substring(0, eq).strip();
-            String value = trimmed.substring(eq + 1).strip();
+            String key = part.substring(0, eq).strip();
+            String value = part.substring(eq + 1).strip();
             switch (key) {
                 case "config" -> config = Optional.of(value);
                 case "onConfigError" -> exit = Optional.of(parseOnConfigError(value));
@@ -52,6 +52,33 @@ record AgentArgs(Optional<String> config, boolean exitOnConfigError, boolean wat
             }
         }
         return new AgentArgs(config, exit.orElse(true), watch, report);
+    }
+
+    /**
+     * The comma-separated parts; a comma inside a path ({@code config=conf,v2/resilience.yaml}) stays in
+     * it, unless what follows the comma starts with another argument's {@code key=}.
+     */
+    private static List<String> parts(String arguments) {
+        List<String> parts = new ArrayList<>();
+        for (String piece : arguments.split(",", -1)) {
+            String last = parts.isEmpty() ? "" : parts.get(parts.size() - 1);
+            if (!startsWithKey(piece) && (last.startsWith("config=") || last.startsWith("report="))) {
+                parts.set(parts.size() - 1, last + "," + piece);
+            } else if (!piece.isBlank()) {
+                parts.add(piece.strip());
+            }
+        }
+        return parts;
+    }
+
+    private static boolean startsWithKey(String piece) {
+        String trimmed = piece.stripLeading();
+        for (String key : KEYS) {
+            if (trimmed.startsWith(key + "=")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean parseOnConfigError(String value) {

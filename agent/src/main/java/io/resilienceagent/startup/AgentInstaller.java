@@ -56,7 +56,7 @@ public final class AgentInstaller {
         timeline.configReady(outcome.readNanos());
         if (outcome.config() == null) {
             report(outcome.args().report(), outcome.problem());
-            failStartup(outcome.problem(), outcome.stopJvm() && !attached);
+            failStartup(outcome.problem(), outcome.stopJvm() && !attached, attached);
             return;
         }
         try {
@@ -111,12 +111,15 @@ public final class AgentInstaller {
         return false;
     }
 
-    private static void failStartup(String message, boolean exit) {
+    private static void failStartup(String message, boolean exit, boolean attached) {
         System.err.println(message);
         if (exit) {
             System.err.println("resilience-agent: stopping the JVM (onConfigError=exit); "
                     + "pass onConfigError=continue to run the application without the agent instead");
             System.exit(1);
+        } else if (attached) {
+            System.err.println("resilience-agent: the application runs on without resilience protection "
+                    + "(an agent attached to a running JVM never stops it)");
         } else {
             System.err.println("resilience-agent: the application runs without resilience protection (onConfigError=continue)");
         }

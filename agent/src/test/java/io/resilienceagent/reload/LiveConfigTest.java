@@ -95,6 +95,9 @@ class LiveConfigTest {
         Files.delete(file);
 
         assertThat(live.reload()).contains("cannot read");
+        assertThat(live.reload()).as("asked again").contains("cannot read");
         assertThat(registry.service("api")).isPresent();
+        assertThat(log().lines()).as("one line for the missing file, however often asked").singleElement().asString()
+                .startsWith("ERROR Config reload refused, keeping the running config: ");
     }
 }

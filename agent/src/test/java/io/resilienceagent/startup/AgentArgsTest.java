@@ -25,9 +25,18 @@ class AgentArgsTest {
     }
 
     @Test
+    void aPathMayHoldCommas() {
+        assertThat(AgentArgs.parse("config=/srv/conf,v2/resilience.yaml,report=/tmp/a,b/report.txt,reload=off"))
+                .isEqualTo(new AgentArgs(Optional.of("/srv/conf,v2/resilience.yaml"), true, false, Optional.of("/tmp/a,b/report.txt")));
+        assertThat(AgentArgs.parse("config=a,,b.yaml")).isEqualTo(new AgentArgs(Optional.of("a,,b.yaml"), true, true, Optional.empty()));
+        assertThatThrownBy(() -> AgentArgs.parse("reload=off,v2")).hasMessageContaining("'v2' is not key=value");
+    }
+
+    @Test
     void rejectsUnknownKeysAndValuesWithTheAcceptedForms() {
         assertThatThrownBy(() -> AgentArgs.parse("conifg=a.yaml"))
-                .hasMessageContaining("unknown agent argument 'conifg'").hasMessageContaining("config=PATH");
+                .hasMessageContaining("unknown agent argument 'conifg'").hasMessageContaining("config=PATH")
+                .hasMessageContaining("report=PATH");
         assertThatThrownBy(() -> AgentArgs.parse("onConfigError=ignore"))
                 .hasMessageContaining("onConfigError=ignore").hasMessageContaining("exit or continue");
         assertThatThrownBy(() -> AgentArgs.parse("a.yaml")).hasMessageContaining("not key=value");
