@@ -3,6 +3,7 @@ package io.resilienceagent.policy;
 import io.resilienceagent.config.RetryBudget;
 import io.resilienceagent.config.RetrySettings;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 
 /** Makes a service's {@link RetryBudgetWindow} from its settings, keeping the counts across a reload that leaves the budget as it was. */
 final class RetryBudgets {
@@ -20,6 +21,20 @@ final class RetryBudgets {
         }
         RetryBudget budget = wanted.get();
         return new RetryBudgetWindow(budget.ratio(), budget.minPerSecond(), budget.window().toNanos(), clock,
-                service::firstAttempts);
+                new FirstAttempts(service));
+    }
+
+    /** A class rather than a method reference: budgets are made before {@code main}, where lambdas cost start-up. */
+    private static final class FirstAttempts implements LongSupplier {
+        private final ServiceGuard service;
+
+        FirstAttempts(ServiceGuard service) {
+            this.service = service;
+        }
+
+        @Override
+        public long getAsLong() {
+            return service.firstAttempts();
+        }
     }
 }

@@ -17,7 +17,7 @@ public final class RetryPolicy {
         this.maxAttempts = settings.maxAttempts();
         this.backoff = new Backoff(settings, random);
         this.classifier = new FailureClassifier(settings);
-        this.attemptTimeoutNanos = settings.attemptTimeout().map(java.time.Duration::toNanos).orElse(-1L);
+        this.attemptTimeoutNanos = settings.attemptTimeout().isPresent() ? settings.attemptTimeout().get().toNanos() : -1;
     }
 
     /** How long an attempt of an async method may take before it counts as timed out; -1 for no limit. */

@@ -4,6 +4,7 @@ import io.resilienceagent.config.JdkClasses;
 import io.resilienceagent.config.MethodMapping;
 import io.resilienceagent.log.AgentLog;
 import io.resilienceagent.policy.AsyncSignature;
+import io.resilienceagent.policy.ServiceGuard;
 import io.resilienceagent.policy.ServiceRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -113,6 +114,7 @@ public final class ClassInstrumenter {
     }
 
     private boolean hasAttemptTimeout(String service) {
-        return registry.service(service).map(guard -> guard.settings().retry().attemptTimeout().isPresent()).orElse(false);
+        Optional<ServiceGuard> guard = registry.service(service);
+        return guard.isPresent() && guard.get().settings().retry().attemptTimeout().isPresent();
     }
 }

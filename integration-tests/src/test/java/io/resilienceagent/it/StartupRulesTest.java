@@ -32,7 +32,7 @@ class StartupRulesTest {
     @JdkTest
     void theAgentSpinsNoLambdaConcatenationOrRecordMethodsBeforeMain(Jdk jdk) {
         Path config = ResilienceYaml.create()
-                .service("api", ResilienceYaml.FAST_RETRY)
+                .service("api", "retry: { maxAttempts: 3, budget: { ratio: 0.2 } }")
                 .service("other", ResilienceYaml.FAST_RETRY)
                 .method("io.resilienceagent.it.app.ApiClient.get", "api")
                 .method("io.resilienceagent.it.app.Fetcher.fetch", "other")
