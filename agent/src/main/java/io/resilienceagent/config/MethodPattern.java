@@ -94,7 +94,7 @@ public final class MethodPattern {
 
     /**
      * Why the agent could never weave a method this pattern names, or empty when it could: a JDK class
-     * (but {@code java.net.http.HttpClient.send}), a lambda body, a generated lambda or proxy class.
+     * (but {@code java.net.http.HttpClient.send}), the agent's own, a lambda body, a generated lambda or proxy class.
      * Such a pattern would silently protect nothing, so the config refuses it.
      */
     public Optional<String> neverWovenReason() {
@@ -108,6 +108,9 @@ public final class MethodPattern {
             return Optional.of("JDK classes (java.*, jdk.*, sun.*, the JDK's javax.* and com.sun.* packages) are never instrumented; name the "
                     + "application method that calls this one instead (the JDK methods that can be protected are "
                     + JdkClasses.HTTP_CLIENT + ".send and .sendAsync)");
+        }
+        if (classGlob.startsWith("io.resilienceagent.")) {
+            return Optional.of("the agent's own classes are never instrumented");
         }
         if (methodGlob.startsWith("lambda$") || methodGlob.contains("$anonfun$")) {
             return Optional.of("lambda bodies are never instrumented; name the method that runs the lambda, or the "
@@ -151,19 +154,6 @@ public final class MethodPattern {
         return g == glob.length();
     }
 
-    /** Whether {@code className} (binary name, {@code $} for nested classes) is the class this pattern names. */
-    public boolean matchesClass(String className) {
-        return globMatches(classGlob, className);
-    }
-
-    /** Whether a method with this name and these parameter types (Java source names) is covered. */
-    public boolean matchesMethod(String methodName, List<String> parameterTypeNames) {
-        if (!matchesMethodName(methodName)) {
-            return false;
-        }
-        return parameterTypes.isEmpty() || parameterTypes.get().equals(parameterTypeNames);
-    }
-
     /** Whether a method with this name is covered, whatever its parameter types. */
     public boolean matchesMethodName(String methodName) {
         return globMatches(methodGlob, methodName);
@@ -171,10 +161,6 @@ public final class MethodPattern {
 
     public String classGlob() {
         return classGlob;
-    }
-
-    public String methodGlob() {
-        return methodGlob;
     }
 
     public Optional<List<String>> parameterTypes() {

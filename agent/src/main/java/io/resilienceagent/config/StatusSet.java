@@ -33,11 +33,6 @@ public final class StatusSet {
         return builder().add(408, 408, "408").add(429, 429, "429").add(500, 599, "500-599").build();
     }
 
-    /** An empty set: no status is retried. */
-    public static StatusSet empty() {
-        return builder().build();
-    }
-
     public static Builder builder() {
         return new Builder();
     }

@@ -138,11 +138,12 @@ final class AsyncCall extends CallerFuture implements BiConsumer<Object, Throwab
         }
     }
 
-    private void settle(int number, Object value, Throwable error) {
+    /** Settles attempt {@code number} on this outcome, unless it is settled already; whether it did. */
+    private boolean settle(int number, Object value, Throwable error) {
         Object attemptPermit;
         synchronized (this) {
             if (stopped || number != attempt || settled) {
-                return;
+                return false;
             }
             settled = true;
             attemptPermit = permit;
@@ -151,24 +152,17 @@ final class AsyncCall extends CallerFuture implements BiConsumer<Object, Throwab
             cancelTimer();
         }
         judge(value, error, attemptPermit);
+        return true;
     }
 
     private void timedOut(int number) {
-        Object attemptPermit;
         CompletionStage<?> future;
         synchronized (this) {
-            if (stopped || number != attempt || settled) {
-                return;
-            }
-            settled = true;
-            attemptPermit = permit;
-            permit = null;
-            future = inFlight;
-            inFlight = null;
-            timer = null;
+            future = number == attempt ? inFlight : null;
         }
-        judge(null, new TimeoutException("attempt " + number + " did not complete within the attempt timeout"), attemptPermit);
-        Futures.cancelQuietly(future);
+        if (settle(number, null, new TimeoutException("attempt " + number + " did not complete within the attempt timeout"))) {
+            Futures.cancelQuietly(future);
+        }
     }
 
     /** Success, a failure not to retry, or a transient failure: as a synchronous attempt's outcome is judged. */

@@ -21,11 +21,6 @@ import java.util.Set;
 public final class ResilienceTransformer implements ClassFileTransformer {
     private static final String AGENT_ROOT = "io/resilienceagent/";
     /** The agent's own packages; other classes under {@code io.resilienceagent} are applications'. */
-    private static final List<String> AGENT_PACKAGES = List.of("io/resilienceagent/bootstrap/",
-            "io/resilienceagent/config/", "io/resilienceagent/policy/", "io/resilienceagent/startup/", "io/resilienceagent/weaving/",
-            "io/resilienceagent/jmx/", "io/resilienceagent/cli/", "io/resilienceagent/log/",
-            "io/resilienceagent/shaded/", "io/resilienceagent/launch/", "io/resilienceagent/CircuitBreakerOpenException");
-
     private volatile Matching matching;
     private volatile Instrumentation jvm;
 
@@ -169,13 +164,6 @@ public final class ResilienceTransformer implements ClassFileTransformer {
                 || internalName.startsWith("$Proxy") || internalName.contains("/$Proxy")) {
             return true;
         }
-        if (internalName.startsWith(AGENT_ROOT)) {
-            for (String prefix : AGENT_PACKAGES) {
-                if (internalName.startsWith(prefix)) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return internalName.startsWith(AGENT_ROOT);
     }
 }

@@ -31,7 +31,7 @@ class CliTest {
     }
 
     @Test
-    void validate_prints_ok_and_exits_zero_for_a_good_file() throws IOException {
+    void validatePrintsOkAndExitsZeroForAGoodFile() throws IOException {
         Path file = Files.writeString(dir.resolve("resilience.yaml"),
                 "services:\n  api: {}\nmethods:\n  com.example.Client.call: api\n");
 
@@ -41,7 +41,7 @@ class CliTest {
     }
 
     @Test
-    void validate_prints_every_problem_and_exits_one_for_a_bad_file() throws Exception {
+    void validatePrintsEveryProblemAndExitsOneForABadFile() throws Exception {
         Path file = Path.of(CliTest.class.getResource("/config/misspelt-key.yaml").toURI());
 
         assertThat(run("validate", file.toString())).isEqualTo(1);
@@ -52,7 +52,7 @@ class CliTest {
     }
 
     @Test
-    void validate_refuses_a_pattern_that_can_never_be_woven_and_says_what_to_name() throws IOException {
+    void validateRefusesAPatternThatCanNeverBeWovenAndSaysWhatToName() throws IOException {
         Path file = Files.writeString(dir.resolve("jdk.yaml"), "services:\n  api: {}\nmethods:\n"
                 + "  java.net.http.HttpClient.send: api\n  java.net.HttpURLConnection.getInputStream: api\n");
 
@@ -64,7 +64,7 @@ class CliTest {
     }
 
     @Test
-    void validate_of_a_missing_file_exits_one() {
+    void validateOfAMissingFileExitsOne() {
         Path file = dir.resolve("missing.yaml");
 
         assertThat(run("validate", file.toString())).isEqualTo(1);
@@ -72,32 +72,32 @@ class CliTest {
     }
 
     @Test
-    void validate_without_a_file_is_a_usage_error() {
+    void validateWithoutAFileIsAUsageError() {
         assertThat(run("validate")).isEqualTo(2);
         assertThat(err()).contains("validate needs exactly one argument");
     }
 
     @Test
-    void version_prints_name_and_version() {
+    void versionPrintsNameAndVersion() {
         assertThat(run("--version")).isZero();
         assertThat(out()).matches("resilience-agent \\d+\\.\\d+\\S*" + System.lineSeparator());
     }
 
     @Test
-    void help_prints_usage_and_exits_zero() {
+    void helpPrintsUsageAndExitsZero() {
         assertThat(run("--help")).isZero();
         assertThat(out()).contains("Usage: java -jar resilience-agent.jar").contains("validate FILE").contains("--version");
     }
 
     @Test
-    void no_arguments_prints_usage_and_exits_two() {
+    void noArgumentsPrintsUsageAndExitsTwo() {
         assertThat(run()).isEqualTo(2);
         assertThat(err()).contains("Usage: java -jar resilience-agent.jar");
         assertThat(out()).isEmpty();
     }
 
     @Test
-    void unknown_command_prints_usage_and_exits_two() {
+    void unknownCommandPrintsUsageAndExitsTwo() {
         assertThat(run("check", "x.yaml")).isEqualTo(2);
         assertThat(err()).startsWith("Unknown command 'check'.").contains("Usage:");
     }

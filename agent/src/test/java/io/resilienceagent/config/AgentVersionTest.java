@@ -10,12 +10,12 @@ import org.junit.jupiter.api.Test;
 class AgentVersionTest {
 
     @Test
-    void current_version_comes_from_the_filtered_build_resource() {
+    void currentVersionComesFromTheFilteredBuildResource() {
         assertThat(AgentVersion.current()).isNotBlank().doesNotContain("${").isNotEqualTo("unknown").matches("\\d+\\.\\d+.*");
     }
 
     @Test
-    void unfiltered_or_empty_resource_means_unknown() throws IOException {
+    void unfilteredOrEmptyResourceMeansUnknown() throws IOException {
         assertThat(AgentVersion.read(stream("version=${project.version}\n"))).isEqualTo("unknown");
         assertThat(AgentVersion.read(stream("other=1\n"))).isEqualTo("unknown");
         assertThat(AgentVersion.read(stream("version = 1.2.3 \n"))).isEqualTo("1.2.3");

@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class AttemptTimeoutConfigTest {
 
     @Test
-    void there_is_no_attempt_timeout_unless_one_is_set() throws ConfigException {
+    void thereIsNoAttemptTimeoutUnlessOneIsSet() throws ConfigException {
         ResilienceConfig config = parse("services:\n  api: {}\n");
 
         assertThat(config.services().get("api").retry().attemptTimeout()).isEmpty();
@@ -20,7 +20,7 @@ class AttemptTimeoutConfigTest {
     }
 
     @Test
-    void a_timeout_in_defaults_is_inherited_overridden_or_cleared_with_null_per_service() throws ConfigException {
+    void aTimeoutInDefaultsIsInheritedOverriddenOrClearedWithNullPerService() throws ConfigException {
         ResilienceConfig config = parse("""
                 defaults:
                   retry: { attemptTimeout: 2s, maxAttempts: 4 }
@@ -55,7 +55,7 @@ class AttemptTimeoutConfigTest {
             "attemptTimeout: true   | 4 | 23 | wrong type: expected a duration such as 250ms, 1.5s, 2m, 1h or a number of seconds such as 0.5, or null, found the boolean true",
             "attemptTimeout: [1s]   | 4 | 23 | wrong type: expected a duration such as 250ms, 1.5s, 2m, 1h or a number of seconds such as 0.5, or null, found a list",
     })
-    void a_bad_attempt_timeout_is_reported_at_its_value(String entry, int line, int column, String message) {
+    void aBadAttemptTimeoutIsReportedAtItsValue(String entry, int line, int column, String message) {
         ConfigProblem problem = onlyProblem("services:\n  api:\n    retry:\n      " + entry + "\n");
 
         assertThat(problem.line()).isEqualTo(line);
@@ -65,7 +65,7 @@ class AttemptTimeoutConfigTest {
     }
 
     @Test
-    void a_bad_attempt_timeout_in_defaults_is_reported_once_on_the_defaults() {
+    void aBadAttemptTimeoutInDefaultsIsReportedOnceOnTheDefaults() {
         ConfigProblem problem = onlyProblem("defaults:\n  retry: { attemptTimeout: 0 }\nservices:\n  a: {}\n  b: {}\n");
 
         assertThat(problem.keyPath()).isEqualTo("defaults.retry.attemptTimeout");
@@ -74,7 +74,7 @@ class AttemptTimeoutConfigTest {
     }
 
     @Test
-    void a_misspelt_attempt_timeout_is_an_unknown_key_with_a_suggestion() {
+    void aMisspeltAttemptTimeoutIsAnUnknownKeyWithASuggestion() {
         ConfigProblem problem = onlyProblem("services:\n  api:\n    retry: { atemptTimeout: 2s }\n");
 
         assertThat(problem.keyPath()).isEqualTo("services.api.retry.atemptTimeout");

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ConfigErrorsTest {
 
     @Test
-    void misspelt_retry_key_names_place_suggestion_and_valid_keys() {
+    void misspeltRetryKeyNamesPlaceSuggestionAndValidKeys() {
         ConfigProblem problem = onlyProblem("""
                 services:
                   claude_api:
@@ -40,14 +40,14 @@ class ConfigErrorsTest {
             "retryOnStatuses, retryOnStatus",
             "abortOnn, abortOn",
     })
-    void unknown_retry_keys_close_to_a_valid_one_get_a_suggestion(String written, String meant) {
+    void unknownRetryKeysCloseToAValidOneGetASuggestion(String written, String meant) {
         ConfigProblem problem = onlyProblem("services:\n  api:\n    retry:\n      " + written + ": 1\n");
 
         assertThat(problem.message()).startsWith("unknown key; did you mean '" + meant + "'?");
     }
 
     @Test
-    void unknown_key_without_a_close_match_still_lists_the_valid_keys() {
+    void unknownKeyWithoutACloseMatchStillListsTheValidKeys() {
         ConfigProblem problem = onlyProblem("services:\n  api:\n    circuitBreaker:\n      timeout: 5s\n");
 
         assertThat(problem.keyPath()).isEqualTo("services.api.circuitBreaker.timeout");
@@ -56,7 +56,7 @@ class ConfigErrorsTest {
     }
 
     @Test
-    void unknown_keys_are_reported_at_every_level() {
+    void unknownKeysAreReportedAtEveryLevel() {
         List<ConfigProblem> problems = problems("""
                 service: {}
                 defaults:
@@ -77,7 +77,7 @@ class ConfigErrorsTest {
     }
 
     @Test
-    void zero_count_is_reported_at_the_value() {
+    void zeroCountIsReportedAtTheValue() {
         ConfigProblem problem = onlyProblem("""
                 services:
                   agent_http:
@@ -125,7 +125,7 @@ class ConfigErrorsTest {
             "retryOnStatus: [true]    | wrong type: expected an HTTP status (100-599) or a range such as \"500-599\", found the boolean true",
             "retryOnStatus: 503       | wrong type: expected a list of HTTP statuses and ranges such as [408, 429, \"500-599\"] (write [] for none), found the whole number 503",
     })
-    void bad_retry_values_are_explained(String entry, String message) {
+    void badRetryValuesAreExplained(String entry, String message) {
         ConfigProblem problem = onlyProblem("services:\n  api:\n    retry:\n      " + entry + "\n");
 
         String key = entry.substring(0, entry.indexOf(':'));
@@ -143,7 +143,7 @@ class ConfigErrorsTest {
             "openException: IllegalStateException | 'IllegalStateException' is not fully qualified; did you mean 'java.lang.IllegalStateException'?",
             "openException: [a.B]     | wrong type: expected a fully qualified class name such as java.lang.IllegalStateException, or null, found a list",
     })
-    void bad_breaker_values_are_explained(String entry, String message) {
+    void badBreakerValuesAreExplained(String entry, String message) {
         ConfigProblem problem = onlyProblem("services:\n  api:\n    circuitBreaker:\n      " + entry + "\n");
 
         assertThat(problem.keyPath()).isEqualTo("services.api.circuitBreaker." + entry.substring(0, entry.indexOf(':')));
@@ -151,7 +151,7 @@ class ConfigErrorsTest {
     }
 
     @Test
-    void list_items_have_their_index_in_the_key_path() {
+    void listItemsHaveTheirIndexInTheKeyPath() {
         ConfigProblem problem = onlyProblem("services:\n  api:\n    retry:\n      retryOnStatus: [408, 429, 700]\n");
 
         assertThat(problem.keyPath()).isEqualTo("services.api.retry.retryOnStatus[2]");
@@ -159,7 +159,7 @@ class ConfigErrorsTest {
     }
 
     @Test
-    void wrong_types_for_sections_name_expected_and_found() {
+    void wrongTypesForSectionsNameExpectedAndFound() {
         List<ConfigProblem> problems = problems("""
                 defaults: [retry]
                 services:
@@ -182,7 +182,7 @@ class ConfigErrorsTest {
     }
 
     @Test
-    void a_document_that_is_not_a_mapping_is_rejected() {
+    void aDocumentThatIsNotAMappingIsRejected() {
         ConfigProblem problem = onlyProblem("- services\n- methods\n");
 
         assertThat(problem.line()).isEqualTo(1);
@@ -191,7 +191,7 @@ class ConfigErrorsTest {
     }
 
     @Test
-    void missing_services_section_is_reported() {
+    void missingServicesSectionIsReported() {
         ConfigProblem problem = onlyProblem("defaults:\n  retry: { maxAttempts: 2 }\n");
 
         assertThat(problem.keyPath()).isEqualTo("services");
@@ -200,7 +200,7 @@ class ConfigErrorsTest {
     }
 
     @Test
-    void min_wait_above_max_wait_on_a_service_names_both_values_and_where_they_come_from() {
+    void minWaitAboveMaxWaitOnAServiceNamesBothValuesAndWhereTheyComeFrom() {
         ConfigProblem problem = onlyProblem("""
                 services:
                   api:
@@ -216,7 +216,7 @@ class ConfigErrorsTest {
     }
 
     @Test
-    void min_wait_above_max_wait_after_merging_defaults_is_reported_on_the_service() {
+    void minWaitAboveMaxWaitAfterMergingDefaultsIsReportedOnTheService() {
         ConfigProblem problem = onlyProblem("""
                 defaults:
                   retry: { maxWait: 5s }
@@ -232,7 +232,7 @@ class ConfigErrorsTest {
     }
 
     @Test
-    void min_wait_above_max_wait_in_defaults_is_reported_once_on_the_defaults() {
+    void minWaitAboveMaxWaitInDefaultsIsReportedOnceOnTheDefaults() {
         ConfigProblem problem = onlyProblem("""
                 defaults:
                   retry: { minWait: 2m, maxWait: 1m }
@@ -247,7 +247,7 @@ class ConfigErrorsTest {
     }
 
     @Test
-    void service_fixing_its_own_wait_bounds_is_fine_even_with_inconsistent_defaults_elsewhere() throws ConfigException {
+    void serviceFixingItsOwnWaitBoundsIsFineEvenWithInconsistentDefaultsElsewhere() throws ConfigException {
         ResilienceConfig config = Yamls.parse("""
                 defaults:
                   retry: { minWait: 2s }
@@ -260,14 +260,14 @@ class ConfigErrorsTest {
     }
 
     @Test
-    void wait_bounds_are_not_compared_while_one_of_them_is_invalid() {
+    void waitBoundsAreNotComparedWhileOneOfThemIsInvalid() {
         ConfigProblem problem = onlyProblem("services:\n  api:\n    retry: { minWait: soon, maxWait: 0.5 }\n");
 
         assertThat(problem.keyPath()).isEqualTo("services.api.retry.minWait");
     }
 
     @Test
-    void method_naming_an_undefined_service_suggests_the_closest_one() {
+    void methodNamingAnUndefinedServiceSuggestsTheClosestOne() {
         ConfigProblem problem = onlyProblem("""
                 services:
                   claude_api: {}
@@ -284,7 +284,7 @@ class ConfigErrorsTest {
     }
 
     @Test
-    void method_naming_an_undefined_service_without_close_match_says_how_to_add_it() {
+    void methodNamingAnUndefinedServiceWithoutCloseMatchSaysHowToAddIt() {
         ConfigProblem problem = onlyProblem("services:\n  claude_api: {}\nmethods:\n  com.example.A.a: billing\n");
 
         assertThat(problem.message()).isEqualTo("service 'billing' is not defined under services; add it there "
@@ -302,9 +302,10 @@ class ConfigErrorsTest {
             "jdk.internal.net.http.HttpClientImpl.send | this pattern can never match: JDK classes (java.*, jdk.*, sun.*, the JDK's javax.* and com.sun.* packages) are never instrumented; name the application method that calls this one instead (the JDK methods that can be protected are java.net.http.HttpClient.send and .sendAsync)",
             "java.net.http.HttpClient.newHttpClient | this pattern can never match: of the JDK's HTTP client only java.net.http.HttpClient.send and .sendAsync can be protected; name one of those, or the application method that calls the client",
             "com.example.A.lambda$call$0 | this pattern can never match: lambda bodies are never instrumented; name the method that runs the lambda, or the interface method it implements (a pattern naming an interface covers its implementations)",
+            "io.resilienceagent.policy.ServiceGuard.enter | this pattern can never match: the agent's own classes are never instrumented",
             "com.example.A$$Lambda.run | this pattern can never match: generated lambda and proxy classes are never instrumented; name the interface method they implement (a pattern naming an interface covers its implementations) or the real class",
     })
-    void invalid_method_patterns_are_reported_at_the_pattern(String pattern, String message) {
+    void invalidMethodPatternsAreReportedAtThePattern(String pattern, String message) {
         ConfigProblem problem = onlyProblem("services:\n  api: {}\nmethods:\n  \"" + pattern + "\": api\n");
 
         assertThat(problem.line()).isEqualTo(4);
@@ -313,7 +314,7 @@ class ConfigErrorsTest {
     }
 
     @Test
-    void libraries_in_javax_and_com_sun_packages_are_not_the_jdk() throws ConfigException {
+    void librariesInJavaxAndComSunPackagesAreNotTheJdk() throws ConfigException {
         ResilienceConfig config = ConfigLoader.parse("services:\n  api: {}\nmethods:\n  javax.jms.MessageProducer.send: api\n"
                 + "  com.sun.jersey.api.client.WebResource.get: api\n", "test.yaml");
 
@@ -321,14 +322,14 @@ class ConfigErrorsTest {
     }
 
     @Test
-    void the_jdk_http_client_send_is_a_valid_pattern() throws ConfigException {
+    void theJdkHttpClientSendIsAValidPattern() throws ConfigException {
         ResilienceConfig config = ConfigLoader.parse("services:\n  api: {}\nmethods:\n  java.net.http.HttpClient.send: api\n", "test.yaml");
 
         assertThat(config.methods()).extracting(m -> m.pattern().toString()).containsExactly("java.net.http.HttpClient.send");
     }
 
     @Test
-    void a_status_accessor_is_a_method_name_or_a_list_of_them() throws ConfigException {
+    void aStatusAccessorIsAMethodNameOrAListOfThem() throws ConfigException {
         ResilienceConfig config = ConfigLoader.parse("defaults:\n  retry: { statusAccessor: httpStatus }\nservices:\n"
                 + "  a: {}\n  b: { retry: { statusAccessor: [getHttpCode, rawStatus] } }\nmethods: {}\n", "test.yaml");
 
@@ -337,7 +338,7 @@ class ConfigErrorsTest {
     }
 
     @Test
-    void a_status_accessor_that_is_not_a_method_name_is_reported() {
+    void aStatusAccessorThatIsNotAMethodNameIsReported() {
         ConfigProblem problem = onlyProblem("services:\n  a: { retry: { statusAccessor: [\"getStatus()\"] } }\n");
 
         assertThat(problem.keyPath()).isEqualTo("services.a.retry.statusAccessor[0]");
@@ -346,7 +347,7 @@ class ConfigErrorsTest {
     }
 
     @Test
-    void the_same_method_pattern_twice_is_reported() {
+    void theSameMethodPatternTwiceIsReported() {
         ConfigProblem problem = onlyProblem("services:\n  api: {}\nmethods:\n  com.example.A.a: api\n  \" com.example.A.a\": api\n");
 
         assertThat(problem.line()).isEqualTo(5);
@@ -354,14 +355,14 @@ class ConfigErrorsTest {
     }
 
     @Test
-    void method_value_must_be_a_service_name() {
+    void methodValueMustBeAServiceName() {
         ConfigProblem problem = onlyProblem("services:\n  api: {}\nmethods:\n  com.example.A.a: [api]\n");
 
         assertThat(problem.message()).isEqualTo("wrong type: expected the name of a service defined under services, found a list");
     }
 
     @Test
-    void service_names_are_restricted_to_log_and_jmx_safe_characters() {
+    void serviceNamesAreRestrictedToLogAndJmxSafeCharacters() {
         ConfigProblem problem = onlyProblem("services:\n  \"my api,type=x\": {}\n");
 
         assertThat(problem.keyPath()).isEqualTo("services.my api,type=x");
@@ -369,7 +370,7 @@ class ConfigErrorsTest {
     }
 
     @Test
-    void duplicate_keys_report_both_lines() {
+    void duplicateKeysReportBothLines() {
         ConfigProblem problem = onlyProblem("""
                 services:
                   api:
@@ -386,7 +387,7 @@ class ConfigErrorsTest {
     }
 
     @Test
-    void duplicate_services_and_sections_are_reported() {
+    void duplicateServicesAndSectionsAreReported() {
         List<ConfigProblem> problems = problems("""
                 services:
                   api: {}
@@ -400,7 +401,7 @@ class ConfigErrorsTest {
     }
 
     @Test
-    void merge_keys_are_not_supported() {
+    void mergeKeysAreNotSupported() {
         ConfigProblem problem = onlyProblem("""
                 services:
                   a: &base
@@ -415,7 +416,7 @@ class ConfigErrorsTest {
     }
 
     @Test
-    void local_and_non_core_tags_are_rejected_at_the_tag() {
+    void localAndNonCoreTagsAreRejectedAtTheTag() {
         List<ConfigProblem> problems = problems("""
                 services:
                   api:
@@ -429,7 +430,7 @@ class ConfigErrorsTest {
     }
 
     @Test
-    void all_problems_are_collected_and_sorted_by_line() {
+    void allProblemsAreCollectedAndSortedByLine() {
         ConfigException e = failure("""
                 methods:
                   com.example.A.a: nope
@@ -452,7 +453,7 @@ class ConfigErrorsTest {
     }
 
     @Test
-    void the_message_lists_each_problem_on_its_own_line_with_position_and_key() {
+    void theMessageListsEachProblemOnItsOwnLineWithPositionAndKey() {
         ConfigException e = failure("""
                 services:
                   claude_api:
@@ -472,7 +473,7 @@ class ConfigErrorsTest {
     }
 
     @Test
-    void huge_values_and_keys_are_never_echoed_in_full() {
+    void hugeValuesAndKeysAreNeverEchoedInFull() {
         String longText = "x".repeat(100_000);
         ConfigException e = failure("services:\n  api:\n    retry:\n      jitter: " + longText + "\n      "
                 + "y".repeat(500) + ": 1\n");

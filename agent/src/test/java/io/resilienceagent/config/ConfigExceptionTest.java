@@ -11,7 +11,7 @@ class ConfigExceptionTest {
     private static final String NL = System.lineSeparator();
 
     @Test
-    void message_is_a_header_and_one_line_per_problem_sorted_by_position() {
+    void messageIsAHeaderAndOneLinePerProblemSortedByPosition() {
         ConfigException e = new ConfigException("/etc/r.yaml", List.of(
                 new ConfigProblem("/etc/r.yaml", 12, 20, "services.b.circuitBreaker.failureThreshold", "expected a whole number >= 1, found 0"),
                 new ConfigProblem("/etc/r.yaml", 7, 7, "services.a.retry.maxAtempts", "unknown key")));
@@ -24,7 +24,7 @@ class ConfigExceptionTest {
     }
 
     @Test
-    void single_problem_without_position_or_key() {
+    void singleProblemWithoutPositionOrKey() {
         ConfigException e = ConfigException.of("r.yaml", "file not found");
 
         assertThat(e.getMessage()).isEqualTo("Invalid resilience-agent config r.yaml (1 problem):" + NL + "  r.yaml: file not found");
@@ -32,7 +32,7 @@ class ConfigExceptionTest {
     }
 
     @Test
-    void listing_stops_at_twenty_problems() {
+    void listingStopsAtTwentyProblems() {
         List<ConfigProblem> problems = new ArrayList<>();
         for (int line = 1; line <= 25; line++) {
             problems.add(new ConfigProblem("r.yaml", line, 1, "k" + line, "bad"));
@@ -47,7 +47,7 @@ class ConfigExceptionTest {
     }
 
     @Test
-    void huge_numbers_of_problems_are_counted_but_not_all_kept() {
+    void hugeNumbersOfProblemsAreCountedButNotAllKept() {
         StringBuilder yaml = new StringBuilder("services:\n  api:\n    retry:\n      retryOnStatus: [");
         for (int i = 0; i < 3000; i++) {
             yaml.append(i == 0 ? "" : ",").append("1");
@@ -60,7 +60,7 @@ class ConfigExceptionTest {
     }
 
     @Test
-    void needs_at_least_one_problem_and_valid_positions() {
+    void needsAtLeastOneProblemAndValidPositions() {
         assertThatIllegalArgumentException().isThrownBy(() -> new ConfigException("r.yaml", List.of()));
         assertThatIllegalArgumentException().isThrownBy(() -> new ConfigProblem("r.yaml", -1, 0, "", "x"));
     }

@@ -27,7 +27,7 @@ class ConfigLoaderFileTest {
     }
 
     @Test
-    void valid_file_loads_and_remembers_where_it_came_from() throws Exception {
+    void validFileLoadsAndRemembersWhereItCameFrom() throws Exception {
         Path file = Files.writeString(dir.resolve("resilience.yaml"), "services:\n  api: {}\n");
 
         ResilienceConfig config = ConfigLoader.load(file);
@@ -37,7 +37,7 @@ class ConfigLoaderFileTest {
     }
 
     @Test
-    void problems_in_a_file_are_reported_against_its_path() throws IOException {
+    void problemsInAFileAreReportedAgainstItsPath() throws IOException {
         Path file = Files.writeString(dir.resolve("resilience.yaml"), "services:\n  api:\n    retry: { maxAtempts: 3 }\n");
 
         ConfigException e = loadFailure(file);
@@ -48,7 +48,7 @@ class ConfigLoaderFileTest {
     }
 
     @Test
-    void missing_file_is_reported_without_a_position() {
+    void missingFileIsReportedWithoutAPosition() {
         Path file = dir.resolve("nope.yaml");
 
         ConfigException e = loadFailure(file);
@@ -61,14 +61,14 @@ class ConfigLoaderFileTest {
     }
 
     @Test
-    void directory_is_refused() {
+    void directoryIsRefused() {
         ConfigException e = loadFailure(dir);
 
         assertThat(e.problems().get(0).message()).startsWith("this is a directory; point to the YAML file itself");
     }
 
     @Test
-    void file_larger_than_one_mebibyte_is_refused_by_its_size() throws IOException {
+    void fileLargerThanOneMebibyteIsRefusedByItsSize() throws IOException {
         Path file = dir.resolve("huge.yaml");
         try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
             raf.setLength(2L * 1024 * 1024);
@@ -82,7 +82,7 @@ class ConfigLoaderFileTest {
     }
 
     @Test
-    void binary_garbage_is_refused_as_not_utf8() throws IOException {
+    void binaryGarbageIsRefusedAsNotUtf8() throws IOException {
         byte[] bytes = new byte[4096];
         new Random(42).nextBytes(bytes);
         Path file = Files.write(dir.resolve("garbage.yaml"), bytes);
@@ -96,7 +96,7 @@ class ConfigLoaderFileTest {
     }
 
     @Test
-    void invalid_utf8_is_located_by_line_and_column() throws IOException {
+    void invalidUtf8IsLocatedByLineAndColumn() throws IOException {
         byte[] head = "services:\n  äpi: {}\n  b".getBytes(StandardCharsets.UTF_8);
         byte[] bytes = new byte[head.length + 1];
         System.arraycopy(head, 0, bytes, 0, head.length);
@@ -111,7 +111,7 @@ class ConfigLoaderFileTest {
     }
 
     @Test
-    void empty_file_and_comment_only_file_need_a_services_section() throws IOException {
+    void emptyFileAndCommentOnlyFileNeedAServicesSection() throws IOException {
         for (String content : new String[] {"", "# nothing here\n\n   # still nothing\n", "---\n", "~\n"}) {
             Path file = Files.writeString(dir.resolve("empty.yaml"), content);
 
@@ -124,7 +124,7 @@ class ConfigLoaderFileTest {
     }
 
     @Test
-    void unreadable_file_is_reported() throws IOException {
+    void unreadableFileIsReported() throws IOException {
         assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "needs POSIX permissions");
         assumeFalse("root".equals(System.getProperty("user.name")), "root can read any file");
         Path file = Files.writeString(dir.resolve("secret.yaml"), "services: {}\n");

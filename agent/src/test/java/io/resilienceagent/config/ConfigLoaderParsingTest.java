@@ -14,7 +14,7 @@ class ConfigLoaderParsingTest {
             .add(429, 429, "429").add(502, 504, "502-504").build();
 
     @Test
-    void full_config_merges_builtins_then_defaults_then_service_keys_one_by_one() throws ConfigException {
+    void fullConfigMergesBuiltinsThenDefaultsThenServiceKeysOneByOne() throws ConfigException {
         ResilienceConfig config = parse("""
                 defaults:
                   retry:
@@ -58,7 +58,7 @@ class ConfigLoaderParsingTest {
     }
 
     @Test
-    void contract_example_parses_into_builtin_defaults_for_both_services() throws Exception {
+    void contractExampleParsesIntoBuiltinDefaultsForBothServices() throws Exception {
         Path file = Path.of(ConfigLoaderParsingTest.class.getResource("/config/contract-example.yaml").toURI());
 
         ResilienceConfig config = ConfigLoader.load(file);
@@ -74,7 +74,7 @@ class ConfigLoaderParsingTest {
     }
 
     @Test
-    void services_without_defaults_section_get_the_builtin_defaults() throws ConfigException {
+    void servicesWithoutDefaultsSectionGetTheBuiltinDefaults() throws ConfigException {
         ResilienceConfig config = parse("services:\n  api: {}\n");
 
         assertThat(config.services().get("api"))
@@ -83,7 +83,7 @@ class ConfigLoaderParsingTest {
     }
 
     @Test
-    void lists_from_a_service_replace_the_defaults_lists_instead_of_appending() throws ConfigException {
+    void listsFromAServiceReplaceTheDefaultsListsInsteadOfAppending() throws ConfigException {
         ResilienceConfig config = parse("""
                 defaults:
                   retry: { retryOn: [com.example.A], abortOn: [com.example.B], retryOnStatus: [503] }
@@ -99,7 +99,7 @@ class ConfigLoaderParsingTest {
     }
 
     @Test
-    void service_null_open_exception_overrides_one_from_defaults() throws ConfigException {
+    void serviceNullOpenExceptionOverridesOneFromDefaults() throws ConfigException {
         ResilienceConfig config = parse("""
                 defaults:
                   circuitBreaker: { openException: com.example.Busy }
@@ -114,7 +114,7 @@ class ConfigLoaderParsingTest {
     }
 
     @Test
-    void empty_sections_and_null_values_are_fine() throws ConfigException {
+    void emptySectionsAndNullValuesAreFine() throws ConfigException {
         ResilienceConfig config = parse("""
                 defaults:
                 services:
@@ -129,7 +129,7 @@ class ConfigLoaderParsingTest {
     }
 
     @Test
-    void jitter_is_case_insensitive_and_multiplier_takes_ints_and_floats() throws ConfigException {
+    void jitterIsCaseInsensitiveAndMultiplierTakesIntsAndFloats() throws ConfigException {
         ResilienceConfig config = parse("""
                 services:
                   a: { retry: { jitter: Decorrelated, multiplier: 2 } }
@@ -143,7 +143,7 @@ class ConfigLoaderParsingTest {
     }
 
     @Test
-    void anchors_and_aliases_share_settings_between_services() throws ConfigException {
+    void anchorsAndAliasesShareSettingsBetweenServices() throws ConfigException {
         ResilienceConfig config = parse("""
                 services:
                   a:
@@ -157,7 +157,7 @@ class ConfigLoaderParsingTest {
     }
 
     @Test
-    void nested_classes_and_unicode_identifiers_are_valid_class_names() throws ConfigException {
+    void nestedClassesAndUnicodeIdentifiersAreValidClassNames() throws ConfigException {
         ResilienceConfig config = parse("""
                 services:
                   api:
@@ -171,7 +171,7 @@ class ConfigLoaderParsingTest {
     }
 
     @Test
-    void explicit_core_tags_are_accepted() throws ConfigException {
+    void explicitCoreTagsAreAccepted() throws ConfigException {
         ResilienceConfig config = parse("""
                 services:
                   api:
@@ -183,7 +183,7 @@ class ConfigLoaderParsingTest {
     }
 
     @Test
-    void service_names_may_look_like_numbers_and_methods_refer_to_them_as_written() throws ConfigException {
+    void serviceNamesMayLookLikeNumbersAndMethodsReferToThemAsWritten() throws ConfigException {
         ResilienceConfig config = parse("""
                 services:
                   "404": {}
@@ -197,7 +197,7 @@ class ConfigLoaderParsingTest {
     }
 
     @Test
-    void a_byte_order_mark_at_the_start_is_ignored() throws ConfigException {
+    void aByteOrderMarkAtTheStartIsIgnored() throws ConfigException {
         assertThat(parse("\uFEFFservices:\n  api: {}\n").services()).containsOnlyKeys("api");
     }
 }

@@ -48,12 +48,12 @@ class ConfigParserFuzzTest {
     Path dir;
 
     @Test
-    void arbitrary_text_is_either_a_config_or_a_clean_config_error() {
+    void arbitraryTextIsEitherAConfigOrACleanConfigError() {
         forAllTexts("arbitrary text", tries(3_000), ConfigParserFuzzTest::arbitraryText, ConfigParserFuzzTest::parseViolation);
     }
 
     @Test
-    void mutated_valid_configs_are_either_a_config_or_a_clean_config_error() {
+    void mutatedValidConfigsAreEitherAConfigOrACleanConfigError() {
         List<String> bases = validConfigs();
         AtomicInteger accepted = new AtomicInteger();
         forAllTexts("mutated config", tries(3_000), r -> mutate(bases.get(r.nextInt(bases.size())), r),
@@ -63,7 +63,7 @@ class ConfigParserFuzzTest {
     }
 
     @Test
-    void random_documents_built_from_schema_keys_are_either_a_config_or_a_clean_config_error() {
+    void randomDocumentsBuiltFromSchemaKeysAreEitherAConfigOrACleanConfigError() {
         AtomicInteger accepted = new AtomicInteger();
         forAllTexts("schema-shaped document", tries(3_000), r -> new DocumentGenerator(r).document(),
                 text -> countingAccepted(text, accepted));
@@ -72,7 +72,7 @@ class ConfigParserFuzzTest {
     }
 
     @Test
-    void arbitrary_bytes_in_a_file_are_either_a_config_or_a_clean_config_error() {
+    void arbitraryBytesInAFileAreEitherAConfigOrACleanConfigError() {
         List<String> bases = validConfigs();
         Path file = dir.resolve("fuzz.yaml");
         forAll("file bytes", tries(500), r -> corruptBytes(mutate(bases.get(r.nextInt(bases.size())), r), r),
@@ -80,14 +80,14 @@ class ConfigParserFuzzTest {
     }
 
     @Test
-    void the_valid_configs_the_mutations_start_from_do_load() throws ConfigException {
+    void theValidConfigsTheMutationsStartFromDoLoad() throws ConfigException {
         for (String config : validConfigs()) {
             assertThat(ConfigLoader.parse(config, SOURCE).services()).isNotEmpty();
         }
     }
 
     @Test
-    void the_checker_catches_what_it_is_meant_to_catch() {
+    void theCheckerCatchesWhatItIsMeantToCatch() {
         assertThat(violation("x", SOURCE, () -> {
             throw new IllegalStateException("boom");
         })).hasValueSatisfying(v -> assertThat(v).startsWith("threw java.lang.IllegalStateException: boom"));
@@ -101,7 +101,7 @@ class ConfigParserFuzzTest {
     }
 
     @Test
-    void found_by_fuzzing_a_multiplier_with_a_ten_digit_exponent_is_a_config_error() {
+    void foundByFuzzingAMultiplierWithATenDigitExponentIsAConfigError() {
         ConfigProblem problem = Yamls.onlyProblem("services:\n 0:\n  retry:\n   multiplier: 6E3988237179");
 
         assertThat(problem.line()).isEqualTo(4);
@@ -112,7 +112,7 @@ class ConfigParserFuzzTest {
 
     @Test
     @Timeout(5)
-    void found_by_fuzzing_durations_with_huge_exponents_are_refused_at_once() {
+    void foundByFuzzingDurationsWithHugeExponentsAreRefusedAtOnce() {
         for (String duration : List.of("1e-99999999", "1.0e-9999999", "1e9999999999")) {
             ConfigProblem problem = Yamls.onlyProblem("services:\n  api:\n    circuitBreaker: { recoveryTimeout: " + duration + " }\n");
 
@@ -122,7 +122,7 @@ class ConfigParserFuzzTest {
     }
 
     @Test
-    void numbers_with_short_exponents_are_still_read() throws ConfigException {
+    void numbersWithShortExponentsAreStillRead() throws ConfigException {
         RetrySettings retry = Yamls.parse("services:\n  api:\n    retry: { multiplier: 1.5e0, minWait: 2.5e-1, maxWait: 1e1 }\n")
                 .services().get("api").retry();
 
@@ -132,7 +132,7 @@ class ConfigParserFuzzTest {
     }
 
     @Test
-    void found_by_fuzzing_invalid_utf8_right_after_a_multibyte_character_is_located() throws IOException {
+    void foundByFuzzingInvalidUtf8RightAfterAMultibyteCharacterIsLocated() throws IOException {
         Path file = Files.write(dir.resolve("fuzz.yaml"), new byte[] {(byte) 0xC3, (byte) 0xA4, (byte) 0xFF});
 
         ConfigException e = catchThrowableOfType(ConfigException.class, () -> ConfigLoader.load(file));

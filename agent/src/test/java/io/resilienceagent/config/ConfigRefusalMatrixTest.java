@@ -184,7 +184,7 @@ class ConfigRefusalMatrixTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("brokenFiles")
-    void broken_file_is_refused_quickly_with_a_one_screen_message_naming_file_line_and_key(
+    void brokenFileIsRefusedQuicklyWithAOneScreenMessageNamingFileLineAndKey(
             String scenario, FileMaker maker, Expected expected) throws IOException {
         Path file = maker.make(dir);
 
@@ -214,7 +214,7 @@ class ConfigRefusalMatrixTest {
     }
 
     @Test
-    void fifty_megabyte_file_is_refused_by_its_size_without_reading_it() throws IOException {
+    void fiftyMegabyteFileIsRefusedByItsSizeWithoutReadingIt() throws IOException {
         Path file = fiftyMegabytes(dir);
 
         Refusal refusal = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> refuse(file));
@@ -226,7 +226,7 @@ class ConfigRefusalMatrixTest {
     }
 
     @Test
-    void alias_bomb_is_refused_in_bounded_memory() throws IOException {
+    void aliasBombIsRefusedInBoundedMemory() throws IOException {
         Path file = Files.writeString(dir.resolve("lol.yaml"), billionLaughs());
 
         Refusal refusal = assertTimeoutPreemptively(Duration.ofSeconds(2), () -> refuse(file));
@@ -237,7 +237,7 @@ class ConfigRefusalMatrixTest {
     }
 
     @Test
-    void a_tag_naming_a_class_neither_initialises_nor_constructs_it() throws IOException {
+    void aTagNamingAClassNeitherInitialisesNorConstructsIt() throws IOException {
         Path file = Files.writeString(dir.resolve("tag.yaml"), "services:\n  api: {}\nx: " + TRIPWIRE_TAG + " [\"boom\"]\n");
 
         Refusal refusal = refuse(file);

@@ -27,24 +27,24 @@ class DurationsTest {
             "2M, 120000",
             "24h, 86400000",
     })
-    void accepted_forms(String text, long millis) {
+    void acceptedForms(String text, long millis) {
         assertThat(Durations.parse(text)).isEqualTo(Duration.ofMillis(millis));
     }
 
     @Test
-    void sub_millisecond_precision_is_kept() {
+    void subMillisecondPrecisionIsKept() {
         assertThat(Durations.parse("0.0000015s")).isEqualTo(Duration.ofNanos(1500));
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", "s", "fast", "1d", "1 sec", "1s2", "1e3s", "PT1S", "1,5s", "--1s", "1.2.3s"})
-    void other_forms_are_rejected_with_the_accepted_ones_listed(String text) {
+    void otherFormsAreRejectedWithTheAcceptedOnesListed(String text) {
         assertThatIllegalArgumentException().isThrownBy(() -> Durations.parse(text))
                 .withMessageStartingWith("expected a duration such as 250ms, 1.5s, 2m, 1h or a number of seconds such as 0.5, found '");
     }
 
     @Test
-    void negative_and_over_a_day_are_rejected() {
+    void negativeAndOverADayAreRejected() {
         assertThatIllegalArgumentException().isThrownBy(() -> Durations.parse("-5ms"))
                 .withMessage("a duration cannot be negative, found '-5ms'");
         assertThatIllegalArgumentException().isThrownBy(() -> Durations.parse("1441m"))
@@ -55,12 +55,12 @@ class DurationsTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({"0, 0s", "250, 250ms", "1000, 1s", "1500, 1.5s", "120000, 2m", "3600000, 1h", "90000, 90s"})
-    void format_gives_the_shortest_exact_form(long millis, String text) {
+    void formatGivesTheShortestExactForm(long millis, String text) {
         assertThat(Durations.format(Duration.ofMillis(millis))).isEqualTo(text);
     }
 
     @Test
-    void yaml_numbers_and_numeric_strings_are_seconds() throws ConfigException {
+    void yamlNumbersAndNumericStringsAreSeconds() throws ConfigException {
         ResilienceConfig config = Yamls.parse("""
                 services:
                   a: { retry: { minWait: 0.5, maxWait: 2 } }

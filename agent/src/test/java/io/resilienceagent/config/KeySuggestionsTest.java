@@ -9,7 +9,7 @@ class KeySuggestionsTest {
     private static final List<String> KEYS = SchemaReader.RETRY_KEYS;
 
     @Test
-    void distance_counts_insertions_deletions_substitutions_and_swaps() {
+    void distanceCountsInsertionsDeletionsSubstitutionsAndSwaps() {
         assertThat(KeySuggestions.distance("maxAttempts", "maxAttempts")).isZero();
         assertThat(KeySuggestions.distance("maxAtempts", "maxAttempts")).isEqualTo(1);
         assertThat(KeySuggestions.distance("maxAttemtps", "maxAttempts")).isEqualTo(1);
@@ -18,7 +18,7 @@ class KeySuggestionsTest {
     }
 
     @Test
-    void closest_key_within_two_edits_or_equal_ignoring_case_and_separators() {
+    void closestKeyWithinTwoEditsOrEqualIgnoringCaseAndSeparators() {
         assertThat(KeySuggestions.closest("maxAtempts", KEYS)).contains("maxAttempts");
         assertThat(KeySuggestions.closest("MAXWAIT", KEYS)).contains("maxWait");
         assertThat(KeySuggestions.closest("retry_on_status", KEYS)).contains("retryOnStatus");
@@ -26,20 +26,20 @@ class KeySuggestionsTest {
     }
 
     @Test
-    void nothing_is_suggested_for_unrelated_or_exact_input() {
+    void nothingIsSuggestedForUnrelatedOrExactInput() {
         assertThat(KeySuggestions.closest("timeout", KEYS)).isEmpty();
         assertThat(KeySuggestions.closest("maxAttempts", KEYS)).isEmpty();
         assertThat(KeySuggestions.closest("x".repeat(10_000), KEYS)).isEmpty();
     }
 
     @Test
-    void short_inputs_need_a_closer_match() {
+    void shortInputsNeedACloserMatch() {
         assertThat(KeySuggestions.closest("ab", List.of("api"))).isEmpty();
         assertThat(KeySuggestions.closest("apj", List.of("api"))).contains("api");
     }
 
     @Test
-    void the_closest_of_several_candidates_wins() {
+    void theClosestOfSeveralCandidatesWins() {
         assertThat(KeySuggestions.closest("minWaitt", KEYS)).contains("minWait");
         assertThat(KeySuggestions.didYouMean("jiter", KEYS)).isEqualTo("; did you mean 'jitter'?");
         assertThat(KeySuggestions.didYouMean("zzz", KEYS)).isEmpty();

@@ -17,13 +17,13 @@ class RetryBudgetConfigTest {
             + "fraction on top of first attempts), for example budget: { ratio: 0.2 }";
 
     @Test
-    void there_is_no_budget_unless_one_is_set() throws ConfigException {
+    void thereIsNoBudgetUnlessOneIsSet() throws ConfigException {
         assertThat(parse("services:\n  api: {}\n").services().get("api").retry().budget()).isEmpty();
         assertThat(RetrySettings.DEFAULTS.budget()).isEmpty();
     }
 
     @Test
-    void a_budget_with_every_key_is_read_as_written() throws ConfigException {
+    void aBudgetWithEveryKeyIsReadAsWritten() throws ConfigException {
         ResilienceConfig config = parse("""
                 services:
                   api:
@@ -36,7 +36,7 @@ class RetryBudgetConfigTest {
     }
 
     @Test
-    void a_ratio_alone_gets_ten_retries_a_second_over_ten_seconds() throws ConfigException {
+    void aRatioAloneGetsTenRetriesASecondOverTenSeconds() throws ConfigException {
         ResilienceConfig config = parse("services:\n  api:\n    retry:\n      budget:\n        ratio: 10\n");
 
         assertThat(config.services().get("api").retry().budget())
@@ -46,7 +46,7 @@ class RetryBudgetConfigTest {
     }
 
     @Test
-    void a_service_merges_its_budget_keys_over_the_budget_in_defaults_or_switches_it_off_with_null() throws ConfigException {
+    void aServiceMergesItsBudgetKeysOverTheBudgetInDefaultsOrSwitchesItOffWithNull() throws ConfigException {
         ResilienceConfig config = parse("""
                 defaults:
                   retry:
@@ -73,7 +73,7 @@ class RetryBudgetConfigTest {
     }
 
     @Test
-    void a_budget_without_a_ratio_to_inherit_needs_one() {
+    void aBudgetWithoutARatioToInheritNeedsOne() {
         ConfigProblem problem = onlyProblem("""
                 services:
                   api:
@@ -88,7 +88,7 @@ class RetryBudgetConfigTest {
     }
 
     @Test
-    void an_empty_budget_in_defaults_needs_a_ratio_too_and_is_reported_once() {
+    void anEmptyBudgetInDefaultsNeedsARatioTooAndIsReportedOnce() {
         ConfigProblem problem = onlyProblem("defaults:\n  retry:\n    budget: {}\nservices:\n  a: {}\n  b: {}\n");
 
         assertThat(problem.line()).isEqualTo(3);
@@ -98,7 +98,7 @@ class RetryBudgetConfigTest {
     }
 
     @Test
-    void a_service_that_switched_the_budget_off_cannot_change_only_part_of_it() {
+    void aServiceThatSwitchedTheBudgetOffCannotChangeOnlyPartOfIt() {
         ConfigProblem problem = onlyProblem("""
                 defaults:
                   retry: { budget: null }
@@ -123,7 +123,7 @@ class RetryBudgetConfigTest {
             "ratio: 0.2, window: -5s         | window       | 37 | a duration cannot be negative, found '-5s'",
             "ratio: 0.2, window: always      | window       | 37 | expected a duration such as 250ms, 1.5s, 2m, 1h or a number of seconds such as 0.5, found 'always'",
     })
-    void a_bad_budget_value_is_reported_at_the_value(String keys, String key, int column, String message) {
+    void aBadBudgetValueIsReportedAtTheValue(String keys, String key, int column, String message) {
         ConfigProblem problem = onlyProblem("services:\n  api:\n    retry:\n      budget: { " + keys + " }\n");
 
         assertThat(problem.line()).isEqualTo(4);
@@ -133,7 +133,7 @@ class RetryBudgetConfigTest {
     }
 
     @Test
-    void an_unknown_budget_key_names_the_valid_ones() {
+    void anUnknownBudgetKeyNamesTheValidOnes() {
         ConfigProblem problem = onlyProblem("services:\n  api:\n    retry:\n      budget: { ratio: 0.2, windw: 5s }\n");
 
         assertThat(problem.line()).isEqualTo(4);
@@ -143,7 +143,7 @@ class RetryBudgetConfigTest {
     }
 
     @Test
-    void a_budget_that_is_no_mapping_is_a_wrong_type() {
+    void aBudgetThatIsNoMappingIsAWrongType() {
         ConfigProblem problem = onlyProblem("services:\n  api:\n    retry: { budget: 0.2 }\n");
 
         assertThat(problem.line()).isEqualTo(3);
@@ -154,7 +154,7 @@ class RetryBudgetConfigTest {
     }
 
     @Test
-    void every_bad_budget_value_is_reported_and_a_bad_ratio_is_not_also_missing() {
+    void everyBadBudgetValueIsReportedAndABadRatioIsNotAlsoMissing() {
         List<ConfigProblem> problems = problems("""
                 services:
                   api:
@@ -172,7 +172,7 @@ class RetryBudgetConfigTest {
     }
 
     @Test
-    void a_budget_value_object_refuses_what_the_config_refuses() {
+    void aBudgetValueObjectRefusesWhatTheConfigRefuses() {
         assertThatThrownBy(() -> new RetryBudget(0, 10, Duration.ofSeconds(10))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RetryBudget(0.2, -1, Duration.ofSeconds(10))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new RetryBudget(0.2, 10, Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 class SettingsBuildersTest {
 
     @Test
-    void a_breaker_builder_changes_only_what_it_is_told() {
+    void aBreakerBuilderChangesOnlyWhatItIsTold() {
         BreakerSettings busy = BreakerSettings.from(BreakerSettings.DEFAULTS)
                 .failureThreshold(3).openException(Optional.of("com.example.Busy")).build();
 
@@ -21,7 +21,7 @@ class SettingsBuildersTest {
     }
 
     @Test
-    void a_retry_builder_keeps_the_base_values_it_is_not_told_to_change() {
+    void aRetryBuilderKeepsTheBaseValuesItIsNotToldToChange() {
         RetryBudget budget = new RetryBudget(0.2, 10, Duration.ofSeconds(10));
         RetrySettings base = RetrySettings.from(RetrySettings.DEFAULTS).retryOn(List.of("com.example.Flaky")).build();
 

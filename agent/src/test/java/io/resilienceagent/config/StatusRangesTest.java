@@ -12,7 +12,7 @@ class StatusRangesTest {
     }
 
     @Test
-    void ints_quoted_singles_and_ranges_mix() throws ConfigException {
+    void intsQuotedSinglesAndRangesMix() throws ConfigException {
         StatusSet set = statuses("[408, \"429\", \"500-502\", 599-599, ' 520 - 521 ']");
 
         assertThat(set.contains(408)).isTrue();
@@ -26,7 +26,7 @@ class StatusRangesTest {
     }
 
     @Test
-    void bounds_are_inclusive() throws ConfigException {
+    void boundsAreInclusive() throws ConfigException {
         StatusSet set = statuses("[\"100-599\"]");
 
         assertThat(set.contains(100)).isTrue();
@@ -35,7 +35,7 @@ class StatusRangesTest {
     }
 
     @Test
-    void the_default_is_408_429_and_the_5xx_range() throws ConfigException {
+    void theDefaultIs408429AndThe5xxRange() throws ConfigException {
         StatusSet set = Yamls.parse("services:\n  api: {}\n").services().get("api").retry().retryOnStatus();
 
         assertThat(set).isEqualTo(StatusSet.parseDefault());
@@ -44,12 +44,12 @@ class StatusRangesTest {
     }
 
     @Test
-    void an_empty_list_retries_no_status() throws ConfigException {
+    void anEmptyListRetriesNoStatus() throws ConfigException {
         assertThat(statuses("[]").isEmpty()).isTrue();
     }
 
     @Test
-    void every_bad_entry_is_reported() {
+    void everyBadEntryIsReported() {
         assertThat(Yamls.problems("services:\n  api:\n    retry:\n      retryOnStatus: [600, \"599-500\", abc, 503, 1.5]\n"))
                 .extracting(ConfigProblem::keyPath)
                 .containsExactly("services.api.retry.retryOnStatus[0]", "services.api.retry.retryOnStatus[1]",

@@ -15,7 +15,7 @@ class YamlSafetyTest {
 
     @Test
     @Timeout(5)
-    void billion_laughs_alias_bomb_is_refused() {
+    void billionLaughsAliasBombIsRefused() {
         StringBuilder yaml = new StringBuilder("services: {}\nlol0: &lol0 [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
         for (int level = 1; level <= 9; level++) {
             yaml.append("lol").append(level).append(": &lol").append(level).append(" [");
@@ -34,7 +34,7 @@ class YamlSafetyTest {
 
     @Test
     @Timeout(5)
-    void a_few_aliases_to_the_same_list_are_fine() throws ConfigException {
+    void aFewAliasesToTheSameListAreFine() throws ConfigException {
         ResilienceConfig config = Yamls.parse("""
                 services:
                   a: { retry: { retryOnStatus: &statuses [503, "520-530"] } }
@@ -47,7 +47,7 @@ class YamlSafetyTest {
 
     @Test
     @Timeout(5)
-    void a_recursive_alias_ends_in_problems_not_in_a_hang() {
+    void aRecursiveAliasEndsInProblemsNotInAHang() {
         ConfigException e = failure("""
                 defaults: &d
                   retry: *d
@@ -58,7 +58,7 @@ class YamlSafetyTest {
     }
 
     @Test
-    void script_engine_gadget_is_refused_and_nothing_is_constructed() throws Exception {
+    void scriptEngineGadgetIsRefusedAndNothingIsConstructed() throws Exception {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         AtomicInteger requests = new AtomicInteger();
         server.createContext("/", exchange -> {
@@ -83,7 +83,7 @@ class YamlSafetyTest {
     }
 
     @Test
-    void global_tag_in_a_known_position_is_refused_too() {
+    void globalTagInAKnownPositionIsRefusedToo() {
         ConfigProblem problem = onlyProblem("services:\n  api:\n    retry: { maxAttempts: !!java.lang.ProcessBuilder [id] }\n");
 
         assertThat(problem.line()).isEqualTo(3);
@@ -92,7 +92,7 @@ class YamlSafetyTest {
 
     @Test
     @Timeout(5)
-    void nesting_deeper_than_fifty_levels_is_refused() {
+    void nestingDeeperThanFiftyLevelsIsRefused() {
         ConfigProblem problem = onlyProblem("services: {}\nx: " + "[".repeat(60) + "]".repeat(60) + "\n");
 
         assertThat(problem.line()).isEqualTo(2);
@@ -101,7 +101,7 @@ class YamlSafetyTest {
 
     @Test
     @Timeout(5)
-    void a_file_of_countless_tiny_values_is_refused_before_it_takes_much_memory() {
+    void aFileOfCountlessTinyValuesIsRefusedBeforeItTakesMuchMemory() {
         String yaml = "services: {}\nx: [" + "1,".repeat(200_000) + "1]\n";
 
         ConfigProblem problem = onlyProblem(yaml);
@@ -111,7 +111,7 @@ class YamlSafetyTest {
     }
 
     @Test
-    void a_second_document_is_refused_at_its_start() {
+    void aSecondDocumentIsRefusedAtItsStart() {
         ConfigProblem problem = onlyProblem("services:\n  api: {}\n---\nservices:\n  other: {}\n");
 
         assertThat(problem.line()).isEqualTo(3);
@@ -120,12 +120,12 @@ class YamlSafetyTest {
     }
 
     @Test
-    void an_explicit_document_end_marker_is_fine() throws ConfigException {
+    void anExplicitDocumentEndMarkerIsFine() throws ConfigException {
         assertThat(Yamls.parse("---\nservices:\n  api: {}\n...\n").services()).containsOnlyKeys("api");
     }
 
     @Test
-    void syntax_errors_point_at_the_problem() {
+    void syntaxErrorsPointAtTheProblem() {
         ConfigProblem problem = onlyProblem("services:\n  api: {}\n    retry: 3\n");
 
         assertThat(problem.line()).isEqualTo(3);
@@ -137,7 +137,7 @@ class YamlSafetyTest {
     }
 
     @Test
-    void tabs_used_for_indentation_are_a_syntax_error() {
+    void tabsUsedForIndentationAreASyntaxError() {
         ConfigProblem problem = onlyProblem("services:\n\tapi: {}\n");
 
         assertThat(problem.line()).isEqualTo(2);
@@ -145,7 +145,7 @@ class YamlSafetyTest {
     }
 
     @Test
-    void unclosed_quote_and_undefined_alias_get_plain_hints() {
+    void unclosedQuoteAndUndefinedAliasGetPlainHints() {
         assertThat(onlyProblem("services:\n  api: {}\nmethods:\n  \"com.example.A.a: api\n").message())
                 .startsWith("YAML syntax error: a quoted value is not closed; add the closing quote [");
         assertThat(onlyProblem("services:\n  api: { retry: *std }\n").message())
@@ -153,7 +153,7 @@ class YamlSafetyTest {
     }
 
     @Test
-    void control_characters_are_refused_with_their_position() {
+    void controlCharactersAreRefusedWithTheirPosition() {
         ConfigProblem problem = onlyProblem("services:\n  api: {}\nx: a\u0001b\n");
 
         assertThat(problem.line()).isEqualTo(3);
@@ -162,7 +162,7 @@ class YamlSafetyTest {
     }
 
     @Test
-    void text_larger_than_the_limit_is_refused_before_parsing() {
+    void textLargerThanTheLimitIsRefusedBeforeParsing() {
         ConfigException e = failure("#".repeat(ConfigLoader.MAX_FILE_BYTES + 1));
 
         assertThat(e.problems()).singleElement().satisfies(p -> {

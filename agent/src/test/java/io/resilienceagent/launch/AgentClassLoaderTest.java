@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.resilienceagent.CircuitBreakerOpenException;
 import io.resilienceagent.bootstrap.Dispatcher;
-import io.resilienceagent.sample.Fetcher;
-import io.resilienceagent.sample.FlakyTarget;
+import com.example.sample.Fetcher;
+import com.example.sample.FlakyTarget;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URISyntaxException;

@@ -2,10 +2,10 @@ package io.resilienceagent.weaving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.resilienceagent.sample.BaseClient;
-import io.resilienceagent.sample.Fetcher;
-import io.resilienceagent.sample.FlakyTarget;
-import io.resilienceagent.sample.MiddleClient;
+import com.example.sample.BaseClient;
+import com.example.sample.Fetcher;
+import com.example.sample.FlakyTarget;
+import com.example.sample.MiddleClient;
 import java.io.IOException;
 import java.io.InputStream;
 import org.junit.jupiter.api.Test;
@@ -43,7 +43,7 @@ class ClassHeaderTest {
     @Test
     void readsNestedClassNamesWithDollar() throws IOException {
         assertThat(ClassHeader.parse(classFile(FlakyTarget.Status.class)).orElseThrow().name())
-                .isEqualTo("io/resilienceagent/sample/FlakyTarget$Status");
+                .isEqualTo("com/example/sample/FlakyTarget$Status");
     }
 
     @Test

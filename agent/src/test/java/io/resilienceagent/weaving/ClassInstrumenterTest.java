@@ -11,7 +11,7 @@ import io.resilienceagent.config.MethodPattern;
 import io.resilienceagent.config.ResilienceConfig;
 import io.resilienceagent.config.RetrySettings;
 import io.resilienceagent.config.ServiceSettings;
-import io.resilienceagent.sample.FlakyTarget;
+import com.example.sample.FlakyTarget;
 import io.resilienceagent.log.AgentLog;
 import io.resilienceagent.policy.BreakerListener;
 import io.resilienceagent.policy.ServiceRegistry;

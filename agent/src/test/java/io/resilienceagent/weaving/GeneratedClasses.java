@@ -13,7 +13,7 @@ import org.objectweb.asm.Opcodes;
  */
 final class GeneratedClasses {
     static final String PACKAGE = "generated/";
-    private static final String FAILURES = "io/resilienceagent/sample/Failures";
+    private static final String FAILURES = "com/example/sample/Failures";
 
     private GeneratedClasses() {
     }

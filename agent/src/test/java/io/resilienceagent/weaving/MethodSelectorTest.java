@@ -4,18 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.resilienceagent.config.MethodMapping;
 import io.resilienceagent.config.MethodPattern;
-import io.resilienceagent.sample.ConcreteBase;
-import io.resilienceagent.sample.DeepClient;
-import io.resilienceagent.sample.FlakyTarget;
-import io.resilienceagent.sample.MiddleClient;
-import io.resilienceagent.sample.SubOfConcrete;
+import com.example.sample.ConcreteBase;
+import com.example.sample.DeepClient;
+import com.example.sample.FlakyTarget;
+import com.example.sample.MiddleClient;
+import com.example.sample.SubOfConcrete;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MethodSelectorTest {
-    private static final String PKG = "io.resilienceagent.sample.";
+    private static final String PKG = "com.example.sample.";
 
     private static MethodMapping map(String pattern, String service) {
         return new MethodMapping(MethodPattern.parse(pattern), service);
@@ -59,10 +59,10 @@ class MethodSelectorTest {
 
     @Test
     void wildcardsMatchInsideOneSegment() throws IOException {
-        MethodSelector selector = new MethodSelector(List.of(map("io.resilienceagent.*.Flaky*.*", "w")));
+        MethodSelector selector = new MethodSelector(List.of(map("com.example.*.Flaky*.*", "w")));
 
         assertThat(servicesCovering(selector, FlakyTarget.class)).containsExactly("w");
-        assertThat(servicesCovering(new MethodSelector(List.of(map("io.*.Flaky*.*", "w"))), FlakyTarget.class))
+        assertThat(servicesCovering(new MethodSelector(List.of(map("com.*.Flaky*.*", "w"))), FlakyTarget.class))
                 .as("* never crosses a dot").isEmpty();
     }
 
@@ -183,7 +183,7 @@ class MethodSelectorTest {
         assertThat(ResilienceTransformer.isIgnored("javax/jms/MessageProducer")).as("a library in javax.*").isFalse();
         assertThat(ResilienceTransformer.isIgnored("com/sun/jersey/api/client/WebResource")).as("a library in com.sun.*").isFalse();
         assertThat(ResilienceTransformer.isIgnored("com/sun/net/httpserver/HttpServer")).as("the JDK's com.sun.*").isTrue();
-        assertThat(ResilienceTransformer.isIgnored("io/resilienceagent/it/app/FlakyApp"))
+        assertThat(ResilienceTransformer.isIgnored("com/example/app/FlakyApp"))
                 .as("applications may live under io.resilienceagent too").isFalse();
     }
 }

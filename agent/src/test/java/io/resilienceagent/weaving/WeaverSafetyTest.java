@@ -14,7 +14,7 @@ import io.resilienceagent.log.AgentLog;
 import io.resilienceagent.policy.BreakerListener;
 import io.resilienceagent.policy.ServiceRegistry;
 import io.resilienceagent.policy.Timing;
-import io.resilienceagent.sample.Failures;
+import com.example.sample.Failures;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;

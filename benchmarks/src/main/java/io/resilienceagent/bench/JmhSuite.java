@@ -29,12 +29,12 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * </ol>
  * The async success path is two benchmarks: a future already complete when the method returns
  * ({@code AsyncDoneBenchmark}) and one completed right after ({@code AsyncPendingBenchmark}).
- * Benchmarks named {@code agent} run only with the agent, all others only without it. Every fork gets
+ * Benchmarks named {@code agent} or {@code agentBudget} run only with the agent, all others only without it. Every fork gets
  * the same heap settings and the GC profiler (bytes allocated per operation).
  */
 final class JmhSuite {
     private static final String PACKAGE = "io\\.resilienceagent\\.bench\\.jmh\\.";
-    private static final String AGENT_METHOD = "\\.agent$";
+    private static final String AGENT_METHOD = "\\.agent(Budget)?$";
     /** The suite; {@code HotPathPartsBenchmark} is a diagnostic run by hand. */
     private static final String SUITE = "(SuccessPathBenchmark|OpenBreakerBenchmark|RetryPathBenchmark|AsyncDoneBenchmark"
             + "|AsyncPendingBenchmark)";

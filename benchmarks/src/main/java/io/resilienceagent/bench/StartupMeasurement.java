@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * JVM start to end of {@code main} of a small app ({@code io.resilienceagent.bench.startup.StartupApp}:
+ * JVM start to end of {@code main} of a small app ({@code com.example.bench.startup.StartupApp}:
  * two client classes, each method named in the two-method {@code startup.yaml}, each called once),
  * without the agent, with it, and (diagnostic) with a config whose two patterns match nothing.
  *
@@ -26,9 +26,9 @@ import java.util.Locale;
  * </ul>
  */
 final class StartupMeasurement {
-    private static final String APP_PACKAGE = "io/resilienceagent/bench/startup/";
+    private static final String APP_PACKAGE = "com/example/bench/startup/";
     private static final String[] APP_CLASSES = {"StartupApp", "GreetingClient", "QuoteClient"};
-    private static final String MAIN_CLASS = "io.resilienceagent.bench.startup.StartupApp";
+    private static final String MAIN_CLASS = "com.example.bench.startup.StartupApp";
     private static final String END_MARK = "END_OF_MAIN_NANOS ";
 
     record Result(int runs, TimedRuns.Timed without, TimedRuns.Timed with, TimedRuns.Timed noMatch,

@@ -2,7 +2,7 @@ package io.resilienceagent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.resilienceagent.it.app.FaultApp;
+import com.example.app.FaultApp;
 import io.resilienceagent.it.harness.Artifacts;
 import io.resilienceagent.it.harness.CallResult;
 import io.resilienceagent.it.harness.ChildJvm;
@@ -37,7 +37,7 @@ import org.junit.jupiter.api.io.TempDir;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AgentFaultTest {
     private static final String OPEN_EXCEPTION = "io.resilienceagent.CircuitBreakerOpenException";
-    private static final String HUGE_CLASS = "io.resilienceagent.it.generated.HugeMethod";
+    private static final String HUGE_CLASS = "com.example.generated.HugeMethod";
     /** Array elements in the generated method: 8 bytes of bytecode each, 65,474 bytes in all (the limit is 65,535). */
     private static final int HUGE_ELEMENTS = 8196;
     private static final int MAX_CODE_LENGTH = 65_535;
@@ -58,7 +58,7 @@ class AgentFaultTest {
                 .service("huge", ResilienceYaml.FAST_RETRY, ResilienceYaml.LENIENT_BREAKER)
                 .service("faults", ResilienceYaml.FAST_RETRY, ResilienceYaml.LENIENT_BREAKER)
                 .method(HUGE_CLASS + ".compute", "huge")
-                .method("io.resilienceagent.it.app.FaultClient.flaky", "faults")
+                .method("com.example.app.FaultClient.flaky", "faults")
                 .writeTo(dir);
 
         ChildResult run = ChildJvm.on(jdk).withConfig(config).jar(launcher(), "huge 5", "huge 5", "flaky", "instrumented").run();
@@ -80,7 +80,7 @@ class AgentFaultTest {
         String instrumented = run.stdoutLines().stream().filter(l -> l.startsWith("INSTRUMENTED ")).findFirst()
                 .orElseThrow(() -> new AssertionError(run.describe()));
         assertThat(instrumented).as("the agent MXBean lists what was really transformed")
-                .contains("io.resilienceagent.it.app.FaultClient.flaky()").doesNotContain("HugeMethod");
+                .contains("com.example.app.FaultClient.flaky()").doesNotContain("HugeMethod");
         assertThat(run.stderr()).as(run::describe).doesNotContain("Exception in thread").doesNotContain("\tat ");
     }
 
@@ -89,15 +89,15 @@ class AgentFaultTest {
         Path config = ResilienceYaml.create()
                 .service("faults", ResilienceYaml.FAST_RETRY, ResilienceYaml.LENIENT_BREAKER)
                 .service("ctorBomb", "retry: { maxAttempts: 1 }", "circuitBreaker: { failureThreshold: 1, recoveryTimeout: 60s, "
-                        + "openException: io.resilienceagent.it.app.ThrowingCtorException }")
+                        + "openException: com.example.app.ThrowingCtorException }")
                 .service("initBomb", "retry: { maxAttempts: 1 }", "circuitBreaker: { failureThreshold: 1, recoveryTimeout: 60s, "
-                        + "openException: io.resilienceagent.it.app.BrokenInitException }")
-                .method("io.resilienceagent.it.app.FaultClient.explodingStatus", "faults")
-                .method("io.resilienceagent.it.app.FaultClient.throwStatusBomb", "faults")
-                .method("io.resilienceagent.it.app.FaultClient.poisonedCause", "faults")
-                .method("io.resilienceagent.it.app.FaultClient.optional", "faults")
-                .method("io.resilienceagent.it.app.FaultClient.ctorBomb", "ctorBomb")
-                .method("io.resilienceagent.it.app.FaultClient.initBomb", "initBomb")
+                        + "openException: com.example.app.BrokenInitException }")
+                .method("com.example.app.FaultClient.explodingStatus", "faults")
+                .method("com.example.app.FaultClient.throwStatusBomb", "faults")
+                .method("com.example.app.FaultClient.poisonedCause", "faults")
+                .method("com.example.app.FaultClient.optional", "faults")
+                .method("com.example.app.FaultClient.ctorBomb", "ctorBomb")
+                .method("com.example.app.FaultClient.initBomb", "initBomb")
                 .writeTo(dir);
 
         ChildResult run = ChildJvm.on(jdk).withConfig(config).jar(launcher(),
@@ -115,13 +115,13 @@ class AgentFaultTest {
         assertThat(run.call(1).value()).isEqualTo("exploding-status");
         assertThat(run.call(1).attempts()).isEqualTo(1);
         // on a thrown exception: no status, not transient, so it reaches the caller at once
-        assertThat(run.call(2).exceptionClass()).as(why).isEqualTo("io.resilienceagent.it.app.StatusBombException");
+        assertThat(run.call(2).exceptionClass()).as(why).isEqualTo("com.example.app.StatusBombException");
         assertThat(run.call(2).attempts()).isEqualTo(1);
 
         // a cause chain whose getCause() throws: the walk stops there; the exception itself is a refused
         // connection, so it is retried, and the caller gets its own exception at the end
         for (int call : new int[] {3, 4}) {
-            assertThat(run.call(call).exceptionClass()).as(why).isEqualTo("io.resilienceagent.it.app.PoisonedCauseException");
+            assertThat(run.call(call).exceptionClass()).as(why).isEqualTo("com.example.app.PoisonedCauseException");
             assertThat(run.call(call).attempts()).isEqualTo(3);
         }
         // a returned value whose class names a type missing at run time: reflecting on it for a status fails
@@ -140,9 +140,9 @@ class AgentFaultTest {
         }
         assertThat(run.call(6).message()).isEqualTo("Circuit breaker open for ctorBomb");
         assertThat(run.call(9).message()).isEqualTo("Circuit breaker open for initBomb");
-        assertThat(run.logLinesContaining("Cannot build openException io.resilienceagent.it.app.ThrowingCtorException for ctorBomb"))
+        assertThat(run.logLinesContaining("Cannot build openException com.example.app.ThrowingCtorException for ctorBomb"))
                 .as(why).hasSize(1);
-        assertThat(run.logLinesContaining("Cannot build openException io.resilienceagent.it.app.BrokenInitException for initBomb"))
+        assertThat(run.logLinesContaining("Cannot build openException com.example.app.BrokenInitException for initBomb"))
                 .as(why).hasSize(1);
         assertThat(run.stderr()).doesNotContain("Exception in thread").doesNotContain("\tat ");
     }
@@ -162,8 +162,8 @@ class AgentFaultTest {
         Path config = ResilienceYaml.create()
                 .service("leaky", "retry: { maxAttempts: 1 }", breaker)
                 .service("optional", "retry: { maxAttempts: 1 }", breaker)
-                .method("io.resilienceagent.it.app.FaultClient.leaky", "leaky")
-                .method("io.resilienceagent.it.app.FaultClient.optional", "optional")
+                .method("com.example.app.FaultClient.leaky", "leaky")
+                .method("com.example.app.FaultClient.optional", "optional")
                 .writeTo(dir);
 
         ChildResult run = ChildJvm.on(jdk).withConfig(config).jar(launcher(),
@@ -177,7 +177,7 @@ class AgentFaultTest {
         assertThat(run.exitCode()).as(run::describe).isZero();
         assertThat(run.call(1).exceptionClass()).as(run::describe).isEqualTo("java.net.ConnectException");
         assertThat(run.call(2).exceptionClass()).as(run::describe).isEqualTo("java.net.ConnectException");
-        assertThat(run.call(3).exceptionClass()).as(run::describe).isEqualTo("io.resilienceagent.it.app.PoisonedCauseException");
+        assertThat(run.call(3).exceptionClass()).as(run::describe).isEqualTo("com.example.app.PoisonedCauseException");
         assertThat(run.call(4).value()).as(run::describe).isEqualTo("optional-dependency-response");
         assertThat(run.logLinesContaining("HALF_OPEN -> OPEN (trial call failed)")).as("the refused trial counts")
                 .hasSize(1);
@@ -207,10 +207,10 @@ class AgentFaultTest {
     private static Path compileGeneratedClasses(Path root) throws IOException {
         String values = IntStream.range(0, HUGE_ELEMENTS).mapToObj(i -> String.valueOf(1000 + i % 1000))
                 .collect(Collectors.joining(", "));
-        Path sources = root.resolve("src/io/resilienceagent/it/generated");
+        Path sources = root.resolve("src/com/example/generated");
         Files.createDirectories(sources);
         Files.writeString(sources.resolve("HugeMethod.java"), """
-                package io.resilienceagent.it.generated;
+                package com.example.generated;
 
                 public final class HugeMethod {
                     private static int attempts;
@@ -231,13 +231,13 @@ class AgentFaultTest {
                 }
                 """.formatted(values), StandardCharsets.UTF_8);
         Files.writeString(sources.resolve("MissingLibraryType.java"), """
-                package io.resilienceagent.it.generated;
+                package com.example.generated;
 
                 public class MissingLibraryType {
                 }
                 """, StandardCharsets.UTF_8);
         Files.writeString(sources.resolve("OptionalDependencyResponse.java"), """
-                package io.resilienceagent.it.generated;
+                package com.example.generated;
 
                 public class OptionalDependencyResponse {
                     public int statusCode() {
@@ -262,8 +262,8 @@ class AgentFaultTest {
                 sources.resolve("HugeMethod.java").toString(), sources.resolve("MissingLibraryType.java").toString(),
                 sources.resolve("OptionalDependencyResponse.java").toString());
         assertThat(status).as("javac: %s", errors.toString(StandardCharsets.UTF_8)).isZero();
-        Files.delete(classes.resolve("io/resilienceagent/it/generated/MissingLibraryType.class"));
-        int codeLength = codeLength(classes.resolve("io/resilienceagent/it/generated/HugeMethod.class"), "compute");
+        Files.delete(classes.resolve("com/example/generated/MissingLibraryType.class"));
+        int codeLength = codeLength(classes.resolve("com/example/generated/HugeMethod.class"), "compute");
         assertThat(codeLength).as("compute() must sit just below the limit, so that any advice pushes it over")
                 .isBetween(MAX_CODE_LENGTH - 100, MAX_CODE_LENGTH);
         return classes;

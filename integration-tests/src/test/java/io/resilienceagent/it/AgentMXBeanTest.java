@@ -5,7 +5,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.resilienceagent.it.app.InteractiveApp;
+import com.example.app.InteractiveApp;
 import io.resilienceagent.it.harness.AttachedJmx;
 import io.resilienceagent.it.harness.CallResult;
 import io.resilienceagent.it.harness.ChildJvm;
@@ -30,7 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
  * that never matches stays in it.
  */
 class AgentMXBeanTest extends WireMockTestBase {
-    private static final String APP = "io.resilienceagent.it.app.";
+    private static final String APP = "com.example.app.";
 
     @TempDir
     Path dir;

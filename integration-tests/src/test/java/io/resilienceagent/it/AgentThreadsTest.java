@@ -2,7 +2,7 @@ package io.resilienceagent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.resilienceagent.it.app.ThreadsApp;
+import com.example.app.ThreadsApp;
 import io.resilienceagent.it.harness.ChildJvm;
 import io.resilienceagent.it.harness.ChildResult;
 import io.resilienceagent.it.harness.Jdk;
@@ -54,7 +54,7 @@ class AgentThreadsTest {
     private ChildResult runToEnd(Jdk jdk, long[] exitLag, String mode, List<String> jvmOptions) {
         Path config = ResilienceYaml.create()
                 .service(SERVICE, "retry: { maxAttempts: 1 }", "circuitBreaker: { failureThreshold: 2, recoveryTimeout: 60s }")
-                .method("io.resilienceagent.it.app.ThreadsService.call", SERVICE)
+                .method("com.example.app.ThreadsService.call", SERVICE)
                 .writeTo(dir);
         ChildJvm child = ChildJvm.on(jdk).withConfig(config).timeout(Duration.ofSeconds(40));
         jvmOptions.forEach(child::jvmOption);

@@ -36,7 +36,7 @@ class CircuitBreakerTest extends WireMockTestBase {
         Path config = ResilienceYaml.create()
                 .service("api", "retry: { maxAttempts: 1 }",
                         "circuitBreaker: { failureThreshold: 3, recoveryTimeout: 1s, successThreshold: 2 }")
-                .method("io.resilienceagent.it.app.ApiClient.get", "api")
+                .method("com.example.app.ApiClient.get", "api")
                 .writeTo(dir);
 
         ChildResult run = ChildJvm.on(jdk).withConfig(config).app(baseUrl(),
@@ -85,17 +85,17 @@ class CircuitBreakerTest extends WireMockTestBase {
                 .service("custom",
                         "retry: { maxAttempts: 1 }",
                         "circuitBreaker: { failureThreshold: 2, recoveryTimeout: 60s, "
-                                + "openException: io.resilienceagent.it.app.ServiceDownException }")
+                                + "openException: com.example.app.ServiceDownException }")
                 .service("midRetry",
                         "retry: { maxAttempts: 5, minWait: 50ms, maxWait: 200ms, multiplier: 0.05 }",
                         "circuitBreaker: { failureThreshold: 3, recoveryTimeout: 60s }")
                 .service("neutral",
                         "retry: { maxAttempts: 1 }",
                         "circuitBreaker: { failureThreshold: 2, recoveryTimeout: 60s }")
-                .method("io.resilienceagent.it.app.ApiClient.alpha", "custom")
-                .method("io.resilienceagent.it.app.ApiClient.getOrThrow", "custom")
-                .method("io.resilienceagent.it.app.ApiClient.beta", "midRetry")
-                .method("io.resilienceagent.it.app.ApiClient.gamma", "neutral")
+                .method("com.example.app.ApiClient.alpha", "custom")
+                .method("com.example.app.ApiClient.getOrThrow", "custom")
+                .method("com.example.app.ApiClient.beta", "midRetry")
+                .method("com.example.app.ApiClient.gamma", "neutral")
                 .writeTo(dir);
 
         ChildResult run = ChildJvm.on(jdk).withConfig(config).app(baseUrl(),
@@ -108,10 +108,10 @@ class CircuitBreakerTest extends WireMockTestBase {
         assertThat(run.exitCode()).as(run::describe).isZero();
 
         // openException: the application's own exception, built with its (String) constructor
-        assertRejected(run, run.call(3), "io.resilienceagent.it.app.ServiceDownException", "custom");
+        assertRejected(run, run.call(3), "com.example.app.ServiceDownException", "custom");
         assertThat(requests("/b-down")).isEqualTo(2);
         // one breaker per service, shared by every method mapped to it
-        assertRejected(run, run.call(9), "io.resilienceagent.it.app.ServiceDownException", "custom");
+        assertRejected(run, run.call(9), "com.example.app.ServiceDownException", "custom");
         assertThat(requests("/b-other")).isZero();
 
         // the breaker opens during a call's retries: the next attempt is rejected instead of slept for,

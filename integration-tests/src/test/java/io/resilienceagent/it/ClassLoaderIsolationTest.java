@@ -2,8 +2,8 @@ package io.resilienceagent.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.resilienceagent.it.app.OldLibsApp;
-import io.resilienceagent.it.app.TwinLoadersApp;
+import com.example.app.OldLibsApp;
+import com.example.app.TwinLoadersApp;
 import io.resilienceagent.it.harness.Artifacts;
 import io.resilienceagent.it.harness.ChildJvm;
 import io.resilienceagent.it.harness.ChildResult;
@@ -11,9 +11,9 @@ import io.resilienceagent.it.harness.Jdk;
 import io.resilienceagent.it.harness.JdkTest;
 import io.resilienceagent.it.harness.LauncherJar;
 import io.resilienceagent.it.harness.ResilienceYaml;
-import io.resilienceagent.it.isolated.TwinDirect;
-import io.resilienceagent.it.isolated.TwinImpl;
-import io.resilienceagent.it.isolated.TwinRemote;
+import com.example.isolated.TwinDirect;
+import com.example.isolated.TwinImpl;
+import com.example.isolated.TwinRemote;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,8 +42,8 @@ class ClassLoaderIsolationTest {
         Path classes = Artifacts.copyTestClasses(dir.resolve("twin-classes"), TwinDirect.class, TwinImpl.class, TwinRemote.class);
         Path config = ResilienceYaml.create()
                 .service("twins", ResilienceYaml.FAST_RETRY, ResilienceYaml.LENIENT_BREAKER)
-                .method("io.resilienceagent.it.isolated.TwinDirect.call", "twins")
-                .method("io.resilienceagent.it.isolated.TwinRemote.call", "twins")
+                .method("com.example.isolated.TwinDirect.call", "twins")
+                .method("com.example.isolated.TwinRemote.call", "twins")
                 .writeTo(dir);
 
         ChildResult run = ChildJvm.on(jdk).withConfig(config).main(TwinLoadersApp.class, classes.toString()).run();
@@ -72,7 +72,7 @@ class ClassLoaderIsolationTest {
                 List.of(snakeYaml, byteBuddy, Artifacts.testClasses()));
         Path config = ResilienceYaml.create()
                 .service("old", ResilienceYaml.FAST_RETRY, ResilienceYaml.LENIENT_BREAKER)
-                .method("io.resilienceagent.it.app.OldLibsClient.parse", "old")
+                .method("com.example.app.OldLibsClient.parse", "old")
                 .writeTo(dir);
 
         ChildResult run = ChildJvm.on(jdk).withConfig(config).jar(launcher).run();

@@ -6,7 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.status;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.resilienceagent.it.app.HammerApp;
+import com.example.app.HammerApp;
 import io.resilienceagent.it.harness.ChildJvm;
 import io.resilienceagent.it.harness.ChildResult;
 import io.resilienceagent.it.harness.Jdk;
@@ -49,7 +49,7 @@ class ConcurrencyEndToEndTest extends WireMockTestBase {
                 .service(SERVICE, "retry: { maxAttempts: 2, minWait: 0ms, maxWait: 0ms }",
                         "circuitBreaker: { failureThreshold: " + FAILURE_THRESHOLD + ", recoveryTimeout: 2s, "
                                 + "successThreshold: 3, halfOpenMaxCalls: " + HALF_OPEN_MAX_CALLS + " }")
-                .method("io.resilienceagent.it.app.HammerClient.call", SERVICE)
+                .method("com.example.app.HammerClient.call", SERVICE)
                 .writeTo(dir);
 
         ChildResult run = ChildJvm.on(jdk).withConfig(config)

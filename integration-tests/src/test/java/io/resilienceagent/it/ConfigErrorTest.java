@@ -26,7 +26,7 @@ class ConfigErrorTest extends WireMockTestBase {
                 circuitBreaker:
                   failureThreshold: many
             methods:
-              "io.resilienceagent.it.app.ApiClient.get": api
+              "com.example.app.ApiClient.get": api
             """;
 
     @TempDir

@@ -31,7 +31,7 @@ class ConfigLookupTest extends WireMockTestBase {
     private void writeConfigs() throws IOException {
         good = ResilienceYaml.create()
                 .service("api", ResilienceYaml.FAST_RETRY, ResilienceYaml.LENIENT_BREAKER)
-                .method("io.resilienceagent.it.app.ApiClient.get", "api")
+                .method("com.example.app.ApiClient.get", "api")
                 .writeTo(Files.createDirectories(dir.resolve("good")));
         broken = ResilienceYaml.write(dir.resolve("broken/resilience.yaml"), "services: [not, a, map]\n");
         stubSequence("/flaky", status(503), ok("fine"));

@@ -13,9 +13,9 @@ import io.resilienceagent.it.harness.Jdk;
 import io.resilienceagent.it.harness.JdkTest;
 import io.resilienceagent.it.harness.ResilienceYaml;
 import io.resilienceagent.it.harness.WireMockTestBase;
-import io.resilienceagent.it.isolated.IsolatedClient;
-import io.resilienceagent.it.isolated.IsolatedDirect;
-import io.resilienceagent.it.isolated.IsolatedRemote;
+import com.example.isolated.IsolatedClient;
+import com.example.isolated.IsolatedDirect;
+import com.example.isolated.IsolatedRemote;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,13 +44,13 @@ class InstrumentationReachTest extends WireMockTestBase {
         Path config = ResilienceYaml.create()
                 .service("api", ResilienceYaml.FAST_RETRY, ResilienceYaml.LENIENT_BREAKER)
                 .service("outer", ResilienceYaml.FAST_RETRY, ResilienceYaml.LENIENT_BREAKER)
-                .method("io.resilienceagent.it.app.Fetcher.fetch", "api")
-                .method("io.resilienceagent.it.app.AbstractSource.load", "api")
-                .method("io.resilienceagent.it.isolated.IsolatedRemote.call", "api")
-                .method("io.resilienceagent.it.isolated.IsolatedDirect.call", "api")
-                .method("io.resilienceagent.it.app.ApiClient.get(java.lang.String,long)", "api")
-                .method("io.resilienceagent.it.app.Legacy*.po*", "api")
-                .method("io.resilienceagent.it.app.Outer.call", "outer")
+                .method("com.example.app.Fetcher.fetch", "api")
+                .method("com.example.app.AbstractSource.load", "api")
+                .method("com.example.isolated.IsolatedRemote.call", "api")
+                .method("com.example.isolated.IsolatedDirect.call", "api")
+                .method("com.example.app.ApiClient.get(java.lang.String,long)", "api")
+                .method("com.example.app.Legacy*.po*", "api")
+                .method("com.example.app.Outer.call", "outer")
                 .writeTo(dir);
 
         ChildResult run = ChildJvm.on(jdk).withConfig(config).systemProperty("sun.net.http.retryPost", "false").app(baseUrl(),

@@ -24,7 +24,7 @@ class InterruptTest extends WireMockTestBase {
         int closedPort = TransportFailuresTest.closedPort();
         Path config = ResilienceYaml.create()
                 .service("slow", "retry: { maxAttempts: 3, minWait: 10s, maxWait: 10s }", ResilienceYaml.LENIENT_BREAKER)
-                .method("io.resilienceagent.it.app.ApiClient.alpha", "slow")
+                .method("com.example.app.ApiClient.alpha", "slow")
                 .writeTo(dir);
 
         // the worker's first attempt is refused at once, then it waits 10 s; it is interrupted 1 s after that attempt began

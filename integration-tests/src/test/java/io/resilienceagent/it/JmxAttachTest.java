@@ -6,7 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.status;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.resilienceagent.it.app.InteractiveApp;
+import com.example.app.InteractiveApp;
 import io.resilienceagent.it.harness.AttachedJmx;
 import io.resilienceagent.it.harness.CallResult;
 import io.resilienceagent.it.harness.ChildJvm;
@@ -51,8 +51,8 @@ class JmxAttachTest extends WireMockTestBase {
                 .service("ops",
                         "retry: { maxAttempts: 1 }",
                         "circuitBreaker: { recoveryTimeout: 60s }")
-                .method("io.resilienceagent.it.app.ApiClient.get(java.lang.String)", "svc")
-                .method("io.resilienceagent.it.app.ApiClient.alpha", "ops")
+                .method("com.example.app.ApiClient.get(java.lang.String)", "svc")
+                .method("com.example.app.ApiClient.alpha", "ops")
                 .writeTo(dir);
         long before = System.currentTimeMillis();
 

@@ -6,7 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.status;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.resilienceagent.it.app.InteractiveApp;
+import com.example.app.InteractiveApp;
 import io.resilienceagent.it.harness.CallResult;
 import io.resilienceagent.it.harness.ChildJvm;
 import io.resilienceagent.it.harness.Jdk;
@@ -37,7 +37,7 @@ class JmxtermTest extends WireMockTestBase {
         wireMock.stubFor(any(urlPathEqualTo("/up")).willReturn(ok("fine")));
         Path config = ResilienceYaml.create()
                 .service("svc", "retry: { maxAttempts: 1 }", "circuitBreaker: { failureThreshold: 2, recoveryTimeout: 60s }")
-                .method("io.resilienceagent.it.app.ApiClient.get", "svc")
+                .method("com.example.app.ApiClient.get", "svc")
                 .writeTo(dir);
 
         try (LiveChildJvm child = LiveChildJvm.start(ChildJvm.on(jdk).withConfig(config).main(InteractiveApp.class, baseUrl()))) {

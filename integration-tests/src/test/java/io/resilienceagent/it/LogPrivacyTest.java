@@ -35,8 +35,8 @@ class LogPrivacyTest extends WireMockTestBase {
         stubSequence("/legacy-chat", aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER), ok("answer " + SECRET_ANSWER));
         Path config = ResilienceYaml.create()
                 .service("claude", ResilienceYaml.FAST_RETRY, "circuitBreaker: { failureThreshold: 5, recoveryTimeout: 60s }")
-                .method("io.resilienceagent.it.app.ApiClient.post", "claude")
-                .method("io.resilienceagent.it.app.LegacyClient.post", "claude")
+                .method("com.example.app.ApiClient.post", "claude")
+                .method("com.example.app.LegacyClient.post", "claude")
                 .writeTo(dir);
 
         ChildResult run = ChildJvm.on(jdk).withConfig(config).systemProperty("sun.net.http.retryPost", "false")

@@ -6,7 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.status;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.resilienceagent.it.app.InteractiveApp;
+import com.example.app.InteractiveApp;
 import io.resilienceagent.it.harness.AttachedJmx;
 import io.resilienceagent.it.harness.ChildJvm;
 import io.resilienceagent.it.harness.Jdk;
@@ -152,7 +152,7 @@ class PrometheusExporterTest extends WireMockTestBase {
                         "retry: { maxAttempts: 2, minWait: 10ms, maxWait: 10ms }",
                         "circuitBreaker: { failureThreshold: 3, recoveryTimeout: 60s }")
                 .service("idle")
-                .method("io.resilienceagent.it.app.ApiClient.get", "svc")
+                .method("com.example.app.ApiClient.get", "svc")
                 .writeTo(dir);
     }
 

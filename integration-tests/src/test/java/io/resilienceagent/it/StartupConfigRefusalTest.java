@@ -41,7 +41,7 @@ class StartupConfigRefusalTest extends WireMockTestBase {
 
     private static final String RETRY = "services:\n  api:\n    retry:\n      ";
     private static final String BREAKER = "services:\n  api:\n    circuitBreaker:\n      ";
-    private static final String METHODS = "methods:\n  \"io.resilienceagent.it.app.ApiClient.get\": api\n";
+    private static final String METHODS = "methods:\n  \"com.example.app.ApiClient.get\": api\n";
 
     /** Writes the broken file (or makes the broken path) into a fresh directory. */
     @FunctionalInterface

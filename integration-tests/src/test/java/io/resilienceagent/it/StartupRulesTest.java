@@ -34,8 +34,8 @@ class StartupRulesTest {
         Path config = ResilienceYaml.create()
                 .service("api", "retry: { maxAttempts: 3, budget: { ratio: 0.2 } }")
                 .service("other", ResilienceYaml.FAST_RETRY)
-                .method("io.resilienceagent.it.app.ApiClient.get", "api")
-                .method("io.resilienceagent.it.app.Fetcher.fetch", "other")
+                .method("com.example.app.ApiClient.get", "api")
+                .method("com.example.app.Fetcher.fetch", "other")
                 .writeTo(dir);
 
         Set<String> withAgent = loadedBeforeMain(ChildJvm.on(jdk).withConfig(config));

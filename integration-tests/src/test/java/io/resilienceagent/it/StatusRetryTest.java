@@ -33,8 +33,8 @@ class StatusRetryTest extends WireMockTestBase {
         return ResilienceYaml.create()
                 .service("api", "retry: { maxAttempts: 3, minWait: 50ms, maxWait: 2s, multiplier: 0.05 }",
                         ResilienceYaml.LENIENT_BREAKER)
-                .method("io.resilienceagent.it.app.ApiClient.get", "api")
-                .method("io.resilienceagent.it.app.ApiClient.getOrThrow", "api")
+                .method("com.example.app.ApiClient.get", "api")
+                .method("com.example.app.ApiClient.getOrThrow", "api")
                 .writeTo(dir);
     }
 
@@ -93,11 +93,11 @@ class StatusRetryTest extends WireMockTestBase {
         soft.assertThat(thrown503.attempts()).isEqualTo(2);
         soft.assertThat(requests("/throwing/503")).isEqualTo(2);
         soft.assertThat(run.stderrLines())
-                .contains("WARN  Retrying ApiClient.getOrThrow after io.resilienceagent.it.app.ApiStatusException: HTTP 503 (attempt 2/3)");
+                .contains("WARN  Retrying ApiClient.getOrThrow after com.example.app.ApiStatusException: HTTP 503 (attempt 2/3)");
 
         CallResult thrown404 = run.call(++call);
         soft.assertThat(thrown404.exceptionClass()).as("exception with statusCode() 404: %s", thrown404)
-                .isEqualTo("io.resilienceagent.it.app.ApiStatusException");
+                .isEqualTo("com.example.app.ApiStatusException");
         soft.assertThat(thrown404.message()).isEqualTo("HTTP 404");
         soft.assertThat(thrown404.attempts()).isEqualTo(1);
         soft.assertThat(requests("/throwing/404")).isEqualTo(1);
@@ -132,7 +132,7 @@ class StatusRetryTest extends WireMockTestBase {
         Path capped = ResilienceYaml.create()
                 .service("api", "retry: { maxAttempts: 2, minWait: 50ms, maxWait: 300ms, multiplier: 0.05 }",
                         ResilienceYaml.LENIENT_BREAKER)
-                .method("io.resilienceagent.it.app.ApiClient.get", "api")
+                .method("com.example.app.ApiClient.get", "api")
                 .writeTo(dir);
 
         ChildResult run = ChildJvm.on(jdk).withConfig(capped).app(baseUrl(), "get /rate-limited-long").run();

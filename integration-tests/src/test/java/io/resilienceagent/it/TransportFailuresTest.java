@@ -56,9 +56,9 @@ class TransportFailuresTest extends WireMockTestBase {
     private Path config() {
         return ResilienceYaml.create()
                 .service("api", ResilienceYaml.FAST_RETRY, ResilienceYaml.LENIENT_BREAKER)
-                .method("io.resilienceagent.it.app.ApiClient.get", "api")
-                .method("io.resilienceagent.it.app.ApiClient.post", "api")
-                .method("io.resilienceagent.it.app.LegacyClient.post", "api")
+                .method("com.example.app.ApiClient.get", "api")
+                .method("com.example.app.ApiClient.post", "api")
+                .method("com.example.app.LegacyClient.post", "api")
                 .writeTo(dir);
     }
 

@@ -19,9 +19,9 @@ import java.util.jar.Manifest;
  */
 public final class AppJar {
     /** The generated application's main class, for {@code -cp jar MAIN}. */
-    public static final String MAIN_CLASS = "io.resilienceagent.bench.generated.app.GeneratedAppMain";
+    public static final String MAIN_CLASS = "com.example.bench.generated.GeneratedAppMain";
     private static final List<String> APP_CLASSES = List.of(MAIN_CLASS,
-            "io.resilienceagent.bench.generated.app.FirstCallFails");
+            "com.example.bench.generated.FirstCallFails");
 
     private AppJar() {
     }

@@ -17,7 +17,7 @@ final class ClassBytes implements Opcodes {
     private static final String STRING = "java/lang/String";
     private static final String TEXT_DESC = "(Ljava/lang/String;)Ljava/lang/String;";
     private static final String NUMBER_DESC = "(I)I";
-    private static final String FIRST_CALL_FAILS = "io/resilienceagent/bench/generated/app/FirstCallFails";
+    private static final String FIRST_CALL_FAILS = "com/example/bench/generated/FirstCallFails";
 
     private ClassBytes() {
     }

@@ -1,8 +1,8 @@
 package io.resilienceagent.bench.jmh;
 
-import io.resilienceagent.bench.subject.AsyncService;
-import io.resilienceagent.bench.subject.PlainAsyncService;
-import io.resilienceagent.bench.subject.Reply;
+import com.example.bench.subject.AsyncService;
+import com.example.bench.subject.PlainAsyncService;
+import com.example.bench.subject.Reply;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;

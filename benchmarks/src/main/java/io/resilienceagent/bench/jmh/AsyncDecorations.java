@@ -3,7 +3,7 @@ package io.resilienceagent.bench.jmh;
 import dev.failsafe.FailsafeExecutor;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.retry.Retry;
-import io.resilienceagent.bench.subject.Reply;
+import com.example.bench.subject.Reply;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;

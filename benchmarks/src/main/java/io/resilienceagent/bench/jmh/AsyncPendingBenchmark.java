@@ -1,6 +1,6 @@
 package io.resilienceagent.bench.jmh;
 
-import io.resilienceagent.bench.subject.Reply;
+import com.example.bench.subject.Reply;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;

@@ -2,10 +2,10 @@ package io.resilienceagent.bench.jmh;
 
 import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.function.CheckedSupplier;
-import io.resilienceagent.bench.subject.AsyncService;
-import io.resilienceagent.bench.subject.PendingSlot;
-import io.resilienceagent.bench.subject.PlainAsyncService;
-import io.resilienceagent.bench.subject.Reply;
+import com.example.bench.subject.AsyncService;
+import com.example.bench.subject.PendingSlot;
+import com.example.bench.subject.PlainAsyncService;
+import com.example.bench.subject.Reply;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.function.Supplier;

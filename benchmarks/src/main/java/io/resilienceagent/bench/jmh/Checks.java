@@ -1,8 +1,9 @@
 package io.resilienceagent.bench.jmh;
 
-import io.resilienceagent.bench.subject.PlainService;
-import io.resilienceagent.bench.subject.Reply;
-import io.resilienceagent.bench.subject.Service;
+import com.example.bench.subject.BudgetService;
+import com.example.bench.subject.PlainService;
+import com.example.bench.subject.Reply;
+import com.example.bench.subject.Service;
 import java.net.ConnectException;
 import java.util.concurrent.Callable;
 
@@ -28,6 +29,18 @@ final class Checks {
     }
 
     /** The same check for a library decoration of {@link PlainService#work}. */
+    static void assertRetried(BudgetService service) {
+        service.failNextCall();
+        try {
+            if (service.work(1) == null) {
+                throw new IllegalStateException("unexpected null reply");
+            }
+        } catch (ConnectException e) {
+            throw new IllegalStateException("BudgetService.work is not instrumented: run the agent benchmarks with "
+                    + "-javaagent (use BenchmarkMain, not the JMH main class)", e);
+        }
+    }
+
     static void assertRetried(PlainService service, Callable<?> decoratedCall) {
         service.failNextCall();
         try {

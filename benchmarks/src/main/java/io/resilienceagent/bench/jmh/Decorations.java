@@ -8,7 +8,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.functions.CheckedSupplier;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
-import io.resilienceagent.bench.subject.Reply;
+import com.example.bench.subject.Reply;
 import java.net.ConnectException;
 import java.time.Duration;
 

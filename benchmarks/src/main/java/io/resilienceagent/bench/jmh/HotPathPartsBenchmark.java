@@ -1,8 +1,8 @@
 package io.resilienceagent.bench.jmh;
 
-import io.resilienceagent.bench.subject.IntService;
-import io.resilienceagent.bench.subject.Reply;
-import io.resilienceagent.bench.subject.Service;
+import com.example.bench.subject.IntService;
+import com.example.bench.subject.Reply;
+import com.example.bench.subject.Service;
 import java.lang.ref.WeakReference;
 import java.net.ConnectException;
 import java.net.http.HttpResponse;

@@ -2,9 +2,9 @@ package io.resilienceagent.bench.jmh;
 
 import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.function.CheckedSupplier;
-import io.resilienceagent.bench.subject.OpenService;
-import io.resilienceagent.bench.subject.PlainService;
-import io.resilienceagent.bench.subject.Reply;
+import com.example.bench.subject.OpenService;
+import com.example.bench.subject.PlainService;
+import com.example.bench.subject.Reply;
 import java.net.ConnectException;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

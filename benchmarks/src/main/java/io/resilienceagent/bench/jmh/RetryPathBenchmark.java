@@ -2,9 +2,10 @@ package io.resilienceagent.bench.jmh;
 
 import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.function.CheckedSupplier;
-import io.resilienceagent.bench.subject.PlainService;
-import io.resilienceagent.bench.subject.Reply;
-import io.resilienceagent.bench.subject.Service;
+import com.example.bench.subject.BudgetService;
+import com.example.bench.subject.PlainService;
+import com.example.bench.subject.Reply;
+import com.example.bench.subject.Service;
 import java.lang.reflect.Field;
 import java.net.ConnectException;
 import java.util.concurrent.TimeUnit;
@@ -52,6 +53,19 @@ public class RetryPathBenchmark {
         @Setup
         public void setUp() {
             service = new Service();
+            Checks.assertRetried(service);
+        }
+    }
+
+    /** As {@link Agent}, through a service with a retry budget (one that never runs out). */
+    @State(Scope.Benchmark)
+    public static class AgentBudget {
+        BudgetService service;
+        int arg = 1;
+
+        @Setup
+        public void setUp() {
+            service = new BudgetService();
             Checks.assertRetried(service);
         }
     }
@@ -111,6 +125,12 @@ public class RetryPathBenchmark {
 
     @Benchmark
     public Reply agent(Agent s) throws Exception {
+        s.service.failNextCall();
+        return s.service.work(s.arg);
+    }
+
+    @Benchmark
+    public Reply agentBudget(AgentBudget s) throws Exception {
         s.service.failNextCall();
         return s.service.work(s.arg);
     }

@@ -2,9 +2,10 @@ package io.resilienceagent.bench.jmh;
 
 import dev.failsafe.FailsafeExecutor;
 import dev.failsafe.function.CheckedSupplier;
-import io.resilienceagent.bench.subject.PlainService;
-import io.resilienceagent.bench.subject.Reply;
-import io.resilienceagent.bench.subject.Service;
+import com.example.bench.subject.BudgetService;
+import com.example.bench.subject.PlainService;
+import com.example.bench.subject.Reply;
+import com.example.bench.subject.Service;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -46,6 +47,19 @@ public class SuccessPathBenchmark {
         }
     }
 
+    /** As {@link Agent}, through a service with a retry budget (one that never runs out). */
+    @State(Scope.Benchmark)
+    public static class AgentBudget {
+        BudgetService service;
+        int arg = 1;
+
+        @Setup
+        public void setUp() {
+            service = new BudgetService();
+            Checks.assertRetried(service);
+        }
+    }
+
     @State(Scope.Benchmark)
     public static class Resilience4j {
         PlainService service;
@@ -83,6 +97,11 @@ public class SuccessPathBenchmark {
 
     @Benchmark
     public Reply agent(Agent s) throws Exception {
+        return s.service.work(s.arg);
+    }
+
+    @Benchmark
+    public Reply agentBudget(AgentBudget s) throws Exception {
         return s.service.work(s.arg);
     }
 

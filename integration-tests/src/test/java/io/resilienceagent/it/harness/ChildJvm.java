@@ -134,12 +134,12 @@ public final class ChildJvm {
         return this;
     }
 
-    /** Runs the test application {@code io.resilienceagent.it.app.HttpApp} with these steps. */
+    /** Runs the test application {@code com.example.app.HttpApp} with these steps. */
     public ChildJvm app(String baseUrl, String... steps) {
         String[] args = new String[steps.length + 1];
         args[0] = baseUrl;
         System.arraycopy(steps, 0, args, 1, steps.length);
-        return main(io.resilienceagent.it.app.HttpApp.class, args);
+        return main(com.example.app.HttpApp.class, args);
     }
 
     /** Runs {@code java -jar jar args}. */

@@ -23,7 +23,7 @@ import java.util.function.Predicate;
 /**
  * A child JVM that keeps running while the test talks to it: commands go to its stdin one line at a
  * time, its stdout is read line by line (with timeouts), stderr is collected. For applications such as
- * {@link io.resilienceagent.it.app.InteractiveApp}.
+ * {@link com.example.app.InteractiveApp}.
  *
  * <pre>
  * try (LiveChildJvm child = LiveChildJvm.start(ChildJvm.on(jdk).withConfig(yaml)

@@ -16,7 +16,7 @@ import java.util.Map;
  * <pre>
  * Path config = ResilienceYaml.create()
  *         .service("api", ResilienceYaml.FAST_RETRY, "circuitBreaker: { failureThreshold: 100 }")
- *         .method("io.resilienceagent.it.app.ApiClient.get", "api")
+ *         .method("com.example.app.ApiClient.get", "api")
  *         .writeTo(tempDir);
  * </pre>
  *

@@ -1,0 +1,8 @@
+package com.example.sample;
+
+public class SubOfConcrete extends ConcreteBase {
+    @Override
+    public String call() {
+        return "sub";
+    }
+}

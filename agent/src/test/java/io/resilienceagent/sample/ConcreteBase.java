@@ -1,8 +1,0 @@
-package io.resilienceagent.sample;
-
-/** A concrete class: a pattern naming it covers it alone, not its subclasses. */
-public class ConcreteBase {
-    public String call() {
-        return "base";
-    }
-}

@@ -1,9 +1,0 @@
-package io.resilienceagent.sample;
-
-/** Covered through BaseClient two levels up and Fetcher through MiddleClient. */
-public class DeepClient extends MiddleClient {
-    @Override
-    public String call() {
-        return "deep";
-    }
-}

@@ -1,8 +1,0 @@
-package io.resilienceagent.sample;
-
-public abstract class MiddleClient extends BaseClient implements Fetcher {
-    @Override
-    public String fetch(String key) {
-        return key;
-    }
-}

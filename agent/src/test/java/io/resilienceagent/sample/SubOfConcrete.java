@@ -1,8 +1,0 @@
-package io.resilienceagent.sample;
-
-public class SubOfConcrete extends ConcreteBase {
-    @Override
-    public String call() {
-        return "sub";
-    }
-}

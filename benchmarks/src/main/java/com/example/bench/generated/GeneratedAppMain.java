@@ -1,0 +1,100 @@
+package com.example.bench.generated;
+
+import com.sun.management.OperatingSystemMXBean;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.InvocationTargetException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+/**
+ * Main class of the generated application (copied into its jar; it is not run inside the harness).
+ * Loads and initialises every class listed in {@code META-INF/generated-app/classes.txt}, as a large
+ * application's start-up does, then prints {@code STARTED_NANOS}, {@code CPU_NANOS} (all threads) and
+ * {@code LOADED_CLASSES}.
+ *
+ * <p>Arguments: none (load all); {@code idle}: load none, print {@code STARTED_NANOS}, then wait
+ * {@value #IDLE_MILLIS} ms before reading the CPU time, so that the agent's delayed background work
+ * (its JMX registration, one second after start) is counted as in a long start-up; {@code verify}:
+ * load all, then call every method listed in {@code targets.txt} once with its first call failing
+ * ({@link FirstCallFails}) and print {@code VERIFY <class#method> OK|FAILED}, then, under an agent,
+ * {@code INSTRUMENTED_METHODS <count>} from the agent's MXBean.
+ */
+public final class GeneratedAppMain {
+    private static final String LIST_DIR = "META-INF/generated-app/";
+    private static final long IDLE_MILLIS = 2_500;
+
+    private GeneratedAppMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        String mode = args.length == 0 ? "all" : args[0];
+        ClassLoader loader = GeneratedAppMain.class.getClassLoader();
+        if (!mode.equals("idle")) {
+            for (String name : lines("classes.txt")) {
+                Class.forName(name, true, loader);
+            }
+        }
+        long started = System.nanoTime();
+        System.out.println("STARTED_NANOS " + started);
+        if (mode.equals("idle")) {
+            Thread.sleep(IDLE_MILLIS);
+        }
+        long cpu = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+        System.out.println("CPU_NANOS " + cpu);
+        System.out.println("LOADED_CLASSES " + ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount());
+        if (mode.equals("verify")) {
+            verify(loader);
+        }
+    }
+
+    private static void verify(ClassLoader loader) throws Exception {
+        FirstCallFails.arm();
+        for (String target : lines("targets.txt")) {
+            int hash = target.indexOf('#');
+            Class<?> type = Class.forName(target.substring(0, hash), true, loader);
+            Object instance = type.getConstructor().newInstance();
+            try {
+                type.getMethod(target.substring(hash + 1), String.class).invoke(instance, "x");
+                System.out.println("VERIFY " + target + " OK");
+            } catch (InvocationTargetException e) {
+                System.out.println("VERIFY " + target + " FAILED " + e.getCause());
+            }
+        }
+        boolean underAgent = false;
+        for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            underAgent |= argument.startsWith("-javaagent:");
+        }
+        if (underAgent) {
+            MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+            ObjectName agent = new ObjectName("io.resilienceagent:type=Agent");
+            for (int i = 0; i < 100 && !server.isRegistered(agent); i++) {
+                Thread.sleep(100);
+            }
+            String[] methods = (String[]) server.getAttribute(agent, "InstrumentedMethods");
+            System.out.println("INSTRUMENTED_METHODS " + methods.length);
+        }
+    }
+
+    private static List<String> lines(String resource) throws IOException {
+        List<String> lines = new ArrayList<>();
+        try (InputStream in = GeneratedAppMain.class.getClassLoader().getResourceAsStream(LIST_DIR + resource)) {
+            if (in == null) {
+                throw new IOException("missing " + LIST_DIR + resource);
+            }
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (!line.isBlank()) {
+                    lines.add(line.strip());
+                }
+            }
+        }
+        return lines;
+    }
+}

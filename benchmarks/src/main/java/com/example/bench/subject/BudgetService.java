@@ -1,0 +1,28 @@
+package com.example.bench.subject;
+
+import java.net.ConnectException;
+
+/**
+ * Instrumented by the agent: {@code com.example.bench.subject.BudgetService.work} is mapped to the
+ * service {@code bench_budget} in {@code bench.yaml}, which has a retry budget that never runs out, so
+ * a benchmark measures what keeping the budget costs. The body is byte for byte that of {@link PlainService}.
+ */
+public final class BudgetService {
+    private final Reply reply = new Reply(42);
+    /** Set by a single-threaded benchmark before a call whose first attempt must fail. */
+    private boolean failNext;
+
+    /** Makes the next run of the body throw {@link Failures#CONNECT} once. */
+    public void failNextCall() {
+        failNext = true;
+    }
+
+    /** The tiny work: a field read, a branch on the argument, a field returned (about 1 ns). */
+    public Reply work(int arg) throws ConnectException {
+        if (failNext) {
+            failNext = false;
+            throw Failures.CONNECT;
+        }
+        return arg >= 0 ? reply : null;
+    }
+}

@@ -1,8 +1,0 @@
-package io.resilienceagent.it.app;
-
-import java.io.IOException;
-
-/** An interface the config names; the protected code lives in {@link HttpFetcher}. */
-public interface Fetcher {
-    int fetch(String url) throws IOException, InterruptedException;
-}
