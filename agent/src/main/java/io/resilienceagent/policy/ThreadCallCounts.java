@@ -37,6 +37,11 @@ final class ThreadCallCounts {
         this.owner = new WeakReference<>(owner);
     }
 
+    /** Whether these are {@code thread}'s counts. */
+    boolean isOwnedBy(Thread thread) {
+        return owner.get() == thread;
+    }
+
     static ThreadCallCounts forCurrentThread() {
         ThreadCallCounts counts = new ThreadCallCounts(Thread.currentThread());
         synchronized (REGISTERED) {

@@ -18,14 +18,37 @@ final class ThreadCalls {
         }
     };
 
+    /**
+     * The calls of recently active threads, by thread id modulo the length: a hit skips the thread-local
+     * map, the largest single cost of a call's path. An entry is checked against its thread (held
+     * weakly, through the counts), so a collision or an id a {@code Thread} subclass makes up only costs
+     * the slower lookup. Written racily: any entry read is a whole, valid one.
+     */
+    private static final ThreadCalls[] RECENT = new ThreadCalls[256];
+
     final ThreadCallCounts counts = ThreadCallCounts.forCurrentThread();
+    /** Lookups of this thread that missed {@link #RECENT}; touched by the owner only. */
+    private int misses;
     private CallFrame[] frames = new CallFrame[0];
     private int depth;
     /** The async call whose retry the agent's scheduler is about to run on this thread, until its method takes it. */
     private AsyncCall pendingRetry;
 
     static ThreadCalls current() {
-        return CURRENT.get();
+        Thread thread = Thread.currentThread();
+        int slot = (int) thread.getId() & (RECENT.length - 1);
+        ThreadCalls calls = RECENT[slot];
+        if (calls != null && calls.counts.isOwnedBy(thread)) {
+            return calls;
+        }
+        calls = CURRENT.get();
+        // cached at a thread's 2nd, 4th, 8th... miss: a thread that makes one call (a virtual thread per
+        // request) never writes the shared table, and two threads that share a slot rarely do
+        int miss = ++calls.misses;
+        if (miss > 1 && (miss & (miss - 1)) == 0) {
+            RECENT[slot] = calls;
+        }
+        return calls;
     }
 
     /** Whether a call of the service {@code service} ({@link ServiceGuard#index()}) is in progress on this thread. */

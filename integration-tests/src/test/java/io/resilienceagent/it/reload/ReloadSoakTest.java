@@ -18,7 +18,7 @@ import javax.management.ObjectName;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * About 20 s per JDK of calls from many threads while the config file is rewritten every 2 s, invalid
+ * A minute per JDK of calls from many threads while the config file is rewritten every 3 s, invalid
  * and valid files in turn (each good one also weaves the busy class again). No call fails because of a
  * reload: every call's outcome is the one the settings in force explain (a {@code down} call runs exactly
  * {@code maxAttempts} times, of a version that only grows on each thread; {@code ok} and {@code flaky}
@@ -31,8 +31,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ReloadSoakTest {
     private static final int THREADS = 12;
-    private static final int REWRITES = 10;
-    private static final Duration INTERVAL = Duration.ofSeconds(2);
+    private static final int REWRITES = 20;
+    private static final Duration INTERVAL = Duration.ofSeconds(3);
 
     @TempDir
     Path dir;
