@@ -21,9 +21,11 @@ final class AsyncCall extends CallerFuture implements BiConsumer<Object, Throwab
     private final AsyncMethodGuard method;
     private final ServiceGuard service;
     private final ServicePolicy settings;
-    private final Class<?> owner;
-    private final Object receiver;
-    private final Object[] arguments;
+    // the application's objects, dropped when the caller's future completes (it may be kept long after);
+    // another thread seeing them a little later is harmless, so they are plain fields
+    private Class<?> owner;
+    private Object receiver;
+    private Object[] arguments;
     // guarded by this, except for the first attempt's, written before the call is shared
     private int attempt = 1;
     private boolean settled;
@@ -77,45 +79,68 @@ final class AsyncCall extends CallerFuture implements BiConsumer<Object, Throwab
         inFlight = future;
         long timeout = settings.retry.attemptTimeoutNanos();
         if (timeout > 0) {
-            timer = AsyncScheduler.schedule(() -> timedOut(1), timeout);
+            synchronized (this) { // a very short timeout may fire, and set the retry's timer, before this returns
+                timer = AsyncScheduler.schedule(() -> timedOut(1), timeout);
+            }
         }
         future.whenComplete(this);
     }
 
     /** Follows attempt {@code number}'s future; its outcome settles the attempt. */
     private void follow(int number, CompletionStage<?> future, Object attemptPermit) {
+        boolean wasStopped;
         synchronized (this) {
-            if (stopped) {
-                Futures.cancelQuietly(future);
-                return;
+            wasStopped = stopped;
+            if (!wasStopped) {
+                followLocked(number, future, attemptPermit);
             }
-            attempt = number;
-            settled = false;
-            permit = attemptPermit;
-            inFlight = future;
-            long timeout = settings.retry.attemptTimeoutNanos();
-            if (timeout > 0) {
-                timer = AsyncScheduler.schedule(() -> timedOut(number), timeout);
-            }
+        }
+        if (wasStopped) {
+            Futures.cancelQuietly(future); // the permit went back when the call stopped
+            return;
         }
         future.whenComplete((value, error) -> settle(number, value, error));
     }
 
+    private void followLocked(int number, CompletionStage<?> future, Object attemptPermit) {
+        attempt = number;
+        settled = false;
+        permit = attemptPermit;
+        inFlight = future;
+        long timeout = settings.retry.attemptTimeoutNanos();
+        if (timeout > 0) {
+            timer = AsyncScheduler.schedule(() -> timedOut(number), timeout);
+        }
+    }
+
     /** On the agent's scheduler, entering the method to retry: asks the breaker for the attempt. */
     Object beginRetry(ThreadCalls calls) {
+        synchronized (this) {
+            if (stopped) {
+                return new Replacement(callerFuture());
+            }
+        }
         Object attemptPermit = service.breaker().tryAcquire();
         if (attemptPermit == null) {
             Throwable rejection;
             synchronized (this) {
                 rejection = lastFailure;
             }
-            failCaller(service.reject(owner, rejection));
+            failCaller(service.reject(owner, rejection, settings));
             return new Replacement(callerFuture());
         }
+        boolean wasStopped;
         synchronized (this) {
-            attempt++;
-            settled = false;
-            permit = attemptPermit;
+            wasStopped = stopped;
+            if (!wasStopped) {
+                attempt++;
+                settled = false;
+                permit = attemptPermit;
+            }
+        }
+        if (wasStopped) { // stopped meanwhile: the body does not run, the permit goes back
+            service.breaker().onIgnored(attemptPermit);
+            return new Replacement(callerFuture());
         }
         CallFrame frame = calls.push(service.index(), attemptPermit == service.breaker().closedPermit() ? null : attemptPermit,
                 settings);
@@ -214,7 +239,7 @@ final class AsyncCall extends CallerFuture implements BiConsumer<Object, Throwab
         service.countRetry(ThreadCalls.current());
         if (service.breaker().nanosUntilAdmission() > wait) {
             FailedValues.release(value);
-            failCaller(service.reject(owner, failure));
+            failCaller(service.reject(owner, failure, settings));
             return;
         }
         service.log().retrying(method.method(), failure, status, failed + 1, settings.retry.maxAttempts());
@@ -236,20 +261,12 @@ final class AsyncCall extends CallerFuture implements BiConsumer<Object, Throwab
             }
             timer = null;
         }
-        ThreadCalls calls = ThreadCalls.current();
-        calls.expectRetry(this);
-        try {
-            method.invoker().invoke(owner, receiver, arguments);
-        } catch (Throwable thrown) {
-            // what the body threw was settled on the way out; anything else means the method was not run
-        } finally {
-            if (calls.takeRetry(method) != null) {
-                Throwable last;
-                synchronized (this) {
-                    last = lastFailure;
-                }
-                failCaller(last != null ? last : new IllegalStateException("the retry could not run"));
+        if (!method.runAgain(this, owner, receiver, arguments)) {
+            Throwable last;
+            synchronized (this) {
+                last = lastFailure;
             }
+            failCaller(last != null ? last : new IllegalStateException("the retry could not run"));
         }
     }
 
@@ -273,6 +290,15 @@ final class AsyncCall extends CallerFuture implements BiConsumer<Object, Throwab
             service.breaker().onIgnored(attemptPermit);
         }
         Futures.cancelQuietly(future);
+        ended();
+    }
+
+    @Override
+    void ended() {
+        owner = null;
+        receiver = null;
+        arguments = null;
+        lastFailure = null;
     }
 
     /** Completes the caller's future exactly as the last attempt's future completed, with no wrapper of the agent's. */

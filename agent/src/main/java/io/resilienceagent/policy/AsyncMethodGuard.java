@@ -49,6 +49,7 @@ public final class AsyncMethodGuard implements CallHandler {
         calls.counts.increment(service.index());
         Object permit = service.breaker().tryAcquire();
         if (permit == null) {
+            service.counters().firstAttemptsRejected.increment();
             return new Replacement(futures.failed(owner, service.reject(owner, null)));
         }
         return calls.push(service.index(), permit == service.breaker().closedPermit() ? null : permit,
@@ -67,6 +68,8 @@ public final class AsyncMethodGuard implements CallHandler {
             }
             return firstAttemptRan(frame, returned, thrown);
         } catch (Throwable fault) {
+            // the call completes unprotected; a trial permit must still be given back
+            releasePermit(frame);
             frame.end();
             throw fault;
         }
@@ -113,6 +116,7 @@ public final class AsyncMethodGuard implements CallHandler {
         try {
             declared = futures.forCaller(owner, returned);
         } catch (RuntimeException | LinkageError cannotBuild) {
+            releasePermit(frame);
             frame.end();
             throw cannotBuild;
         }
@@ -127,16 +131,33 @@ public final class AsyncMethodGuard implements CallHandler {
         return new Replacement(call.callerFuture());
     }
 
+    /**
+     * Runs the method again as {@code call}'s next attempt, on this thread (the agent's scheduler): its
+     * entry finds the call waiting on the thread and continues it. Whether the method ran.
+     */
+    boolean runAgain(AsyncCall call, Class<?> owner, Object receiver, Object[] arguments) {
+        ThreadCalls calls = ThreadCalls.current();
+        calls.expectRetry(call);
+        try {
+            invoker.invoke(owner, receiver, arguments);
+        } catch (Throwable thrown) {
+            // what the body threw was settled on the way out; anything else means the method was not run
+        }
+        return calls.takeRetry(this) == null;
+    }
+
+    private void releasePermit(CallFrame frame) {
+        if (frame.asyncCall == null && frame.permit != null) {
+            service.breaker().onIgnored(frame.permit);
+        }
+    }
+
     String method() {
         return method;
     }
 
     boolean retryable() {
         return retryable;
-    }
-
-    MethodInvoker invoker() {
-        return invoker;
     }
 
     CallerFutures futures() {

@@ -11,4 +11,6 @@ final class CallCounters {
     final LongAdder retries = new LongAdder();
     final LongAdder rejected = new LongAdder();
     final LongAdder retriesDenied = new LongAdder();
+    /** First attempts the breaker refused: they sent nothing, so the retry budget does not count them. */
+    final LongAdder firstAttemptsRejected = new LongAdder();
 }

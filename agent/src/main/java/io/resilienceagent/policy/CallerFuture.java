@@ -7,8 +7,8 @@ import java.util.concurrent.CompletableFuture;
  * call learns that the caller no longer waits for it. When the caller may get a plain
  * {@code CompletableFuture}, the call is that future itself, so the common case costs one object, not
  * a future, a call and a listener: its dependents are plain {@code CompletableFuture}s, and completing
- * or cancelling it from outside (the caller's {@code cancel}, {@code orTimeout}, {@code complete})
- * stops the call. Otherwise the caller's future is one of the method's declared subclass, watched by a
+ * or cancelling it from outside ({@code cancel}, {@code complete}, {@code completeExceptionally},
+ * {@code orTimeout}, {@code completeOnTimeout}, {@code obtrude...}) stops the call. Otherwise the caller's future is one of the method's declared subclass, watched by a
  * listener to the same effect.
  */
 abstract class CallerFuture extends CompletableFuture<Object> {
@@ -44,6 +44,7 @@ abstract class CallerFuture extends CompletableFuture<Object> {
             finishing = true;
             caller.complete(value);
         }
+        ended();
     }
 
     final void failCaller(Throwable error) {
@@ -53,7 +54,11 @@ abstract class CallerFuture extends CompletableFuture<Object> {
             finishing = true;
             caller.completeExceptionally(error);
         }
+        ended();
     }
+
+    /** The caller's future is complete: drop what the call kept of the application. */
+    abstract void ended();
 
     @Override
     public final boolean complete(Object value) {
@@ -68,6 +73,18 @@ abstract class CallerFuture extends CompletableFuture<Object> {
     @Override
     public final boolean cancel(boolean mayInterruptIfRunning) {
         return stopIfCompleted(super.cancel(mayInterruptIfRunning));
+    }
+
+    @Override
+    public final void obtrudeValue(Object value) {
+        super.obtrudeValue(value);
+        stop();
+    }
+
+    @Override
+    public final void obtrudeException(Throwable error) {
+        super.obtrudeException(error);
+        stop();
     }
 
     /** Dependents of the caller's future are plain futures. */

@@ -9,13 +9,16 @@ import java.util.function.LongSupplier;
  *
  * <p>Only retries touch it: first attempts are not counted here (that would cost the success path an
  * atomic instruction per call) but read from the service's own running total whenever a retry asks,
- * at most a few times per bucket and always afresh before a retry is denied. The total at each bucket's
+ * at most a few times per bucket, and again before a retry is denied on a reading older than a
+ * millisecond (reading sums every thread's counts under a lock, so a storm of denials does not repeat it). The total at each bucket's
  * start is interpolated between the readings around it, which is exact when first attempts arrive at
  * an even rate between two retries. Retries are counted per bucket. One lock: only calls that want a
  * retry take it, for a few arithmetic steps.
  */
 final class RetryBudgetWindow {
     static final int BUCKETS = 10;
+    /** Before a denial, the first attempts are read again if the last reading is older than this. */
+    static final long REREAD_NANOS = 1_000_000;
 
     private final double ratio;
     private final double floor;
@@ -64,7 +67,10 @@ final class RetryBudgetWindow {
             read(now);
         }
         if (!allows(bucket)) {
-            read(now); // never deny on a stale count
+            if (now - latestReadNanos < REREAD_NANOS) {
+                return false;
+            }
+            read(now); // never deny on a count older than a millisecond
             if (!allows(bucket)) {
                 return false;
             }

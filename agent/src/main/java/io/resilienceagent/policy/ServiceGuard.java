@@ -64,6 +64,7 @@ public final class ServiceGuard {
         calls.counts.increment(index);
         Object permit = breaker.tryAcquire();
         if (permit == null) {
+            counters.firstAttemptsRejected.increment();
             return reject(owner, null);
         }
         return calls.push(index, permit == breaker.closedPermit() ? null : permit, policy);
@@ -178,7 +179,8 @@ public final class ServiceGuard {
         return reject(owner, lastFailure, policy);
     }
 
-    private Throwable reject(Class<?> owner, Throwable lastFailure, ServicePolicy settings) {
+    /** The rejection of a call that started with {@code settings} (its open exception). */
+    Throwable reject(Class<?> owner, Throwable lastFailure, ServicePolicy settings) {
         counters.rejected.increment();
         log.rejected();
         return settings.openExceptions.create(loaderOf(owner), lastFailure);
@@ -205,9 +207,9 @@ public final class ServiceGuard {
                 counters.retriesDenied.sum(), breaker.lastStateChangeMillis());
     }
 
-    /** First attempts so far: calls that asked the breaker, less retries (for the retry budget). */
+    /** First attempts the breaker admitted so far: calls that asked it, less retries and rejected first attempts (for the retry budget). */
     long firstAttempts() {
-        return ThreadCallCounts.total(index) - counters.retries.sum();
+        return ThreadCallCounts.total(index) - counters.retries.sum() - counters.firstAttemptsRejected.sum();
     }
 
     CallCounters counters() {

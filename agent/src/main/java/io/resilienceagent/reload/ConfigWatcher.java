@@ -1,5 +1,6 @@
 package io.resilienceagent.reload;
 
+import io.resilienceagent.log.AgentLog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,14 +46,21 @@ public final class ConfigWatcher implements Runnable {
                 }
                 Fingerprint settled = settle(now);
                 if (settled.exists()) {
-                    live.reload();
+                    reloadQuietly();
                 }
                 seen = settled;
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException | Error e) {
-            // never let the watcher take anything down; reloads stay possible through JMX
+        }
+    }
+
+    /** A reload that fails unexpectedly is logged and the watching goes on: the next change may be fine. */
+    private void reloadQuietly() {
+        try {
+            live.reload();
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            AgentLog.error("resilience-agent could not reload " + file + ", keeping the running config: " + e);
         }
     }
 

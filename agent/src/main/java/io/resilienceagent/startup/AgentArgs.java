@@ -19,7 +19,6 @@ record AgentArgs(Optional<String> config, boolean exitOnConfigError, boolean wat
     static final AgentArgs DEFAULTS = new AgentArgs(Optional.empty(), true, true, Optional.empty());
     private static final String VALID = "valid arguments are config=PATH, onConfigError=exit|continue, reload=on|off "
             + "and report=PATH";
-    private static final List<String> KEYS = List.of("config", "onConfigError", "reload", "report");
 
     /**
      * Parses the argument string.
@@ -56,13 +55,14 @@ record AgentArgs(Optional<String> config, boolean exitOnConfigError, boolean wat
 
     /**
      * The comma-separated parts; a comma inside a path ({@code config=conf,v2/resilience.yaml}) stays in
-     * it, unless what follows the comma starts with another argument's {@code key=}.
+     * it, unless what follows the comma starts like an argument ({@code word=}) or is blank.
      */
     private static List<String> parts(String arguments) {
         List<String> parts = new ArrayList<>();
         for (String piece : arguments.split(",", -1)) {
             String last = parts.isEmpty() ? "" : parts.get(parts.size() - 1);
-            if (!startsWithKey(piece) && (last.startsWith("config=") || last.startsWith("report="))) {
+            boolean inPath = last.startsWith("config=") || last.startsWith("report=");
+            if (inPath && !piece.isBlank() && !startsLikeArgument(piece)) {
                 parts.set(parts.size() - 1, last + "," + piece);
             } else if (!piece.isBlank()) {
                 parts.add(piece.strip());
@@ -71,14 +71,14 @@ record AgentArgs(Optional<String> config, boolean exitOnConfigError, boolean wat
         return parts;
     }
 
-    private static boolean startsWithKey(String piece) {
+    /** Whether {@code piece} starts with a word and {@code =}, as an argument does (an unknown one is then reported). */
+    private static boolean startsLikeArgument(String piece) {
         String trimmed = piece.stripLeading();
-        for (String key : KEYS) {
-            if (trimmed.startsWith(key + "=")) {
-                return true;
-            }
+        int i = 0;
+        while (i < trimmed.length() && (Character.isLetterOrDigit(trimmed.charAt(i)) || trimmed.charAt(i) == '_')) {
+            i++;
         }
-        return false;
+        return i > 0 && i < trimmed.length() && trimmed.charAt(i) == '=';
     }
 
     private static boolean parseOnConfigError(String value) {

@@ -52,6 +52,12 @@ class RetryBudgetTest {
                 timing, BreakerListener.NONE);
     }
 
+    /** A call a millisecond after the previous one (the budget reads first attempts at most once a millisecond). */
+    private String call(MethodGuard method, Callable<String> body) throws Exception {
+        clock.advance(Duration.ofMillis(1));
+        return ProtectedCall.call(method, body);
+    }
+
     private static Callable<String> failing(AtomicInteger runs) {
         return () -> {
             runs.incrementAndGet();
@@ -66,10 +72,10 @@ class RetryBudgetTest {
         AtomicInteger runs = new AtomicInteger();
 
         // call 1: 1 first attempt allows 0.5 retries: denied at once
-        assertThatThrownBy(() -> ProtectedCall.call(get, failing(runs))).isInstanceOf(ConnectException.class).hasMessage("down 1");
+        assertThatThrownBy(() -> call(get, failing(runs))).isInstanceOf(ConnectException.class).hasMessage("down 1");
         assertThat(sleeper.waits).as("no backoff before a denied retry").isEmpty();
         // call 2: 2 first attempts allow 1 retry: one retry, then denied
-        assertThatThrownBy(() -> ProtectedCall.call(get, failing(runs))).hasMessage("down 3");
+        assertThatThrownBy(() -> call(get, failing(runs))).hasMessage("down 3");
         assertThat(sleeper.waits).containsExactly(Duration.ofMillis(100));
 
         BreakerStats stats = api.stats();
@@ -88,7 +94,7 @@ class RetryBudgetTest {
         AtomicInteger runs = new AtomicInteger();
 
         // 1 first attempt allows 1 retry, taken by the outermost call; the inner method asks nothing
-        assertThatThrownBy(() -> ProtectedCall.call(outer, () -> ProtectedCall.call(inner, failing(runs))))
+        assertThatThrownBy(() -> call(outer, () -> ProtectedCall.call(inner, failing(runs))))
                 .hasMessage("down 2");
 
         assertThat(api.stats().totalRetries()).isEqualTo(1);
@@ -102,10 +108,10 @@ class RetryBudgetTest {
         MethodGuard get = new MethodGuard("Api.get", api);
         AtomicInteger runs = new AtomicInteger();
         for (int i = 0; i < 5; i++) {
-            assertThatThrownBy(() -> ProtectedCall.call(get, failing(runs))).isInstanceOf(ConnectException.class);
+            assertThatThrownBy(() -> call(get, failing(runs))).isInstanceOf(ConnectException.class);
         }
         clock.advance(Duration.ofMillis(1001));
-        assertThatThrownBy(() -> ProtectedCall.call(get, failing(runs))).isInstanceOf(ConnectException.class);
+        assertThatThrownBy(() -> call(get, failing(runs))).isInstanceOf(ConnectException.class);
 
         assertThat(log.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("Retry budget")))
                 .containsExactly("WARN  Retry budget exhausted for api", "WARN  Retry budget exhausted for api");
@@ -118,26 +124,26 @@ class RetryBudgetTest {
         MethodGuard get = new MethodGuard("Api.get", api);
         AtomicInteger runs = new AtomicInteger();
         // 1 first attempt, 1 retry: the budget is spent
-        assertThatThrownBy(() -> ProtectedCall.call(get, failing(runs))).hasMessage("down 2");
+        assertThatThrownBy(() -> call(get, failing(runs))).hasMessage("down 2");
 
         api.reconfigure(Settings.service("api", retry(1), Settings.breaker(999, Duration.ofSeconds(60), 1, 1)));
         runs.set(0);
         AtomicInteger succeedsSecond = new AtomicInteger();
         // 2 first attempts allow 2 retries; 1 spent before the reload, so 1 left: this call retries once
-        assertThat(ProtectedCall.call(get, () -> {
+        assertThat(call(get, () -> {
             if (succeedsSecond.incrementAndGet() == 1) {
                 throw new ConnectException("once");
             }
             return "ok";
         })).isEqualTo("ok");
         assertThat(api.stats().totalRetriesDenied()).as("nothing denied yet").isEqualTo(1);
-        assertThatThrownBy(() -> ProtectedCall.call(get, failing(runs))).hasMessage("down 2");
+        assertThatThrownBy(() -> call(get, failing(runs))).hasMessage("down 2");
         assertThat(api.stats().totalRetriesDenied()).as("3 first attempts, 3 retries: the next is denied").isEqualTo(2);
 
         api.reconfigure(Settings.service("api", retry(2), Settings.breaker(999, Duration.ofSeconds(60), 1, 1)));
         runs.set(0);
         // a new budget counts from now: 1 first attempt allows 2 retries
-        assertThatThrownBy(() -> ProtectedCall.call(get, failing(runs))).hasMessage("down 3");
+        assertThatThrownBy(() -> call(get, failing(runs))).hasMessage("down 3");
     }
 
     @Test
@@ -146,7 +152,7 @@ class RetryBudgetTest {
         MethodGuard get = new MethodGuard("Api.get", api);
         AtomicInteger runs = new AtomicInteger();
         for (int i = 0; i < 3; i++) {
-            assertThatThrownBy(() -> ProtectedCall.call(get, failing(runs))).isInstanceOf(ConnectException.class);
+            assertThatThrownBy(() -> call(get, failing(runs))).isInstanceOf(ConnectException.class);
         }
         assertThat(runs).hasValue(9);
         assertThat(api.stats().totalRetriesDenied()).isZero();

@@ -35,19 +35,22 @@ class RetryBudgetWindowTest {
         RetryBudgetWindow budget = budget(0.2, 0, Duration.ofSeconds(10));
         budget.tryAcquire(); // the window starts counting first attempts from here
         firstAttempts.addAndGet(1_000);
+        clock.advance(Duration.ofMillis(1)); // a reading less than a millisecond old is not taken again
 
         assertThat(take(budget, 500)).isEqualTo(200);
     }
 
     @Test
-    void aDeniedRetryTakesNothingAndTheCountIsReadAfreshBeforeDenying() {
+    void aDeniedRetryTakesNothingAndTheCountIsReadAgainBeforeDenyingOnAReadingOlderThanAMillisecond() {
         RetryBudgetWindow budget = budget(1, 0, Duration.ofSeconds(10));
         budget.tryAcquire();
         assertThat(budget.tryAcquire()).isFalse();
 
         firstAttempts.addAndGet(5);
+        assertThat(budget.tryAcquire()).as("a reading less than a millisecond old stands").isFalse();
+        clock.advance(Duration.ofMillis(1));
 
-        assertThat(take(budget, 10)).as("the new first attempts count at once, not a bucket later").isEqualTo(5);
+        assertThat(take(budget, 10)).as("the new first attempts count a millisecond later, not a bucket later").isEqualTo(5);
     }
 
     @Test

@@ -28,8 +28,12 @@ class AgentArgsTest {
     void aPathMayHoldCommas() {
         assertThat(AgentArgs.parse("config=/srv/conf,v2/resilience.yaml,report=/tmp/a,b/report.txt,reload=off"))
                 .isEqualTo(new AgentArgs(Optional.of("/srv/conf,v2/resilience.yaml"), true, false, Optional.of("/tmp/a,b/report.txt")));
-        assertThat(AgentArgs.parse("config=a,,b.yaml")).isEqualTo(new AgentArgs(Optional.of("a,,b.yaml"), true, true, Optional.empty()));
         assertThatThrownBy(() -> AgentArgs.parse("reload=off,v2")).hasMessageContaining("'v2' is not key=value");
+        assertThat(AgentArgs.parse("config=a.yaml,")).as("a trailing comma").isEqualTo(
+                new AgentArgs(Optional.of("a.yaml"), true, true, Optional.empty()));
+        assertThatThrownBy(() -> AgentArgs.parse("config=a.yaml,relaod=off")).as("a misspelt argument after a path")
+                .hasMessageContaining("unknown agent argument 'relaod'");
+        assertThat(AgentArgs.asksToContinue("config=a.yaml,onconfigerror=continue")).isTrue();
     }
 
     @Test

@@ -1,0 +1,58 @@
+package io.resilienceagent.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.resilienceagent.bootstrap.Replacement;
+import io.resilienceagent.log.AgentLog;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.ref.WeakReference;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An async call whose caller gave up: a retry that was about to start does not run and takes no trial
+ * permit from a HALF_OPEN breaker, and the finished call keeps none of the application's objects.
+ */
+class AsyncCallStopTest {
+    private final ManualClock clock = new ManualClock();
+    private final Timing timing = new Timing(clock, new RecordingSleeper(clock), () -> 0.5);
+    private PrintStream previousLog;
+
+    @BeforeEach
+    void quietLog() {
+        previousLog = AgentLog.redirect(new PrintStream(OutputStream.nullOutputStream()));
+    }
+
+    @AfterEach
+    void restoreLog() {
+        AgentLog.redirect(previousLog);
+    }
+
+    @Test
+    void aRetryAboutToStartWhenTheCallerGaveUpNeitherRunsNorTakesATrialPermit() {
+        ServiceGuard service = new ServiceGuard(Settings.service("api", Settings.retry(3, Duration.ZERO, Duration.ZERO),
+                Settings.breaker(1, Duration.ofSeconds(1), 1, 1)), timing, BreakerListener.NONE);
+        service.breaker().forceOpen();
+        clock.advance(Duration.ofSeconds(2)); // HALF_OPEN from the next ask, with one trial
+        AsyncMethodGuard method = new AsyncMethodGuard("Api.get", service, true, "get",
+                "()Ljava/util/concurrent/CompletableFuture;", false, CompletableFuture.class.getName());
+        WeakReference<Object> receiver = new WeakReference<>(new Object());
+        AsyncCall call = new AsyncCall(method, service, service.policy(), Object.class, receiver.get(), new Object[] {"arg"}, null);
+
+        assertThat(call.cancel(true)).isTrue();
+        Object admission = call.beginRetry(ThreadCalls.current());
+
+        assertThat(admission).as("the body does not run").isInstanceOf(Replacement.class);
+        assertThat(((Replacement) admission).value).isSameAs(call);
+        assertThat(service.breaker().tryAcquire()).as("the one trial permit is still there").isNotNull();
+        for (int i = 0; i < 10 && receiver.get() != null; i++) {
+            System.gc();
+        }
+        assertThat(receiver.get()).as("the finished call, still held as the caller's future, keeps no receiver").isNull();
+        assertThat(call).isCancelled();
+    }
+}
