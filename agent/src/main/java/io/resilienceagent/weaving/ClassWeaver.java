@@ -37,28 +37,17 @@ final class ClassWeaver {
     private ClassWeaver() {
     }
 
-    /** The declared methods of a class file, with their {@code max_locals}. */
+    /** The declared methods of a class file (their code is not read). */
     static List<MethodInfo> methods(byte[] classFile) {
         List<MethodInfo> methods = new ArrayList<>();
         new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                     String[] exceptions) {
-                return new MethodVisitor(Opcodes.ASM9) {
-                    @Override
-                    public void visitMaxs(int maxStack, int maxLocals) {
-                        methods.add(new MethodInfo(name, descriptor, access, maxLocals));
-                    }
-
-                    @Override
-                    public void visitEnd() {
-                        if ((access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE)) != 0) {
-                            methods.add(new MethodInfo(name, descriptor, access, 0));
-                        }
-                    }
-                };
+                methods.add(new MethodInfo(name, descriptor, access));
+                return null;
             }
-        }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
         return methods;
     }
 

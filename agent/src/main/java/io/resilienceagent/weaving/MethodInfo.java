@@ -6,12 +6,10 @@ import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.Type;
 
 /**
- * What the agent needs to know of one declared method: its name, descriptor, access flags and the
- * size of its local variable area.
- *
- * @param maxLocals the method's {@code max_locals}; the weaver puts its own variables above it
+ * What the agent needs to know of one declared method to decide whether to weave it: its name,
+ * descriptor and access flags.
  */
-record MethodInfo(String name, String descriptor, int access, int maxLocals) {
+record MethodInfo(String name, String descriptor, int access) {
 
     /**
      * Whether the method has a body the agent may wrap: no constructors, abstract, native, bridge or

@@ -18,6 +18,8 @@ import java.util.Map;
  */
 final class PatternIndex {
     private final String[] internalGlobs;
+    /** Per wildcard pattern, the literal text after its last {@code *}: a name that does not end with it cannot match. */
+    private final String[] literalEnds;
     private final NameTable exact;
     private final NameTable prefixes;
     private final int[] underEmptyPrefix;
@@ -25,12 +27,14 @@ final class PatternIndex {
 
     PatternIndex(List<MethodMapping> mappings) {
         this.internalGlobs = new String[mappings.size()];
+        this.literalEnds = new String[mappings.size()];
         Map<String, List<Integer>> exactLists = new LinkedHashMap<>();
         Map<String, List<Integer>> prefixLists = new LinkedHashMap<>();
         for (int i = 0; i < mappings.size(); i++) {
             MethodPattern pattern = mappings.get(i).pattern();
             String glob = pattern.classGlob().replace('.', '/');
             internalGlobs[i] = glob;
+            literalEnds[i] = glob.substring(glob.lastIndexOf('*') + 1);
             int star = glob.indexOf('*');
             if (star < 0) {
                 file(exactLists, glob, i);
@@ -80,7 +84,7 @@ final class PatternIndex {
     private int[] matching(int[] candidates, String internalName) {
         int[] matches = NameTable.NONE;
         for (int index : candidates) {
-            if (MethodPattern.globMatches(internalGlobs[index], internalName)) {
+            if (internalName.endsWith(literalEnds[index]) && MethodPattern.globMatches(internalGlobs[index], internalName)) {
                 matches = union(matches, new int[] {index});
             }
         }

@@ -137,8 +137,8 @@ class MethodSelectorTest {
 
     @Test
     void signaturesAndDisplayNamesAreAsTheReadmeWritesThem() {
-        MethodInfo fetch = new MethodInfo("fetch", "(Ljava/lang/String;[BJ)Ljava/lang/String;", 1, 5);
-        MethodInfo nested = new MethodInfo("call", "()V", 1, 1);
+        MethodInfo fetch = new MethodInfo("fetch", "(Ljava/lang/String;[BJ)Ljava/lang/String;", 1);
+        MethodInfo nested = new MethodInfo("call", "()V", 1);
 
         assertThat(MethodSelector.signature(PKG + "FlakyTarget", fetch))
                 .isEqualTo(PKG + "FlakyTarget.fetch(java.lang.String,byte[],long)");
@@ -150,12 +150,12 @@ class MethodSelectorTest {
     void neverCoversConstructorsAbstractBridgeOrSyntheticMethods() {
         List<MethodMapping> all = List.of(map(PKG + "FlakyTarget.*", "all"));
 
-        assertThat(MethodSelector.mappingFor(all, new MethodInfo("<init>", "()V", 1, 1))).isEmpty();
-        assertThat(MethodSelector.mappingFor(all, new MethodInfo("<clinit>", "()V", 8, 0))).isEmpty();
-        assertThat(MethodSelector.mappingFor(all, new MethodInfo("a", "()V", 0x0400, 0))).isEmpty();
-        assertThat(MethodSelector.mappingFor(all, new MethodInfo("b", "()V", 0x0040, 1))).isEmpty();
-        assertThat(MethodSelector.mappingFor(all, new MethodInfo("lambda$c$0", "()V", 0x1000, 1))).isEmpty();
-        assertThat(MethodSelector.mappingFor(all, new MethodInfo("d", "()V", 1, 1))).isPresent();
+        assertThat(MethodSelector.mappingFor(all, new MethodInfo("<init>", "()V", 1))).isEmpty();
+        assertThat(MethodSelector.mappingFor(all, new MethodInfo("<clinit>", "()V", 8))).isEmpty();
+        assertThat(MethodSelector.mappingFor(all, new MethodInfo("a", "()V", 0x0400))).isEmpty();
+        assertThat(MethodSelector.mappingFor(all, new MethodInfo("b", "()V", 0x0040))).isEmpty();
+        assertThat(MethodSelector.mappingFor(all, new MethodInfo("lambda$c$0", "()V", 0x1000))).isEmpty();
+        assertThat(MethodSelector.mappingFor(all, new MethodInfo("d", "()V", 1))).isPresent();
     }
 
     /** The mappings covering {@code type}, as the transformer asks when the class loads. */

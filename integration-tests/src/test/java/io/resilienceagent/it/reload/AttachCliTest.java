@@ -6,6 +6,7 @@ import static io.resilienceagent.it.reload.ReloadConfigs.quotes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.reload.ReloadApp;
+import io.resilienceagent.it.harness.Artifacts;
 import io.resilienceagent.it.harness.ChildJvm;
 import io.resilienceagent.it.harness.ChildResult;
 import io.resilienceagent.it.harness.Jdk;
@@ -98,11 +99,34 @@ class AttachCliTest {
     }
 
     /**
-     * Fails against the agent as of 414305c: the command checks the config, then passes
-     * {@code config=PATH,report=FILE} to the agent, whose arguments are split at commas; the agent refuses
-     * {@code 'v2/resilience.yaml' is not key=value}, never learns where to report, and the command waits
-     * 30 s before it gives up. The command runs the same whatever the target's JDK, so Java 17 alone.
+     * A config in a directory whose name has a comma: the command passes {@code config=PATH,report=FILE}
+     * to the agent, which must keep the comma in the path (and so learn where to report). The command
+     * runs the same whatever the target's JDK, so Java 17 alone.
      */
+    /**
+     * The JDK's own {@code jcmd PID JVMTI.agent_load JAR "config=PATH"} loads the agent too, as the README
+     * documents it: the option in double quotes (which a shell passes on inside single quotes), so that a
+     * path with a space stays one argument.
+     */
+    @JdkTest
+    void jcmdLoadsTheAgentWithItsConfigQuoted(Jdk jdk) throws Exception {
+        Path spaced = Files.createDirectory(dir.resolve("my config"));
+        Path config = quotes(3).writeTo(spaced);
+        Path jcmd = jdk.java().resolveSibling("jcmd");
+        try (LiveChildJvm app = LiveChildJvm.start(ChildJvm.on(jdk).jvmOption("-XX:+EnableDynamicAgentLoading")
+                .main(ReloadApp.class))) {
+            long pid = app.pid();
+            Process process = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), "JVMTI.agent_load",
+                    Artifacts.agentJar().toString(), "\"config=" + config + "\"").redirectErrorStream(true).start();
+            String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(process.waitFor()).as(output).isZero();
+            assertThat(output).as("jcmd's own report").contains("return code: 0");
+            LiveChildJvm.await("the agent's start line", Duration.ofSeconds(20), () -> app.agentLog()
+                    .contains("INFO  resilience-agent 0.1.0 protecting 1 service (config " + config + ")"));
+            assertThat(app.call("quote down").attempts()).as(app::describe).isEqualTo(3);
+        }
+    }
+
     @Test
     void attachesWithAConfigWhoseDirectoryNameHasAComma() throws Exception {
         Jdk jdk = Jdk.all().findFirst().orElseThrow();
