@@ -58,8 +58,8 @@ class ConfigLoaderParsingTest {
     }
 
     @Test
-    void contractExampleParsesIntoBuiltinDefaultsForBothServices() throws Exception {
-        Path file = Path.of(ConfigLoaderParsingTest.class.getResource("/config/contract-example.yaml").toURI());
+    void bothServicesOfTheExampleParseIntoTheBuiltInDefaults() throws Exception {
+        Path file = Path.of(ConfigLoaderParsingTest.class.getResource("/config/two-services.yaml").toURI());
 
         ResilienceConfig config = ConfigLoader.load(file);
 

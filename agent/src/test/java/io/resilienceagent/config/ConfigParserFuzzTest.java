@@ -168,7 +168,7 @@ class ConfigParserFuzzTest {
 
     static List<String> validConfigs() {
         List<String> configs = new ArrayList<>();
-        try (InputStream in = ConfigParserFuzzTest.class.getResourceAsStream("/config/contract-example.yaml")) {
+        try (InputStream in = ConfigParserFuzzTest.class.getResourceAsStream("/config/two-services.yaml")) {
             configs.add(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -19,7 +19,7 @@ import javax.management.ObjectName;
  * has registered its MXBeans, so every test starts from a running, observable agent.
  */
 final class ReloadingApp implements AutoCloseable {
-    /** How long a reload may take before a test gives up: well beyond the 3 s the contract promises. */
+    /** How long a reload may take before a test gives up: well beyond the 3 s the README promises. */
     static final Duration RELOAD_DEADLINE = Duration.ofSeconds(10);
     static final String RELOADED = "INFO  Reloaded config ";
     static final String REFUSED = "ERROR Config reload refused, keeping the running config: ";
