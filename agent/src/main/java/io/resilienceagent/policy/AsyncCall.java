@@ -13,16 +13,15 @@ import java.util.function.BiConsumer;
  * attempt's future, judges its outcome as a synchronous attempt's would be judged, and either completes
  * the caller's future or runs the method again after the backoff, on the agent's scheduler. One attempt
  * is in flight at a time; the state lives under this object's lock, and everything that can run
- * application code (completing the caller's future, classifying, cancelling) runs outside it.
- *
- * <p>The call is also the caller's future, or watches it ({@link CallerFuture}).
+ * application code (completing the caller's future, classifying, cancelling) runs outside it. The call
+ * is also the caller's future, or watches it ({@link CallerFuture}).
  */
 final class AsyncCall extends CallerFuture implements BiConsumer<Object, Throwable> {
-    private final AsyncMethodGuard method;
+    /** The method this is a call of (read by {@link ThreadCalls#takeRetry}). */
+    final AsyncMethodGuard method;
     private final ServiceGuard service;
     private final ServicePolicy settings;
-    // the application's objects, dropped when the caller's future completes (it may be kept long after);
-    // another thread seeing them a little later is harmless, so they are plain fields
+    // the application's objects, dropped (plain writes suffice) when the caller's future completes
     private Class<?> owner;
     private Object receiver;
     private Object[] arguments;
@@ -58,30 +57,22 @@ final class AsyncCall extends CallerFuture implements BiConsumer<Object, Throwab
         settle(1, value, error);
     }
 
-    AsyncMethodGuard method() {
-        return method;
-    }
-
-    /** The first attempt threw a transient failure, already recorded by the breaker. */
+    /** The first attempt threw a transient failure, already recorded; no other thread knows the call yet. */
     void firstAttemptFailed(Throwable thrown) {
-        synchronized (this) {
-            settled = true;
-            failedAttempts = 1;
-            lastFailure = thrown;
-        }
+        settled = true;
+        failedAttempts = 1;
+        lastFailure = thrown;
         afterFailure(null, thrown, thrown, StatusReader.NO_STATUS);
     }
 
-    /** Follows the first attempt's future, before the call is shared with any other thread. */
+    /** Follows the first attempt's future; no other thread knows the call yet, unless a timer is set for it. */
     void followFirst(CompletionStage<?> future, Object attemptPermit) {
-        settled = false;
-        permit = attemptPermit;
-        inFlight = future;
-        long timeout = settings.retry.attemptTimeoutNanos();
-        if (timeout > 0) {
+        if (settings.retry.attemptTimeoutNanos() > 0) {
             synchronized (this) { // a very short timeout may fire, and set the retry's timer, before this returns
-                timer = AsyncScheduler.schedule(() -> timedOut(1), timeout);
+                startAttempt(1, future, attemptPermit);
             }
+        } else {
+            startAttempt(1, future, attemptPermit);
         }
         future.whenComplete(this);
     }
@@ -92,7 +83,7 @@ final class AsyncCall extends CallerFuture implements BiConsumer<Object, Throwab
         synchronized (this) {
             wasStopped = stopped;
             if (!wasStopped) {
-                followLocked(number, future, attemptPermit);
+                startAttempt(number, future, attemptPermit);
             }
         }
         if (wasStopped) {
@@ -102,7 +93,8 @@ final class AsyncCall extends CallerFuture implements BiConsumer<Object, Throwab
         future.whenComplete((value, error) -> settle(number, value, error));
     }
 
-    private void followLocked(int number, CompletionStage<?> future, Object attemptPermit) {
+    /** Attempt {@code number} is in flight with this future; guarded by this once the call is shared. */
+    private void startAttempt(int number, CompletionStage<?> future, Object attemptPermit) {
         attempt = number;
         settled = false;
         permit = attemptPermit;
@@ -122,11 +114,7 @@ final class AsyncCall extends CallerFuture implements BiConsumer<Object, Throwab
         }
         Object attemptPermit = service.breaker().tryAcquire();
         if (attemptPermit == null) {
-            Throwable rejection;
-            synchronized (this) {
-                rejection = lastFailure;
-            }
-            failCaller(service.reject(owner, rejection, settings));
+            failCaller(service.reject(owner, lastFailure(), settings));
             return new Replacement(callerFuture());
         }
         boolean wasStopped;
@@ -262,10 +250,7 @@ final class AsyncCall extends CallerFuture implements BiConsumer<Object, Throwab
             timer = null;
         }
         if (!method.runAgain(this, owner, receiver, arguments)) {
-            Throwable last;
-            synchronized (this) {
-                last = lastFailure;
-            }
+            Throwable last = lastFailure();
             failCaller(last != null ? last : new IllegalStateException("the retry could not run"));
         }
     }
@@ -301,13 +286,8 @@ final class AsyncCall extends CallerFuture implements BiConsumer<Object, Throwab
         lastFailure = null;
     }
 
-    /** Completes the caller's future exactly as the last attempt's future completed, with no wrapper of the agent's. */
-    private void finish(Object value, Throwable error) {
-        if (error != null) {
-            failCaller(error);
-        } else {
-            completeCaller(value);
-        }
+    private synchronized Throwable lastFailure() {
+        return lastFailure;
     }
 
     private void cancelTimer() {

@@ -57,6 +57,15 @@ abstract class CallerFuture extends CompletableFuture<Object> {
         ended();
     }
 
+    /** Completes the caller's future exactly as the last attempt's future completed, with no wrapper of the agent's. */
+    final void finish(Object value, Throwable error) {
+        if (error != null) {
+            failCaller(error);
+        } else {
+            completeCaller(value);
+        }
+    }
+
     /** The caller's future is complete: drop what the call kept of the application. */
     abstract void ended();
 

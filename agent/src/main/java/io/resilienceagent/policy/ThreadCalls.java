@@ -101,7 +101,7 @@ final class ThreadCalls {
     /** The call whose retry is expected for {@code method}, taken (it is expected once); null if none. */
     AsyncCall takeRetry(AsyncMethodGuard method) {
         AsyncCall call = pendingRetry;
-        if (call != null && call.method() == method) {
+        if (call != null && call.method == method) {
             pendingRetry = null;
             return call;
         }
