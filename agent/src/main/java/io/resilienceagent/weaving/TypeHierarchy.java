@@ -4,16 +4,16 @@ import io.resilienceagent.config.JdkClasses;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.ref.WeakReference;
-import java.util.Collections;
+import java.util.Arrays;
 import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Answers "which mappings does this class inherit from an interface or abstract class it extends?".
  * Supertypes are read as class-file resources of the loading class loader, so no class is loaded
  * early; what each type passes on is cached per class loader and type name, the loader held weakly:
- * what is kept for a collected loader goes at the next class load.
+ * what is kept for a collected loader goes at the next class load through another loader (decided by
+ * the loader having been collected, not by when the JVM gets round to queueing its reference).
  *
  * <p>Reading supertypes is the costly part of matching (through a Spring Boot fat jar's nested jars
  * especially), so it is done only in a class loader where inheriting a mapping is possible at all:
@@ -28,7 +28,8 @@ final class TypeHierarchy {
     private static final int IMPOSSIBLE = 2;
 
     private final PatternIndex index;
-    private final Map<ClassLoader, LoaderTypes> byLoader = Collections.synchronizedMap(new WeakHashMap<>());
+    /** The class loaders seen and still alive when the last one was added; guarded by this. */
+    private LoaderTypes[] loaders = new LoaderTypes[0];
     private final LoaderTypes bootLoader = new LoaderTypes(null);
     /** The loader asked about last: class loading comes in bursts from one loader. */
     private volatile LoaderTypes last = bootLoader;
@@ -118,16 +119,47 @@ final class TypeHierarchy {
             last = bootLoader;
             return bootLoader;
         }
-        LoaderTypes types;
-        synchronized (byLoader) {
-            types = byLoader.get(loader);
-            if (types == null) {
-                types = new LoaderTypes(loader);
-                byLoader.put(loader, types);
-            }
-        }
+        LoaderTypes types = find(loader);
         last = types;
         return types;
+    }
+
+    /**
+     * The loader's entry, created for a loader seen for the first time; the entries of collected loaders
+     * go. A linear search: it runs only when class loading moves to another loader, and an application
+     * has few loaders alive at once.
+     */
+    private synchronized LoaderTypes find(ClassLoader loader) {
+        LoaderTypes found = null;
+        int alive = 0;
+        for (LoaderTypes types : loaders) {
+            ClassLoader known = types.loader.get();
+            if (known == loader) {
+                found = types;
+            }
+            alive += known != null ? 1 : 0;
+        }
+        if (found != null && alive == loaders.length) {
+            return found;
+        }
+        LoaderTypes[] kept = new LoaderTypes[loaders.length + 1];
+        int n = 0;
+        for (LoaderTypes types : loaders) {
+            if (types.loader.get() != null) {
+                kept[n++] = types;
+            }
+        }
+        if (found == null) {
+            found = new LoaderTypes(loader);
+            kept[n++] = found;
+        }
+        loaders = Arrays.copyOf(kept, n);
+        return found;
+    }
+
+    /** How many class loaders the cache holds an entry for (tests). */
+    synchronized int loadersKnown() {
+        return loaders.length;
     }
 
     /** The header of type {@code internalName} as {@code loader} sees it, or null. */

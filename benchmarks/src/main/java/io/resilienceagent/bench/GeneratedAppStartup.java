@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 /**
  * Start-up of a generated application of {@code large.classes} classes ({@link GeneratedApp}, written
  * to a temporary directory at run time) that loads and initialises all of them: without the agent,
- * with the 2-pattern config and with the 500-pattern config. Each variant also runs "idle" (no class
+ * with the 2-pattern config, the 500-pattern config and the 500-pattern config's exact names only. Each variant also runs "idle" (no class
  * loaded, CPU read 2.5 s later), which gives the agent's fixed cost, so that the cost per loaded class
  * can be told apart from it. Before timing, a verify run of each variant calls every method a config
  * may name with its first call failing: exactly the methods the config covers must survive, and the
@@ -27,14 +27,17 @@ final class GeneratedAppStartup {
     static final String MARK = "STARTED_NANOS ";
 
     /**
-     * Timed variants in the order without, small config, large config, no-op transformer agent, then the
-     * same four idle. Variant {@code v}: 0 without, 1 and 2 the configs, {@link #NOOP} the no-op agent.
+     * Timed variants in the order without, each config, no-op transformer agent, then the same idle.
+     * Variant {@code v}: 0 without, 1 to {@code configs.size()} the configs, {@link #noop()} the no-op agent.
      *
-     * @param configs the small config, then the large one
+     * @param configs the small config, the large one, then the large one's exact names only
      */
     record Result(int classes, long jarBytes, List<GeneratedApp.ConfigFile> configs, List<TimedRuns.Timed> loaded,
             List<TimedRuns.Timed> idle) {
-        static final int NOOP = 3;
+        /** The no-op transformer agent's variant. */
+        int noop() {
+            return configs.size() + 1;
+        }
 
         /** CPU added per 1,000 loaded classes, all of it: (with - without) / (classes / 1000). */
         double cpuPerThousand(int variant) {
@@ -73,9 +76,9 @@ final class GeneratedAppStartup {
             idle.add(new TimedRuns.Launch("idle, without agent", List.of(java, "-jar", app.jar().toString(), "idle")));
             for (GeneratedApp.ConfigFile config : app.configs()) {
                 String agent = "-javaagent:" + settings.agentJarForRun() + "=config=" + config.path();
-                loaded.add(new TimedRuns.Launch("generated, agent, " + config.patterns() + " patterns",
+                loaded.add(new TimedRuns.Launch("generated, agent, " + config.label(),
                         List.of(java, agent, "-jar", app.jar().toString())));
-                idle.add(new TimedRuns.Launch("idle, agent, " + config.patterns() + " patterns",
+                idle.add(new TimedRuns.Launch("idle, agent, " + config.label(),
                         List.of(java, agent, "-jar", app.jar().toString(), "idle")));
             }
             String noop = "-javaagent:" + NoopAgentJar.write(dir);

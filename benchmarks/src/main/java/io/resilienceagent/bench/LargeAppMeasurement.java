@@ -51,14 +51,14 @@ final class LargeAppMeasurement {
         json.append("    \"configs\": [\n");
         for (int i = 0; i < g.configs().size(); i++) {
             GeneratedApp.ConfigFile c = g.configs().get(i);
-            json.append(String.format(Locale.ROOT, "      {\"patterns\": %d, \"mix\": %s, \"instrumentedMethods\": %d, "
+            json.append(String.format(Locale.ROOT, "      {\"label\": %s, \"patterns\": %d, \"mix\": %s, \"instrumentedMethods\": %d, "
                     + "\"cpuPer1000ClassesMillis\": %.2f, \"cpuPer1000ClassesNetOfFixedMillis\": %.2f, "
-                    + "\"fixedCpuMillis\": %.1f, \"addedWallMedianMillis\": %.1f}%s%n", c.patterns(),
+                    + "\"fixedCpuMillis\": %.1f, \"addedWallMedianMillis\": %.1f}%s%n", JsonText.quote(c.label()), c.patterns(),
                     JsonText.quote(c.mix()), c.coveredTargets().size(), g.cpuPerThousand(i + 1), g.netCpuPerThousand(i + 1),
                     g.fixedCpu(i + 1), g.addedWallMedian(i + 1), i + 1 < g.configs().size() ? "," : ""));
         }
         json.append("    ],\n");
-        int noop = GeneratedAppStartup.Result.NOOP;
+        int noop = g.noop();
         json.append(String.format(Locale.ROOT, "    \"noopTransformer\": {\"cpuPer1000ClassesMillis\": %.2f, "
                 + "\"cpuPer1000ClassesNetOfFixedMillis\": %.2f, \"fixedCpuMillis\": %.1f},%n", g.cpuPerThousand(noop),
                 g.netCpuPerThousand(noop), g.fixedCpu(noop)));

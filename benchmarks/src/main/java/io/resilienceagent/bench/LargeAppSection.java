@@ -78,10 +78,9 @@ final class LargeAppSection {
                 + ") | fixed CPU (idle runs) | **CPU per 1,000 loaded classes** (added less fixed, / " + g.classes() / 1000
                 + ") | methods instrumented |");
         line("|---|---:|---:|---:|---:|---:|---:|");
-        for (int v = 1; v <= GeneratedAppStartup.Result.NOOP; v++) {
-            String label = v == GeneratedAppStartup.Result.NOOP ? "no-op transformer (the JVM's floor)"
-                    : g.configs().get(v - 1).patterns() + " patterns";
-            String instrumented = v == GeneratedAppStartup.Result.NOOP ? "0"
+        for (int v = 1; v <= g.noop(); v++) {
+            String label = v == g.noop() ? "no-op transformer (the JVM's floor)" : g.configs().get(v - 1).label();
+            String instrumented = v == g.noop() ? "0"
                     : String.valueOf(g.configs().get(v - 1).coveredTargets().size());
             double cpuAdded = g.loaded().get(v).cpu().median() - g.loaded().get(0).cpu().median();
             line(String.format(Locale.ROOT, "| %s | %.1f ms | %.1f ms | %.2f ms | %.1f ms | **%.2f ms** | %s |", label,
@@ -93,16 +92,16 @@ final class LargeAppSection {
                 + "the JVM charges any agent with a class-file transformer (it copies every class file for it).");
         line("");
         for (GeneratedApp.ConfigFile c : g.configs()) {
-            line("- " + c.patterns() + " patterns: " + c.mix() + ".");
+            line("- " + c.label() + ": " + c.mix() + ".");
         }
         line("");
         for (int i = 0; i < g.configs().size(); i++) {
-            int patterns = g.configs().get(i).patterns();
+            String label = g.configs().get(i).label();
             double target = i == 0 ? MAX_CPU_PER_THOUSAND_SMALL : MAX_CPU_PER_THOUSAND_LARGE;
-            verdicts.add(String.format(Locale.ROOT, "Generated app, CPU per 1,000 loaded classes, %d patterns: %.2f ms "
+            verdicts.add(String.format(Locale.ROOT, "Generated app, CPU per 1,000 loaded classes, %s: %.2f ms "
                     + "(target <= %.0f ms): **%s** (no-op transformer: %.2f ms); all CPU added / %d: %.2f ms, of it "
-                    + "fixed %.1f ms; wall added %.1f ms", patterns, g.netCpuPerThousand(i + 1), target,
-                    verdict(g.netCpuPerThousand(i + 1), target, "ms"), g.netCpuPerThousand(GeneratedAppStartup.Result.NOOP),
+                    + "fixed %.1f ms; wall added %.1f ms", label, g.netCpuPerThousand(i + 1), target,
+                    verdict(g.netCpuPerThousand(i + 1), target, "ms"), g.netCpuPerThousand(g.noop()),
                     g.classes() / 1000, g.cpuPerThousand(i + 1), g.fixedCpu(i + 1), g.addedWallMedian(i + 1)));
         }
     }

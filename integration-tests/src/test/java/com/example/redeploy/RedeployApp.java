@@ -7,14 +7,23 @@ import java.net.URLClassLoader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javax.management.MBeanServer;
+import javax.management.MBeanServerDelegate;
+import javax.management.MBeanServerNotification;
+import javax.management.NotificationListener;
+import javax.management.ObjectName;
 
 /**
- * {@code RedeployApp DIR WARM_UP LOADERS}: an application server redeploying a plugin. Loads
+ * {@code RedeployApp DIR WARM_UP LOADERS agent|none}: an application server redeploying a plugin. Loads
  * {@link Plugin} from DIR in WARM_UP fresh class loaders, settles the heap, then in LOADERS more, and
  * settles it again (each time after the loaders are collected and one more copy is deployed); prints
  * {@code REDEPLOY loaders=N protected=P collected=C heapGrowth=BYTES}: how many copies were retried
  * (woven), how many of all the loaders were garbage-collected, and how much the live heap grew over
- * the LOADERS redeployments.
+ * the LOADERS redeployments. Before the first settling, the platform MBean server is started and, under
+ * the agent, its MXBeans are registered (a second after start-up), so that neither falls inside the
+ * measured window: they are a few hundred kilobytes, kept once, not per loader.
  */
 public final class RedeployApp {
     private static final List<WeakReference<ClassLoader>> LOADERS = new ArrayList<>();
@@ -27,6 +36,7 @@ public final class RedeployApp {
         int warmUp = Integer.parseInt(args[1]);
         int loaders = Integer.parseInt(args[2]);
         deploy(classes, warmUp);
+        awaitManagement(args[3].equals("agent"));
         long before = settledHeapAfterCollection(classes);
         int retried = deploy(classes, loaders);
         long after = settledHeapAfterCollection(classes);
@@ -36,6 +46,27 @@ public final class RedeployApp {
         }
         System.out.println("REDEPLOY loaders=" + loaders + " protected=" + retried + " collected=" + collected + "/"
                 + LOADERS.size() + " heapGrowth=" + (after - before));
+    }
+
+    /** Starts the platform MBean server (the live-heap counts use it); under the agent, waits until the agent has registered its MXBean. */
+    private static void awaitManagement(boolean underAgent) throws Exception {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        if (!underAgent) {
+            return;
+        }
+        ObjectName agent = new ObjectName("io.resilienceagent:type=Agent");
+        CountDownLatch registered = new CountDownLatch(1);
+        NotificationListener listener = (notification, handback) -> {
+            if (notification instanceof MBeanServerNotification n && n.getMBeanName().equals(agent)
+                    && MBeanServerNotification.REGISTRATION_NOTIFICATION.equals(n.getType())) {
+                registered.countDown();
+            }
+        };
+        server.addNotificationListener(MBeanServerDelegate.DELEGATE_NAME, listener, null, null);
+        if (!server.isRegistered(agent) && !registered.await(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("the agent registered no MXBean within 60 s");
+        }
+        server.removeNotificationListener(MBeanServerDelegate.DELEGATE_NAME, listener);
     }
 
     /** Loads and calls a fresh copy of the plugin {@code times} times; returns how many copies were retried. */
@@ -68,17 +99,33 @@ public final class RedeployApp {
         return settledHeap();
     }
 
-    /** The live heap after full collections, once two in a row agree to within 1 KB. */
-    private static long settledHeap() throws InterruptedException {
+    /**
+     * The bytes of live objects, counted by the JVM's class histogram (which collects first), once two
+     * counts in a row agree to within 1 KB. Counted object by object, unlike the heap's "used" figure,
+     * which moves by tens of kilobytes with how the collector left its regions.
+     */
+    private static long settledHeap() throws Exception {
         long previous = -1;
         for (int round = 0; round < 20; round++) {
-            System.gc();
-            long used = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-            if (previous >= 0 && Math.abs(used - previous) < 1024) {
-                return used;
+            long live = liveBytes();
+            if (previous >= 0 && Math.abs(live - previous) < 1024) {
+                return live;
             }
-            previous = used;
+            previous = live;
         }
         return previous;
+    }
+
+    private static long liveBytes() throws Exception {
+        String histogram = (String) ManagementFactory.getPlatformMBeanServer().invoke(
+                new ObjectName("com.sun.management:type=DiagnosticCommand"), "gcClassHistogram",
+                new Object[] {null}, new String[] {String[].class.getName()});
+        for (String line : histogram.split("\n")) {
+            String[] fields = line.trim().split("\\s+");
+            if (fields.length == 3 && fields[0].equals("Total")) {
+                return Long.parseLong(fields[2]);
+            }
+        }
+        throw new IllegalStateException("no Total line in the class histogram:\n" + histogram);
     }
 }

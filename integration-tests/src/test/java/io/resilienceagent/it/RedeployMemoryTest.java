@@ -39,11 +39,13 @@ class RedeployMemoryTest {
                 .service("plugin", "retry: { maxAttempts: 2, minWait: 0s, maxWait: 0s }", ResilienceYaml.LENIENT_BREAKER)
                 .method("com.example.redeploy.Plugin.call", "plugin")
                 .writeTo(dir);
-        String[] args = {classes.toString(), String.valueOf(WARM_UP), String.valueOf(LOADERS)};
+        String plugin = classes.toString();
+        String warmUp = String.valueOf(WARM_UP);
+        String loaders = String.valueOf(LOADERS);
 
         Matcher withAgent = report(ChildJvm.on(jdk).withConfig(config).systemProperty("resilience.logLevel", "ERROR")
-                .main(RedeployApp.class, args).run());
-        Matcher withoutAgent = report(ChildJvm.on(jdk).main(RedeployApp.class, args).run());
+                .main(RedeployApp.class, plugin, warmUp, loaders, "agent").run());
+        Matcher withoutAgent = report(ChildJvm.on(jdk).main(RedeployApp.class, plugin, warmUp, loaders, "none").run());
 
         assertThat(withAgent.group(2)).as("every copy is protected (retried)").isEqualTo(String.valueOf(LOADERS));
         assertThat(withoutAgent.group(2)).as("control: without the agent no copy is retried").isEqualTo("0");

@@ -9,12 +9,13 @@ import java.util.Set;
 
 /**
  * A generated large application, written to a directory: {@code app.jar} (see {@link AppLayout}) and
- * its two agent configs, {@code patterns-2.yaml} and {@code patterns-N.yaml} (see {@link PatternConfigs}).
+ * its agent configs, {@code patterns-2.yaml}, {@code patterns-N.yaml} and {@code patterns-N-exact.yaml} (see
+ * {@link PatternConfigs}).
  * The harness's single entry point into this package.
  */
 public final class GeneratedApp {
-    /** One of the configs written: where it is, how many patterns, which targets it covers, what it holds. */
-    public record ConfigFile(Path path, int patterns, Set<String> coveredTargets, String mix) {
+    /** One of the configs written: its name in tables, where it is, how many patterns, which targets it covers, what it holds. */
+    public record ConfigFile(String label, Path path, int patterns, Set<String> coveredTargets, String mix) {
     }
 
     private final Path jar;
@@ -39,10 +40,10 @@ public final class GeneratedApp {
         AppLayout layout = AppJar.write(jar, classCount);
         List<ConfigFile> configs = new ArrayList<>();
         for (PatternConfigs.Config config : List.of(PatternConfigs.small(layout),
-                PatternConfigs.large(layout, largePatterns))) {
-            Path file = dir.resolve("patterns-" + config.patterns() + ".yaml");
+                PatternConfigs.large(layout, largePatterns), PatternConfigs.exactOnly(layout, largePatterns))) {
+            Path file = dir.resolve(config.file());
             Files.writeString(file, config.yaml());
-            configs.add(new ConfigFile(file, config.patterns(), config.coveredTargets(), config.mix()));
+            configs.add(new ConfigFile(config.label(), file, config.patterns(), config.coveredTargets(), config.mix()));
         }
         List<String> targets = new ArrayList<>();
         layout.targets().forEach(t -> targets.add(t.key()));
@@ -63,7 +64,7 @@ public final class GeneratedApp {
         return targets;
     }
 
-    /** The small config first, then the large one. */
+    /** The small config, the large one, then the large one's exact names only. */
     public List<ConfigFile> configs() {
         return configs;
     }

@@ -13,7 +13,8 @@ import java.util.Set;
  * {@code pkg.Class.method} names, few of which exist in this application (in its own packages and in
  * others), some {@code *} wildcards, some parameter lists, library types that are not on the class path,
  * stale names of classes that exist but no longer have the method, and methods of rarely implemented
- * interfaces and abstract classes, so that the agent must look at every class's supertypes.
+ * interfaces and abstract classes, so that the agent must look at every class's supertypes. A third has
+ * as many patterns as the large one, all exact names of concrete or absent classes.
  */
 final class PatternConfigs {
     private static final List<String> OTHER_NOUNS = List.of("Warehouse", "Carrier", "Tax", "Currency", "Supplier",
@@ -30,8 +31,11 @@ final class PatternConfigs {
             "redis.clients.jedis.Jedis.get", "org.apache.kafka.clients.producer.Producer.send",
             "com.mongodb.client.MongoCollection.find", "javax.jms.MessageProducer.send", "retrofit2.Call.execute");
 
-    /** A config: its YAML text, the methods of {@link AppLayout#targets()} it covers, and what it holds. */
-    record Config(int patterns, String yaml, Set<String> coveredTargets, String mix) {
+    /**
+     * A config: how tables name it, its file name, its YAML text, the methods of {@link AppLayout#targets()}
+     * it covers, and what it holds.
+     */
+    record Config(String label, String file, int patterns, String yaml, Set<String> coveredTargets, String mix) {
     }
 
     private PatternConfigs() {
@@ -47,11 +51,25 @@ final class PatternConfigs {
                 covered.add(target.key());
             }
         }
-        return new Config(methods.size(), yaml(methods), covered, "2 exact names of generated methods");
+        return new Config(methods.size() + " patterns", "patterns-" + methods.size() + ".yaml", methods.size(),
+                yaml(methods), covered, "2 exact names of generated methods");
     }
 
     /** {@code count} patterns (at least about 100), covering every target of the layout. */
     static Config large(AppLayout layout, int count) {
+        return large(layout, count, true);
+    }
+
+    /**
+     * {@code count} patterns as in {@link #large(AppLayout, int)} less every pattern with a wildcard or naming
+     * an interface or abstract class: no class could inherit a mapping, so no class's supertypes need reading.
+     * Covers the exactly named targets only. Tells the cost of the number of patterns from the cost of their kinds.
+     */
+    static Config exactOnly(AppLayout layout, int count) {
+        return large(layout, count, false);
+    }
+
+    private static Config large(AppLayout layout, int count, boolean inheritable) {
         Map<String, String> methods = new LinkedHashMap<>();
         List<String> services = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
@@ -62,10 +80,12 @@ final class PatternConfigs {
             methods.put(target.className() + "." + target.method(), null);
             covered.add(target.key());
         }
-        methods.put(AppLayout.ROOT + ".*.service.Remote*Service.sync", null);
-        layout.wildcardTargets().forEach(t -> covered.add(t.key()));
-        layout.rareSupertypes().forEach(t -> methods.put(t.className() + "." + t.method(), null));
-        layout.rareSubtypeTargets().forEach(t -> covered.add(t.key()));
+        if (inheritable) {
+            methods.put(AppLayout.ROOT + ".*.service.Remote*Service.sync", null);
+            layout.wildcardTargets().forEach(t -> covered.add(t.key()));
+            layout.rareSupertypes().forEach(t -> methods.put(t.className() + "." + t.method(), null));
+            layout.rareSubtypeTargets().forEach(t -> covered.add(t.key()));
+        }
         int named = methods.size();
         List<TypeSpec> types = layout.types();
         for (int i = 0; i < 20; i++) { // stale: the class exists, the method no longer does
@@ -75,16 +95,20 @@ final class PatternConfigs {
         LIBRARY_METHODS.forEach(m -> methods.put(m, null));
         for (int a = 0; a < AppLayout.AREAS.size(); a++) {
             String area = AppLayout.AREAS.get(a);
-            methods.put(AppLayout.ROOT + "." + area + ".legacy.*Dao.find*", null);
-            methods.put(AppLayout.pkg(a, AppLayout.LAYERS.indexOf("client")) + ".*Stub.fetch", null);
+            if (inheritable) {
+                methods.put(AppLayout.ROOT + "." + area + ".legacy.*Dao.find*", null);
+                methods.put(AppLayout.pkg(a, AppLayout.LAYERS.indexOf("client")) + ".*Stub.fetch", null);
+            }
             methods.put(AppLayout.ROOT + "." + area + ".gateway." + OTHER_NOUNS.get(a) + "Gateway.send(java.lang.String,int)", null);
         }
-        for (int n = 1; n <= 5; n++) {
-            methods.put("com.partner" + n + ".*.client.*Client.call", null);
-        }
-        for (String glob : List.of("org.example.*.Http*.send", "io.vendor.sdk.*.*Api.invoke*", AppLayout.ROOT
-                + ".*.gateway.*Gateway.post*", "net.supplier.*.*Connector.exchange", AppLayout.ROOT + ".*.batch.*Importer.run")) {
-            methods.put(glob, null);
+        if (inheritable) {
+            for (int n = 1; n <= 5; n++) {
+                methods.put("com.partner" + n + ".*.client.*Client.call", null);
+            }
+            for (String glob : List.of("org.example.*.Http*.send", "io.vendor.sdk.*.*Api.invoke*", AppLayout.ROOT
+                    + ".*.gateway.*Gateway.post*", "net.supplier.*.*Connector.exchange", AppLayout.ROOT + ".*.batch.*Importer.run")) {
+                methods.put(glob, null);
+            }
         }
         int others = methods.size() - named;
         for (int i = 0; methods.size() < count; i++) { // exact names of classes that are not there
@@ -103,13 +127,20 @@ final class PatternConfigs {
         for (Map.Entry<String, String> entry : methods.entrySet()) {
             entry.setValue(services.get(i++ % services.size()));
         }
-        String mix = String.format("%d exact names of generated methods, 1 wildcard covering %d more, %d names of "
-                + "rarely implemented interfaces and abstract classes (%d implementations); %d others that match no "
-                + "generated method (stale names of existing classes, library types, wildcards, parameter lists); "
-                + "%d exact names of absent classes, half in the app's own packages", layout.exactTargets().size(),
-                layout.wildcardTargets().size(), layout.rareSupertypes().size(), layout.rareSubtypeTargets().size(),
-                others, methods.size() - named - others);
-        return new Config(methods.size(), yaml(methods), covered, mix);
+        String mix = inheritable
+                ? String.format("%d exact names of generated methods, 1 wildcard covering %d more, %d names of "
+                        + "rarely implemented interfaces and abstract classes (%d implementations); %d others that match "
+                        + "no generated method (stale names of existing classes, library types, wildcards, parameter "
+                        + "lists); %d exact names of absent classes, half in the app's own packages",
+                        layout.exactTargets().size(), layout.wildcardTargets().size(), layout.rareSupertypes().size(),
+                        layout.rareSubtypeTargets().size(), others, methods.size() - named - others)
+                : String.format("the same less its wildcards and its names of interfaces and abstract classes: %d exact "
+                        + "names of generated methods; %d others that match no generated method (stale names of existing "
+                        + "classes, library types, parameter lists); %d exact names of absent classes",
+                        layout.exactTargets().size(), others, methods.size() - named - others);
+        String label = count + (inheritable ? " patterns" : " patterns, exact names only");
+        String file = "patterns-" + count + (inheritable ? "" : "-exact") + ".yaml";
+        return new Config(label, file, methods.size(), yaml(methods), covered, mix);
     }
 
     private static String serviceOf(String className) {
