@@ -15,9 +15,10 @@ import java.util.stream.Stream;
 /**
  * Start-up of a generated application of {@code large.classes} classes ({@link GeneratedApp}, written
  * to a temporary directory at run time) that loads and initialises all of them: without the agent,
- * with the 2-pattern config, the 500-pattern config and the 500-pattern config's exact names only. Each variant also runs "idle" (no class
- * loaded, CPU read 2.5 s later), which gives the agent's fixed cost, so that the cost per loaded class
- * can be told apart from it. Before timing, a verify run of each variant calls every method a config
+ * with the 2-pattern config, the 500-pattern config and the 500-pattern config's exact names only.
+ * Each variant also runs "idle" (no class loaded), which gives the agent's fixed cost, so that the cost
+ * per loaded class can be told apart from it; every run reads its CPU time at the same moment, 2.5 s
+ * after {@code main} starts. Before timing, a verify run of each variant calls every method a config
  * may name with its first call failing: exactly the methods the config covers must survive, and the
  * agent's MXBean must list exactly that many instrumented methods. A last variant runs a Java agent
  * whose transformer changes nothing ({@link NoopTransformerAgent}): the JVM's own cost of any
