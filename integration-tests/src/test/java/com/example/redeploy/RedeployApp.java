@@ -17,11 +17,11 @@ import javax.management.ObjectName;
 
 /**
  * {@code RedeployApp DIR WARM_UP LOADERS agent|none}: an application server redeploying a plugin. Loads
- * {@link Plugin} from DIR in WARM_UP fresh class loaders, settles the heap, then in LOADERS more, and
- * settles it again (each time after the loaders are collected and one more copy is deployed); prints
+ * {@link Plugin} from DIR in WARM_UP fresh class loaders, counts the live heap, then in LOADERS more, and
+ * counts it again (each time after the loaders are collected and one more copy is deployed); prints
  * {@code REDEPLOY loaders=N protected=P collected=C heapGrowth=BYTES}: how many copies were retried
  * (woven), how many of all the loaders were garbage-collected, and how much the live heap grew over
- * the LOADERS redeployments. Before the first settling, the platform MBean server is started and, under
+ * the LOADERS redeployments. Before the first count, the platform MBean server is started and, under
  * the agent, its MXBeans are registered (a second after start-up), so that neither falls inside the
  * measured window: they are a few hundred kilobytes, kept once, not per loader.
  */
@@ -48,7 +48,10 @@ public final class RedeployApp {
                 + LOADERS.size() + " heapGrowth=" + (after - before));
     }
 
-    /** Starts the platform MBean server (the live-heap counts use it); under the agent, waits until the agent has registered its MXBean. */
+    /**
+     * Starts the platform MBean server (the live-heap counts use it); under the agent, waits until the
+     * agent has registered its MXBean.
+     */
     private static void awaitManagement(boolean underAgent) throws Exception {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         if (!underAgent) {
