@@ -12,12 +12,16 @@ import java.util.Objects;
  * events miss: a Kubernetes ConfigMap volume swaps a symbolic link ({@code ..data}) to a new directory,
  * so the file's path stays and its target changes; the watcher follows links and compares the target's
  * real path, modification time and size. A changed file is read once it has stopped changing for
- * {@value #SETTLE_MILLIS} ms, so a file being written in place is not refused half-written. A daemon
- * thread; a change is picked up within about a second.
+ * {@value #SETTLE_MILLIS} ms, so a file being written in place is not refused half-written; an empty
+ * file only once it has stayed empty for {@value #EMPTY_SETTLE_MILLIS} ms, as a file being rewritten is
+ * empty from its truncation until the writer's data arrives (a stalled writer, {@code curl > file}).
+ * A daemon thread; a change is picked up within about a second.
  */
 public final class ConfigWatcher implements Runnable {
     static final long POLL_MILLIS = 500;
     static final long SETTLE_MILLIS = 300;
+    static final long EMPTY_SETTLE_MILLIS = 1_500;
+    private static final int MAX_SETTLE_ROUNDS = 20;
 
     private final LiveConfig live;
     private final Path file;
@@ -64,13 +68,18 @@ public final class ConfigWatcher implements Runnable {
         }
     }
 
-    /** Waits until the file looks the same twice {@value #SETTLE_MILLIS} ms apart. */
+    /**
+     * Waits until the file looks the same twice {@value #SETTLE_MILLIS} ms apart, or, while it is empty,
+     * throughout {@value #EMPTY_SETTLE_MILLIS} ms; gives up waiting after {@value #MAX_SETTLE_ROUNDS} rounds.
+     */
     private Fingerprint settle(Fingerprint changed) throws InterruptedException {
         Fingerprint last = changed;
-        for (int i = 0; i < 20; i++) {
+        long stillMillis = 0;
+        for (int i = 0; i < MAX_SETTLE_ROUNDS; i++) {
             Thread.sleep(SETTLE_MILLIS);
             Fingerprint now = Fingerprint.of(file);
-            if (now.equals(last)) {
+            stillMillis = now.equals(last) ? stillMillis + SETTLE_MILLIS : 0;
+            if (stillMillis >= (now.size() == 0 ? EMPTY_SETTLE_MILLIS : SETTLE_MILLIS)) {
                 return now;
             }
             last = now;

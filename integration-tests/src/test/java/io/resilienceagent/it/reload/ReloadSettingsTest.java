@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Changed settings of an existing service, picked up by the watcher from a rewritten config file: they
  * apply within 3 s to calls that start afterwards, a call already running finishes with the settings it
  * started with, the service's breaker keeps its state and counters (an OPEN breaker stays OPEN), and a
- * file still being written is read only once it has stopped changing.
+ * file still being written is read only once it has stopped changing (an empty one only after 1.5 s).
  */
 class ReloadSettingsTest {
     private static final List<String> BREAKER_ATTRIBUTES = List.of("State", "StateCode", "FailureCount", "SuccessCount",
@@ -122,6 +122,28 @@ class ReloadSettingsTest {
 
             app.awaitLog(ReloadingApp.RELOADED, 1, written);
             assertThat(app.log("ERROR")).as("the half-written file was never read%n%s", app.describe()).isEmpty();
+            assertThat(app.log(ReloadingApp.RELOADED)).as(app::describe).containsExactly(app.reloadedLine("changed quotes"));
+            assertThat(app.call("quote", "down").attempts()).as(app::describe).isEqualTo(4);
+        }
+    }
+
+    @JdkTest
+    void fileEmptiedByItsWriterIsNotRefusedWhileTheWriterIsSlowToFillIt(Jdk jdk) throws IOException, InterruptedException {
+        Path config = quotes(2).writeTo(dir);
+        try (ReloadingApp app = ReloadingApp.start(jdk, config)) {
+            byte[] next = quotes(4).text().getBytes(StandardCharsets.UTF_8);
+            long opened = System.nanoTime();
+            try (FileOutputStream out = new FileOutputStream(config.toFile())) { // truncates: the file is empty
+                Thread.sleep(800); // the writer slow to send its data (curl > file): longer than the 300 ms settle time
+                out.write(next);
+            }
+            long written = System.nanoTime();
+            Duration empty = Duration.ofNanos(written - opened);
+            assumeThat(empty).as("the file stayed empty for %d ms: a stalled test JVM left it empty for as long as the agent "
+                    + "waits before taking an empty file for the new version", empty.toMillis()).isLessThan(Duration.ofMillis(1_300));
+
+            app.awaitLog(ReloadingApp.RELOADED, 1, written);
+            assertThat(app.log("ERROR")).as("the empty file was never refused%n%s", app.describe()).isEmpty();
             assertThat(app.log(ReloadingApp.RELOADED)).as(app::describe).containsExactly(app.reloadedLine("changed quotes"));
             assertThat(app.call("quote", "down").attempts()).as(app::describe).isEqualTo(4);
         }
