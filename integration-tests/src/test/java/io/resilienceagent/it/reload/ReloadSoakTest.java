@@ -18,12 +18,13 @@ import javax.management.ObjectName;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A minute per JDK of calls from many threads while the config file is rewritten every 3 s, invalid
- * and valid files in turn (each good one also weaves the busy class again). No call fails because of a
- * reload: every call's outcome is the one the settings in force explain (a {@code down} call runs exactly
- * {@code maxAttempts} times, of a version that only grows on each thread; {@code ok} and {@code flaky}
- * calls succeed after one and two runs), the agent reports no internal error, each refused file is one
- * ERROR line, and the breaker's JMX counters equal what the application counted.
+ * About 75 s per JDK of calls from many threads while the config file is rewritten, invalid and valid
+ * files in turn, each left for 3 s after the agent took or refused it (each good one also weaves the
+ * busy class again). No call fails because of a reload: every call's outcome is the one the settings
+ * in force explain (a {@code down} call runs exactly {@code maxAttempts} times, of a version that only
+ * grows on each thread; {@code ok} and {@code flaky} calls succeed after one and two runs), the agent
+ * reports no internal error, each refused file is one ERROR line, and the breaker's JMX counters equal
+ * what the application counted.
  *
  * <p>The agent logs at ERROR here: at INFO it would write a WARN line for each of the tens of thousands of
  * retries. Good reloads are therefore observed through {@code LastReloadError}, which each one clears
@@ -50,9 +51,7 @@ class ReloadSoakTest {
 
             List<Long> latencies = new ArrayList<>();
             int refused = 0;
-            long due = System.nanoTime();
             for (SoakSchedule.Version version : versions) {
-                due += INTERVAL.toNanos();
                 ResilienceYaml.write(config, version.text());
                 long written = System.nanoTime();
                 int refusedSoFar = version.valid() ? refused : ++refused;
@@ -63,7 +62,7 @@ class ReloadSoakTest {
                         : Poll.until(refusedSoFar + " refusal line(s)", ReloadingApp.RELOAD_DEADLINE, written,
                                 () -> refusals(child).size() >= refusedSoFar, child::describe);
                 latencies.add(seen.toMillis());
-                pace(due);
+                letTheLoadRunOn();
             }
             child.send("stop");
             List<String> threadLines = new ArrayList<>();
@@ -108,11 +107,12 @@ class ReloadSoakTest {
         return child.agentLog().stream().filter(line -> line.startsWith(ReloadingApp.REFUSED)).toList();
     }
 
-    /** Lets the load run on until the next rewrite is due: the soak's rhythm, not a synchronisation. */
-    private static void pace(long dueNanos) throws InterruptedException {
-        long left = dueNanos - System.nanoTime();
-        if (left > 0) {
-            Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
-        }
+    /**
+     * Lets the load run on under the file the agent has just taken or refused, for {@link #INTERVAL}: the
+     * soak's rhythm, not a synchronisation. Counted from then, not from the write, so that a reload slowed
+     * down by a loaded machine does not shorten the next file's time in force.
+     */
+    private static void letTheLoadRunOn() throws InterruptedException {
+        Thread.sleep(INTERVAL.toMillis());
     }
 }
