@@ -17,6 +17,7 @@ import java.util.function.BiConsumer;
  * is also the caller's future, or watches it ({@link CallerFuture}).
  */
 final class AsyncCall extends CallerFuture implements BiConsumer<Object, Throwable> {
+    private static final Object UNCLAIMED = new Object();
     /** The method this is a call of (read by {@link ThreadCalls#takeRetry}). */
     final AsyncMethodGuard method;
     private final ServiceGuard service;
@@ -62,7 +63,7 @@ final class AsyncCall extends CallerFuture implements BiConsumer<Object, Throwab
         settled = true;
         failedAttempts = 1;
         lastFailure = thrown;
-        afterFailure(null, thrown, thrown, StatusReader.NO_STATUS);
+        afterFailure(null, thrown, thrown, StatusReader.NO_STATUS, 1, 0);
     }
 
     /** Follows the first attempt's future; no other thread knows the call yet, unless a timer is set for it. */
@@ -101,7 +102,7 @@ final class AsyncCall extends CallerFuture implements BiConsumer<Object, Throwab
         inFlight = future;
         long timeout = settings.retry.attemptTimeoutNanos();
         if (timeout > 0) {
-            timer = AsyncScheduler.schedule(() -> timedOut(number), timeout);
+            timer = AsyncScheduler.schedule(() -> timedOut(number, future), timeout);
         }
     }
 
@@ -151,30 +152,33 @@ final class AsyncCall extends CallerFuture implements BiConsumer<Object, Throwab
         }
     }
 
-    /** Settles attempt {@code number} on this outcome, unless it is settled already; whether it did. */
-    private boolean settle(int number, Object value, Throwable error) {
-        Object attemptPermit;
-        synchronized (this) {
-            if (stopped || number != attempt || settled) {
-                return false;
-            }
-            settled = true;
-            attemptPermit = permit;
-            permit = null;
-            inFlight = null;
-            cancelTimer();
+    /** Settles attempt {@code number} on this outcome, unless it is settled already. */
+    private void settle(int number, Object value, Throwable error) {
+        Object attemptPermit = claim(number);
+        if (attemptPermit != UNCLAIMED) {
+            judge(value, error, attemptPermit);
         }
-        judge(value, error, attemptPermit);
-        return true;
     }
 
-    private void timedOut(int number) {
-        CompletionStage<?> future;
-        synchronized (this) {
-            future = number == attempt ? inFlight : null;
+    /** Marks attempt {@code number} settled; its permit, or {@link #UNCLAIMED} if it was settled or the call stopped. */
+    private synchronized Object claim(int number) {
+        if (stopped || number != attempt || settled) {
+            return UNCLAIMED;
         }
-        if (settle(number, null, new TimeoutException("attempt " + number + " did not complete within the attempt timeout"))) {
-            Futures.cancelQuietly(future);
+        settled = true;
+        Object attemptPermit = permit;
+        permit = null;
+        inFlight = null;
+        cancelTimer();
+        return attemptPermit;
+    }
+
+    /** The attempt's future is cancelled before its failure is judged, so before any next attempt starts. */
+    private void timedOut(int number, CompletionStage<?> future) {
+        Object attemptPermit = claim(number);
+        if (attemptPermit != UNCLAIMED) {
+            Futures.cancelQuietly(future); // its completion finds the attempt settled
+            judge(null, new TimeoutException("attempt " + number + " did not complete within the attempt timeout"), attemptPermit);
         }
     }
 
@@ -202,23 +206,18 @@ final class AsyncCall extends CallerFuture implements BiConsumer<Object, Throwab
         }
         service.counters().failures.increment();
         service.breaker().onFailure(attemptPermit);
-        synchronized (this) {
-            failedAttempts++;
-            if (failure != null) {
-                lastFailure = failure;
-            }
-        }
-        afterFailure(value, error, failure, status);
-    }
-
-    /** After a transient failure: retry after the backoff, or give the caller that failure. */
-    private void afterFailure(Object value, Throwable error, Throwable failure, int status) {
         int failed;
         long previous;
         synchronized (this) {
-            failed = failedAttempts;
+            failed = ++failedAttempts;
             previous = previousWaitNanos;
+            lastFailure = failure != null ? failure : lastFailure;
         }
+        afterFailure(value, error, failure, status, failed, previous);
+    }
+
+    /** After the {@code failed}-th transient failure: retry after the backoff, or give the caller that failure. */
+    private void afterFailure(Object value, Throwable error, Throwable failure, int status, int failed, long previous) {
         if (!method.retryable() || failed >= settings.retry.maxAttempts() || !service.budgetAllowsRetry(settings)) {
             finish(value, error);
             return;
