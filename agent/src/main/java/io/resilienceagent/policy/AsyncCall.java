@@ -17,7 +17,7 @@ import java.util.function.BiConsumer;
  * is also the caller's future, or watches it ({@link CallerFuture}).
  */
 final class AsyncCall extends CallerFuture implements BiConsumer<Object, Throwable> {
-    private static final Object UNCLAIMED = new Object();
+    private static final Object UNCLAIMED = new Object(); // what claim() returns when the attempt was settled already
     /** The method this is a call of (read by {@link ThreadCalls#takeRetry}). */
     final AsyncMethodGuard method;
     private final ServiceGuard service;

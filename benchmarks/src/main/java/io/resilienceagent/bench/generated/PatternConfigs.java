@@ -14,7 +14,7 @@ import java.util.Set;
  * others), some {@code *} wildcards, some parameter lists, library types that are not on the class path,
  * stale names of classes that exist but no longer have the method, and methods of rarely implemented
  * interfaces and abstract classes, so that the agent must look at every class's supertypes. A third has
- * as many patterns as the large one, all exact names of concrete or absent classes.
+ * as many patterns as the large one, all exact names, none of an interface or abstract class of the app.
  */
 final class PatternConfigs {
     private static final List<String> OTHER_NOUNS = List.of("Warehouse", "Carrier", "Tax", "Currency", "Supplier",
@@ -62,8 +62,9 @@ final class PatternConfigs {
 
     /**
      * {@code count} patterns as in {@link #large(AppLayout, int)} less every pattern with a wildcard or naming
-     * an interface or abstract class: no class could inherit a mapping, so no class's supertypes need reading.
-     * Covers the exactly named targets only. Tells the cost of the number of patterns from the cost of their kinds.
+     * one of the app's interfaces and abstract classes: no class could inherit a mapping, so no class's
+     * supertypes need reading. Covers the exactly named targets only. Tells the cost of the number of
+     * patterns from the cost of their kinds.
      */
     static Config exactOnly(AppLayout layout, int count) {
         return large(layout, count, false);
@@ -134,7 +135,7 @@ final class PatternConfigs {
                         + "lists); %d exact names of absent classes, half in the app's own packages",
                         layout.exactTargets().size(), layout.wildcardTargets().size(), layout.rareSupertypes().size(),
                         layout.rareSubtypeTargets().size(), others, methods.size() - named - others)
-                : String.format("the same less its wildcards and its names of interfaces and abstract classes: %d exact "
+                : String.format("the same less its wildcards and its names of the app's interfaces and abstract classes: %d exact "
                         + "names of generated methods; %d others that match no generated method (stale names of existing "
                         + "classes, library types, parameter lists); %d exact names of absent classes",
                         layout.exactTargets().size(), others, methods.size() - named - others);
