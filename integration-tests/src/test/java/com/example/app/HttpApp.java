@@ -1,14 +1,15 @@
 package com.example.app;
 
+import static com.example.support.StepRunner.causes;
+import static com.example.support.StepRunner.oneLine;
+
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -183,17 +184,5 @@ public final class HttpApp {
             return String.valueOf(response.statusCode());
         }
         return oneLine(String.valueOf(value));
-    }
-
-    private static String causes(Throwable t) {
-        List<String> names = new ArrayList<>();
-        for (Throwable c = t.getCause(); c != null && names.size() < 10; c = c.getCause()) {
-            names.add(c.getClass().getName() + "(" + oneLine(String.valueOf(c.getMessage())).replace(' ', '_') + ")");
-        }
-        return names.isEmpty() ? "-" : String.join(">", names);
-    }
-
-    private static String oneLine(String s) {
-        return s.replace("\r", "\\r").replace("\n", "\\n");
     }
 }

@@ -1,12 +1,13 @@
 package com.example.app;
 
+import static com.example.support.StepRunner.causes;
+import static com.example.support.StepRunner.oneLine;
+
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
@@ -103,17 +104,5 @@ public final class InteractiveApp {
             Thread.sleep(10);
         }
         return server.isRegistered(agent) ? server.queryNames(new ObjectName("io.resilienceagent:*"), null).size() : 0;
-    }
-
-    private static String causes(Throwable t) {
-        List<String> names = new ArrayList<>();
-        for (Throwable c = t.getCause(); c != null && names.size() < 10; c = c.getCause()) {
-            names.add(c.getClass().getName() + "(" + oneLine(String.valueOf(c.getMessage())).replace(' ', '_') + ")");
-        }
-        return names.isEmpty() ? "-" : String.join(">", names);
-    }
-
-    private static String oneLine(String s) {
-        return s.replace("\r", "\\r").replace("\n", "\\n");
     }
 }

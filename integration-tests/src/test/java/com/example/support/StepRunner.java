@@ -77,7 +77,8 @@ public final class StepRunner {
         System.out.flush();
     }
 
-    private static String causes(Throwable t) {
+    /** The causes of {@code t}, outermost first, as {@code Class(message)} joined by {@code >}; {@code -} for none. */
+    public static String causes(Throwable t) {
         List<String> names = new ArrayList<>();
         for (Throwable c = t.getCause(); c != null && names.size() < 10; c = c.getCause()) {
             names.add(c.getClass().getName() + "(" + oneLine(String.valueOf(c.getMessage())).replace(' ', '_') + ")");
@@ -85,7 +86,8 @@ public final class StepRunner {
         return names.isEmpty() ? "-" : String.join(">", names);
     }
 
-    private static String oneLine(String s) {
+    /** {@code s} with its line breaks escaped, so that a result stays on one output line. */
+    public static String oneLine(String s) {
         return s.replace("\r", "\\r").replace("\n", "\\n");
     }
 }
