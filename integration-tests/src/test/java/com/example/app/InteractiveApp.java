@@ -3,6 +3,7 @@ package com.example.app;
 import static com.example.support.StepRunner.causes;
 import static com.example.support.StepRunner.oneLine;
 
+import com.example.support.StderrMark;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
@@ -24,7 +25,7 @@ import javax.management.ObjectName;
  * {@code get URL} ({@link ApiClient#get(String)}), {@code alpha URL} ({@link ApiClient#alpha}),
  * {@code lazy URL} ({@link LazyClient#fetch}: the first one loads that class) or {@code quit}. A URL
  * without {@code ://} is a path on BASE_URL. Each call prints one {@code RESULT} line in the format of
- * {@link HttpApp}; end of input or {@code quit} ends the JVM.
+ * {@link HttpApp}; end of input or {@code quit} ends the JVM; {@code mark-stderr TOKEN} is {@link StderrMark}.
  *
  * <p>{@code await-mbeans} is not a call: it waits (up to 30 s) until the agent has registered
  * {@code io.resilienceagent:type=Agent} in the platform MBean server, then prints
@@ -47,6 +48,9 @@ public final class InteractiveApp {
         for (String line; (line = in.readLine()) != null; ) {
             line = line.strip();
             if (line.isEmpty()) {
+                continue;
+            }
+            if (StderrMark.handled(line)) {
                 continue;
             }
             if (line.equals("quit")) {

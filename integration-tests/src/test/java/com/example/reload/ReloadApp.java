@@ -1,5 +1,6 @@
 package com.example.reload;
 
+import com.example.support.StderrMark;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -17,7 +18,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Commands: {@code quote MODE}, {@code peek MODE} ({@link QuoteClient}) and {@code ledger MODE}
  * ({@link LedgerClient}) make one call and print its {@code RESULT} line (modes: {@link Behaviour});
  * {@code spawn OP MODE} makes the call on a thread of its own and prints its {@code RESULT} line when it
- * ends; {@code hold} and {@code release} close and open the {@link Gate}; {@code quit} ends the JVM.
+ * ends; {@code hold} and {@code release} close and open the {@link Gate}; {@code mark-stderr TOKEN} is
+ * {@link StderrMark}; {@code quit} ends the JVM.
  */
 public final class ReloadApp {
     private static final QuoteClient QUOTES = new QuoteClient();
@@ -33,6 +35,9 @@ public final class ReloadApp {
         System.out.flush();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line; (line = in.readLine()) != null; ) {
+            if (StderrMark.handled(line.strip())) {
+                continue;
+            }
             String[] words = line.strip().split(" ");
             switch (words[0]) {
                 case "" -> { }

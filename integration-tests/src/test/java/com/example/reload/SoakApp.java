@@ -1,5 +1,6 @@
 package com.example.reload;
 
+import com.example.support.StderrMark;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,8 @@ import java.util.List;
  *
  * Prints {@code READY}, then reads commands: {@code start} starts the {@link SoakWorker}s (prints
  * {@code STARTED}); {@code stop} stops them, waits for them, and prints each thread's report and then
- * {@code TOTAL calls=.. runs=.. failedRuns=..}; {@code quit} ends the JVM.
+ * {@code TOTAL calls=.. runs=.. failedRuns=..}; {@code quit} ends the JVM; {@code mark-stderr TOKEN} is
+ * {@link StderrMark}.
  */
 public final class SoakApp {
     private SoakApp() {
@@ -31,6 +33,9 @@ public final class SoakApp {
         System.out.flush();
         BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
         for (String line; (line = in.readLine()) != null && !line.strip().equals("quit"); ) {
+            if (StderrMark.handled(line.strip())) {
+                continue;
+            }
             if (line.strip().equals("start")) {
                 for (int i = 0; i < threads; i++) {
                     SoakWorker worker = new SoakWorker(client, "soak-" + i);

@@ -158,7 +158,7 @@ class JmxAttachTest extends WireMockTestBase {
             assertThat(requests("/ops")).isEqualTo(2);
             assertThat(attributes(jmx, ops)).containsEntry("State", "CLOSED").containsEntry("TotalCalls", 3L);
 
-            assertThat(child.agentLog()).as(child::describe).containsSubsequence(
+            assertThat(child.caughtUp().agentLog()).as(child::describe).containsSubsequence(
                     "ERROR Circuit breaker for svc: CLOSED -> OPEN (failures: 4)",
                     "ERROR Circuit breaker open for svc",
                     "INFO  Circuit breaker for svc: OPEN -> HALF_OPEN",

@@ -61,7 +61,7 @@ class JmxtermTest extends WireMockTestBase {
             assertThat(reset.exitCode()).as(reset::describe).isZero();
             assertThat(reset.stdoutLines()).as(reset::describe)
                     .containsExactly("OPEN", "1", "2", "2", "0.1.0", "null", "CLOSED", "0");
-            assertThat(child.agentLog()).as(child::describe).contains("INFO  Circuit breaker for svc: OPEN -> CLOSED (reset)");
+            assertThat(child.caughtUp().agentLog()).as(child::describe).contains("INFO  Circuit breaker for svc: OPEN -> CLOSED (reset)");
 
             // the next call goes through
             CallResult afterReset = child.call("get /up");
@@ -75,7 +75,7 @@ class JmxtermTest extends WireMockTestBase {
                     "get -s -b " + BEAN + " State");
             assertThat(forceOpen.exitCode()).as(forceOpen::describe).isZero();
             assertThat(forceOpen.stdoutLines()).as(forceOpen::describe).containsExactly("null", "OPEN");
-            assertThat(child.agentLog()).as(child::describe).contains("WARN  Circuit breaker for svc: CLOSED -> OPEN (forced)");
+            assertThat(child.caughtUp().agentLog()).as(child::describe).contains("WARN  Circuit breaker for svc: CLOSED -> OPEN (forced)");
 
             CallResult rejected = child.call("get /up");
             assertThat(rejected.exceptionClass()).as(child::describe).isEqualTo("io.resilienceagent.CircuitBreakerOpenException");

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
@@ -46,6 +47,7 @@ public final class LiveChildJvm implements AutoCloseable {
     private final StringBuffer stderr = new StringBuffer();
     private final Path cwd;
     private final List<Thread> pumps = new java.util.ArrayList<>();
+    private final AtomicInteger marks = new AtomicInteger();
 
     private LiveChildJvm(List<String> command) throws IOException {
         this.command = command;
@@ -156,9 +158,25 @@ public final class LiveChildJvm implements AutoCloseable {
         return stderr.toString();
     }
 
-    /** The agent's log lines so far: stderr lines that start with one of its levels. */
+    /**
+     * The agent's log lines read so far: stderr lines that start with one of its levels. A line the agent
+     * printed a moment ago may still be in the pipe; {@link #caughtUp()} first when that matters.
+     */
     public List<String> agentLog() {
         return stderr().lines().filter(l -> l.matches("^(DEBUG|INFO |WARN |ERROR) .*")).toList();
+    }
+
+    /**
+     * Waits until everything the child printed on stderr before this call has been read, so that
+     * {@link #agentLog()} then holds every line the agent logged before, say, a JMX operation returned.
+     * For applications that take {@code mark-stderr TOKEN} ({@code com.example.support.StderrMark}).
+     */
+    public LiveChildJvm caughtUp() {
+        String mark = "MARK " + marks.incrementAndGet();
+        send("mark-stderr " + mark.substring("MARK ".length()));
+        await("the line '" + mark + "' on the child's stderr\n" + describe(), STEP_TIMEOUT,
+                () -> stderr().lines().anyMatch(mark::equals));
+        return this;
     }
 
     /** Waits until {@code condition} holds, checking every 20 ms, and fails the test after {@code timeout}. */
@@ -214,12 +232,17 @@ public final class LiveChildJvm implements AutoCloseable {
 
     /**
      * Asks the child to stop as a service manager would (SIGTERM: shutdown hooks run) and waits up to
-     * 10 s for it to exit; for applications that do not read {@code quit} from stdin.
+     * 10 s for it to exit and for everything it printed to be read; for applications that do not read
+     * {@code quit} from stdin.
      */
     public void terminate() {
         process.destroy();
         try {
-            process.waitFor(10, TimeUnit.SECONDS);
+            if (process.waitFor(10, TimeUnit.SECONDS)) {
+                for (Thread pump : pumps) {
+                    pump.join(10_000);
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -44,7 +44,7 @@ class AttachCliTest {
             ChildResult attach = cli.run("attach", pid, "config=resilience.yaml");
             assertSucceeds(attach, "Started in process " + pid + ": resilience-agent 0.1.0 protecting 1 service (config "
                     + config + ")");
-            assertThat(app.agentLog()).as(app::describe)
+            assertThat(app.caughtUp().agentLog()).as(app::describe)
                     .contains("INFO  resilience-agent 0.1.0 protecting 1 service (config " + config + ")");
             assertThat(app.call("quote down").attempts()).as("the loaded class is woven: calls retry%n%s", app.describe())
                     .isEqualTo(3);
@@ -61,9 +61,9 @@ class AttachCliTest {
             assertThat(app.call("quote down").attempts()).as(app::describe).isEqualTo(2);
 
             if (Integer.parseInt(jdk.feature()) >= 21) {
-                assertThat(app.stderr()).as("the JEP 451 warning on %s%n%s", jdk, app.describe()).contains(DYNAMIC_AGENT_WARNING);
+                assertThat(app.caughtUp().stderr()).as("the JEP 451 warning on %s%n%s", jdk, app.describe()).contains(DYNAMIC_AGENT_WARNING);
             } else {
-                assertThat(app.stderr()).as("no JEP 451 warning before Java 21%n%s", app.describe())
+                assertThat(app.caughtUp().stderr()).as("no JEP 451 warning before Java 21%n%s", app.describe())
                         .doesNotContain(DYNAMIC_AGENT_WARNING);
             }
         }
@@ -93,7 +93,7 @@ class AttachCliTest {
             assertSucceeds(cli.run("attach", pid, "config=" + config), "Started in process " + pid
                     + ": resilience-agent 0.1.0 protecting 1 service (config " + config + ")");
             assertThat(app.call("quote down").attempts()).as(app::describe).isEqualTo(3);
-            assertThat(app.stderr()).as("no JEP 451 warning with -XX:+EnableDynamicAgentLoading%n%s", app.describe())
+            assertThat(app.caughtUp().stderr()).as("no JEP 451 warning with -XX:+EnableDynamicAgentLoading%n%s", app.describe())
                     .doesNotContain(DYNAMIC_AGENT_WARNING);
         }
     }

@@ -96,7 +96,7 @@ class ReloadSoakTest {
             assertThat(jmx.get(breaker, "TotalRetriesDenied")).isEqualTo(0L);
             assertThat((String[]) jmx.get(AttachedJmx.agent(), "Services")).containsExactly("quotes");
 
-            assertThat(child.stderr()).as(child::describe).doesNotContain("resilience-agent internal error");
+            assertThat(child.caughtUp().stderr()).as(child::describe).doesNotContain("resilience-agent internal error");
             assertThat(child.agentLog()).as("one refusal line per invalid file, and no other line%n%s", child.describe())
                     .hasSize(refused).allSatisfy(line -> assertThat(line).startsWith(ReloadingApp.REFUSED + "Invalid "
                             + "resilience-agent config " + config + " ("));

@@ -67,15 +67,23 @@ final class ReloadingApp implements AutoCloseable {
         return System.nanoTime();
     }
 
-    /** The agent's log lines that start with {@code prefix} (a level and the start of a message). */
+    /**
+     * The agent's log lines that start with {@code prefix} (a level and the start of a message), every
+     * line it printed before this call included ({@link LiveChildJvm#caughtUp()}).
+     */
     List<String> log(String prefix) {
-        return child.agentLog().stream().filter(line -> line.startsWith(prefix)).toList();
+        child.caughtUp();
+        return logReadSoFar(prefix);
     }
 
     /** Waits until the agent has logged {@code count} lines starting with {@code prefix}; returns the time since {@code sinceNanos}. */
     Duration awaitLog(String prefix, int count, long sinceNanos) {
         return Poll.until(count + " log line(s) starting with '" + prefix + "'", RELOAD_DEADLINE, sinceNanos,
-                () -> log(prefix).size() >= count, child::describe);
+                () -> logReadSoFar(prefix).size() >= count, child::describe);
+    }
+
+    private List<String> logReadSoFar(String prefix) {
+        return child.agentLog().stream().filter(line -> line.startsWith(prefix)).toList();
     }
 
     /** The {@code Reloaded config} line for this file, with what changed: {@code (changed quotes)}. */
