@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,11 +82,26 @@ public final class ResilienceYaml {
         return write(dir.resolve("resilience.yaml"), text());
     }
 
-    /** Writes arbitrary text (a broken config, say) to {@code file}. */
+    /** Writes arbitrary text (a broken config, say) to {@code file}, in place: it is empty while being rewritten. */
     public static Path write(Path file, String text) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             return Files.writeString(file, text, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Replaces {@code file} with {@code text} in one step, as config-management tools do: written to a
+     * file beside it, then renamed over it, so a reader sees the old text or the new, never an empty or
+     * partial file however long the writer is held up.
+     */
+    public static Path replace(Path file, String text) {
+        try {
+            Path next = Files.createTempFile(file.toAbsolutePath().getParent(), ".next-", ".yaml");
+            Files.writeString(next, text, StandardCharsets.UTF_8);
+            return Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

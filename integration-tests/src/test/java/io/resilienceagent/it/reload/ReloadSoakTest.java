@@ -26,6 +26,11 @@ import org.junit.jupiter.api.io.TempDir;
  * reports no internal error, each refused file is one ERROR line, and the breaker's JMX counters equal
  * what the application counted.
  *
+ * <p>Each file replaces the last in one step (a rename): a file rewritten in place is empty for as long
+ * as its writer is held up between truncating it and writing, and a test JVM on a loaded machine was seen
+ * held up there for 3 s, after which the agent rightly refuses the empty file (in-place writes are
+ * {@link ReloadSettingsTest}'s subject).
+ *
  * <p>The agent logs at ERROR here: at INFO it would write a WARN line for each of the tens of thousands of
  * retries. Good reloads are therefore observed through {@code LastReloadError}, which each one clears
  * (every good file follows a refused one).
@@ -52,7 +57,7 @@ class ReloadSoakTest {
             List<Long> latencies = new ArrayList<>();
             int refused = 0;
             for (SoakSchedule.Version version : versions) {
-                ResilienceYaml.write(config, version.text());
+                ResilienceYaml.replace(config, version.text());
                 long written = System.nanoTime();
                 int refusedSoFar = version.valid() ? refused : ++refused;
                 Duration seen = version.valid()

@@ -57,13 +57,16 @@ final class ReloadingApp implements AutoCloseable {
         return child.call(op + " " + mode);
     }
 
-    /** Rewrites the config file in place; returns the {@link System#nanoTime()} just after the write. */
+    /**
+     * Replaces the config file in one step ({@link ResilienceYaml#replace}); returns the
+     * {@link System#nanoTime()} just after. Files written in place are the subject of their own tests.
+     */
     long rewrite(ResilienceYaml yaml) {
         return rewrite(yaml.text());
     }
 
     long rewrite(String text) {
-        ResilienceYaml.write(config, text);
+        ResilienceYaml.replace(config, text);
         return System.nanoTime();
     }
 
