@@ -172,10 +172,14 @@ public final class LiveChildJvm implements AutoCloseable {
      * For applications that take {@code mark-stderr TOKEN} ({@code com.example.support.StderrMark}).
      */
     public LiveChildJvm caughtUp() {
-        String mark = "MARK " + marks.incrementAndGet();
-        send("mark-stderr " + mark.substring("MARK ".length()));
-        await("the line '" + mark + "' on the child's stderr\n" + describe(), STEP_TIMEOUT,
-                () -> stderr().lines().anyMatch(mark::equals));
+        int token = marks.incrementAndGet();
+        send("mark-stderr " + token);
+        String mark = "MARK " + token;
+        try {
+            await("the line '" + mark + "' on the child's stderr", STEP_TIMEOUT, () -> stderr().lines().anyMatch(mark::equals));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "\n" + describe(), e);
+        }
         return this;
     }
 
