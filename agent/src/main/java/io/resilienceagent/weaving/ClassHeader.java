@@ -1,20 +1,32 @@
 package io.resilienceagent.weaving;
 
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.Opcodes;
 
 /**
  * The few facts the matcher needs of a class before deciding to weave it, read from its class file's
- * header with ASM's {@link ClassReader} (a pass over the constant pool, no class loading): its name,
- * access flags, superclass and interfaces.
+ * header: its name, access flags, superclass and interfaces. One pass over the constant pool finds where
+ * each constant starts, and only the names returned are decoded. This runs for every class an
+ * application loads once a pattern could be inherited (a wildcard, an interface), so it is kept small:
+ * ASM's {@code ClassReader}, which the weaver uses to read whole classes, did the same for about 2.5 times
+ * the CPU per loaded class, most of it the JIT compiling it (BENCHMARKS.md). {@code ClassHeaderTest}
+ * checks that both read the same from every class file of the JDK and of kotlinc, scalac and groovyc.
  *
  * @param name internal name, slashes and {@code $} ({@code com/example/Outer$Inner})
  * @param superName internal name of the superclass, null for {@code java.lang.Object} and modules
  * @param interfaces internal names of the directly implemented interfaces
  */
 record ClassHeader(String name, int access, String superName, List<String> interfaces) {
+    private static final int MAGIC = 0xCAFEBABE;
+    private static final int UTF8 = 1;
+    private static final int CLASS = 7;
+    private static final int LONG = 5;
+    private static final int DOUBLE = 6;
 
     boolean isInterface() {
         return (access & Opcodes.ACC_INTERFACE) != 0;
@@ -31,11 +43,80 @@ record ClassHeader(String name, int access, String superName, List<String> inter
     /** Parses the header; empty for anything that is not a well-formed class file. */
     static Optional<ClassHeader> parse(byte[] bytes) {
         try {
-            ClassReader reader = new ClassReader(bytes);
-            return Optional.of(new ClassHeader(reader.getClassName(), reader.getAccess(), reader.getSuperName(),
-                    List.of(reader.getInterfaces())));
-        } catch (RuntimeException malformed) {
+            if (int32(bytes, 0) != MAGIC) {
+                return Optional.empty();
+            }
+            int count = u2(bytes, 8);
+            int[] entries = new int[count]; // offset of each constant's tag
+            int at = 10;
+            for (int i = 1; i < count; i++) {
+                entries[i] = at;
+                int size = constantSize(bytes, at);
+                if (size < 0) {
+                    return Optional.empty();
+                }
+                if (bytes[at] == LONG || bytes[at] == DOUBLE) { // these take two entries
+                    i++;
+                }
+                at += size;
+            }
+            int access = u2(bytes, at);
+            String name = className(bytes, entries, u2(bytes, at + 2));
+            int superIndex = u2(bytes, at + 4);
+            String superName = superIndex == 0 ? null : className(bytes, entries, superIndex);
+            String[] interfaces = new String[u2(bytes, at + 6)];
+            for (int i = 0; i < interfaces.length; i++) {
+                interfaces[i] = className(bytes, entries, u2(bytes, at + 8 + 2 * i));
+            }
+            return Optional.of(new ClassHeader(name, access, superName, List.of(interfaces)));
+        } catch (RuntimeException | IOException malformed) {
             return Optional.empty();
         }
+    }
+
+    /** Bytes taken by the constant at {@code at}, tag included; -1 for an unknown tag. */
+    private static int constantSize(byte[] bytes, int at) {
+        switch (bytes[at]) {
+            case UTF8:
+                return 3 + u2(bytes, at + 1);
+            case CLASS: case 8: case 16: case 19: case 20: // string, method type, module, package
+                return 3;
+            case 15: // method handle
+                return 4;
+            case 3: case 4: case 9: case 10: case 11: case 12: case 17: case 18: // int, float, refs, dynamic
+                return 5;
+            case LONG: case DOUBLE:
+                return 9;
+            default:
+                return -1;
+        }
+    }
+
+    /** The name of the class constant at {@code index}, in internal form. */
+    private static String className(byte[] bytes, int[] entries, int index) throws IOException {
+        int classAt = entries[index];
+        if (bytes[classAt] != CLASS) {
+            throw new IllegalArgumentException("not a class constant");
+        }
+        int utfAt = entries[u2(bytes, classAt + 1)];
+        if (bytes[utfAt] != UTF8) {
+            throw new IllegalArgumentException("not a name");
+        }
+        int length = u2(bytes, utfAt + 1);
+        int start = utfAt + 3;
+        for (int i = start; i < start + length; i++) {
+            if (bytes[i] < 0) { // beyond ASCII: the class file's modified UTF-8, as DataInput reads it
+                return new DataInputStream(new ByteArrayInputStream(bytes, utfAt + 1, length + 2)).readUTF();
+            }
+        }
+        return new String(bytes, start, length, StandardCharsets.ISO_8859_1);
+    }
+
+    private static int u2(byte[] bytes, int at) {
+        return (bytes[at] & 0xFF) << 8 | bytes[at + 1] & 0xFF;
+    }
+
+    private static int int32(byte[] bytes, int at) {
+        return u2(bytes, at) << 16 | u2(bytes, at + 2);
     }
 }

@@ -6,9 +6,23 @@ import com.example.sample.BaseClient;
 import com.example.sample.Fetcher;
 import com.example.sample.FlakyTarget;
 import com.example.sample.MiddleClient;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
+import org.objectweb.asm.ClassReader;
 
 class ClassHeaderTest {
     static byte[] classFile(Class<?> type) throws IOException {
@@ -46,10 +60,90 @@ class ClassHeaderTest {
                 .isEqualTo("com/example/sample/FlakyTarget$Status");
     }
 
+    /** Names beyond ASCII are modified UTF-8 in a class file. */
+    interface Grüße {
+    }
+
+    static final class Ελληνικά implements Grüße, Fetcher {
+        static final long BIG = 1L << 40;
+        static final double HALF = 0.5;
+
+        @Override
+        public String fetch(String key) {
+            return key + BIG + HALF;
+        }
+    }
+
     @Test
-    void rejectsWhatIsNotAClassFile() {
+    void readsNamesBeyondAscii() throws IOException {
+        ClassHeader header = ClassHeader.parse(classFile(Ελληνικά.class)).orElseThrow();
+
+        assertThat(header.name()).isEqualTo(internal(Ελληνικά.class));
+        assertThat(header.interfaces()).containsExactly(internal(Grüße.class), internal(Fetcher.class));
+    }
+
+    @Test
+    void rejectsWhatIsNotAClassFile() throws IOException {
         assertThat(ClassHeader.parse(new byte[] {1, 2, 3})).isEmpty();
         assertThat(ClassHeader.parse(new byte[0])).isEmpty();
         assertThat(ClassHeader.parse(new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0})).isEmpty();
+        byte[] whole = classFile(MiddleClient.class);
+        for (int length = 0; length < whole.length; length += 7) {
+            // cut short anywhere before the interfaces: nothing, and nothing thrown
+            Optional<ClassHeader> cut = ClassHeader.parse(Arrays.copyOf(whole, length));
+            assertThat(cut.isEmpty() || cut.get().equals(ClassHeader.parse(whole).orElseThrow())).isTrue();
+        }
+    }
+
+    /**
+     * The header is read by hand, not by ASM; it must read every class file as ASM does: the JDK's own
+     * (javac, with every kind of constant) and those that kotlinc, scalac and groovyc wrote, on the test class path.
+     */
+    @Test
+    void readsWhatAsmReadsFromTheJdkAndEveryJarOnTheClassPath() throws IOException {
+        List<String> differences = new ArrayList<>();
+        int[] compared = new int[1];
+        try (Stream<Path> files = Files.walk(FileSystems.getFileSystem(URI.create("jrt:/")).getPath("/modules"))) {
+            for (Path file : (Iterable<Path>) files.filter(f -> f.toString().endsWith(".class"))::iterator) {
+                compare(file.toString(), Files.readAllBytes(file), differences, compared);
+            }
+        }
+        List<String> jars = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            if (!entry.endsWith(".jar")) {
+                continue;
+            }
+            jars.add(new File(entry).getName());
+            try (ZipFile jar = new ZipFile(entry)) {
+                for (ZipEntry classFile : Collections.list(jar.entries())) {
+                    if (classFile.getName().endsWith(".class")) {
+                        try (InputStream in = jar.getInputStream(classFile)) {
+                            compare(entry + "!" + classFile.getName(), in.readAllBytes(), differences, compared);
+                        }
+                    }
+                }
+            }
+        }
+
+        assertThat(jars).anyMatch(jar -> jar.startsWith("kotlin-stdlib")).anyMatch(jar -> jar.startsWith("scala-library"))
+                .anyMatch(jar -> jar.startsWith("groovy"));
+        assertThat(compared[0]).isGreaterThan(30_000);
+        assertThat(differences).isEmpty();
+    }
+
+    private static void compare(String where, byte[] bytes, List<String> differences, int[] compared) {
+        ClassReader asm;
+        try {
+            asm = new ClassReader(bytes);
+        } catch (IllegalArgumentException newerThanAsm) {
+            return;
+        }
+        ClassHeader expected = new ClassHeader(asm.getClassName(), asm.getAccess(), asm.getSuperName(),
+                List.of(asm.getInterfaces()));
+        Optional<ClassHeader> read = ClassHeader.parse(bytes);
+        if (!read.equals(Optional.of(expected))) {
+            differences.add(where + ": " + read + " instead of " + expected);
+        }
+        compared[0]++;
     }
 }

@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 /**
  * Start-up of a generated application of {@code large.classes} classes ({@link GeneratedApp}, written
  * to a temporary directory at run time) that loads and initialises all of them: without the agent,
- * with the 2-pattern config, the 500-pattern config and the 500-pattern config's exact names only.
+ * with the 2-pattern config, the 500-pattern config, the 500-pattern config's exact names only, and the
+ * 2-pattern config with one wildcard.
  * Each variant also runs "idle" (no class loaded), which gives the agent's fixed cost, so that the cost
  * per loaded class can be told apart from it; every run reads its CPU time at the same moment, 2.5 s
  * after {@code main} starts. Before timing, a verify run of each variant calls every method a config
@@ -31,7 +32,7 @@ final class GeneratedAppStartup {
      * Timed variants in the order without, each config, no-op transformer agent, then the same idle.
      * Variant {@code v}: 0 without, 1 to {@code configs.size()} the configs, {@link #noop()} the no-op agent.
      *
-     * @param configs the small config, the large one, then the large one's exact names only
+     * @param configs the small config, the large one, the large one's exact names only, the small one and a wildcard
      */
     record Result(int classes, long jarBytes, List<GeneratedApp.ConfigFile> configs, List<TimedRuns.Timed> loaded,
             List<TimedRuns.Timed> idle) {

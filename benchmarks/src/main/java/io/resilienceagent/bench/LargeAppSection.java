@@ -12,8 +12,6 @@ import java.util.Locale;
  */
 final class LargeAppSection {
     static final double MAX_SPRING_ADDED_MILLIS = 150;
-    static final double MAX_CPU_PER_THOUSAND_SMALL = 3;
-    static final double MAX_CPU_PER_THOUSAND_LARGE = 6;
 
     private final StringBuilder out = new StringBuilder();
 
@@ -98,7 +96,10 @@ final class LargeAppSection {
         line("");
         for (int i = 0; i < g.configs().size(); i++) {
             String label = g.configs().get(i).label();
-            double target = i == 0 ? MAX_CPU_PER_THOUSAND_SMALL : MAX_CPU_PER_THOUSAND_LARGE;
+            double target = g.configs().get(i).targetMillis();
+            if (Double.isNaN(target)) {
+                continue;
+            }
             verdicts.add(String.format(Locale.ROOT, "Generated app, CPU per 1,000 loaded classes, %s: %.2f ms "
                     + "(target <= %.0f ms): **%s** (no-op transformer: %.2f ms); all CPU added / %d: %.2f ms, of it "
                     + "fixed %.1f ms; wall added %.1f ms", label, g.netCpuPerThousand(i + 1), target,

@@ -9,13 +9,17 @@ import java.util.Set;
 
 /**
  * A generated large application, written to a directory: {@code app.jar} (see {@link AppLayout}) and
- * its agent configs, {@code patterns-2.yaml}, {@code patterns-N.yaml} and {@code patterns-N-exact.yaml} (see
- * {@link PatternConfigs}).
+ * its agent configs, {@code patterns-2.yaml}, {@code patterns-N.yaml}, {@code patterns-N-exact.yaml} and
+ * {@code patterns-2-wildcard.yaml} (see {@link PatternConfigs}).
  * The harness's single entry point into this package.
  */
 public final class GeneratedApp {
-    /** One of the configs written: its name in tables, where it is, how many patterns, which targets it covers, what it holds. */
-    public record ConfigFile(String label, Path path, int patterns, Set<String> coveredTargets, String mix) {
+    /**
+     * One of the configs written: its name in tables, where it is, how many patterns, which targets it covers,
+     * what it holds, and the target CPU per 1,000 loaded classes (NaN: none).
+     */
+    public record ConfigFile(String label, Path path, int patterns, Set<String> coveredTargets, String mix,
+            double targetMillis) {
     }
 
     private final Path jar;
@@ -40,10 +44,12 @@ public final class GeneratedApp {
         AppLayout layout = AppJar.write(jar, classCount);
         List<ConfigFile> configs = new ArrayList<>();
         for (PatternConfigs.Config config : List.of(PatternConfigs.small(layout),
-                PatternConfigs.large(layout, largePatterns), PatternConfigs.exactOnly(layout, largePatterns))) {
+                PatternConfigs.large(layout, largePatterns), PatternConfigs.exactOnly(layout, largePatterns),
+                PatternConfigs.smallWithWildcard(layout))) {
             Path file = dir.resolve(config.file());
             Files.writeString(file, config.yaml());
-            configs.add(new ConfigFile(config.label(), file, config.patterns(), config.coveredTargets(), config.mix()));
+            configs.add(new ConfigFile(config.label(), file, config.patterns(), config.coveredTargets(), config.mix(),
+                    config.targetMillis()));
         }
         List<String> targets = new ArrayList<>();
         layout.targets().forEach(t -> targets.add(t.key()));
@@ -64,7 +70,7 @@ public final class GeneratedApp {
         return targets;
     }
 
-    /** The small config, the large one, then the large one's exact names only. */
+    /** The small config, the large one, the large one's exact names only, then the small one and a wildcard. */
     public List<ConfigFile> configs() {
         return configs;
     }
