@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import org.objectweb.asm.Opcodes;
 
 /**
  * The few facts the matcher needs of a class before deciding to weave it, read from its class file's
@@ -28,17 +27,22 @@ record ClassHeader(String name, int access, String superName, List<String> inter
     private static final int CLASS = 7;
     private static final int LONG = 5;
     private static final int DOUBLE = 6;
+    // access flags, as the class-file format defines them
+    private static final int ACC_INTERFACE = 0x0200;
+    private static final int ACC_ABSTRACT = 0x0400;
+    private static final int ACC_ANNOTATION = 0x2000;
+    private static final int ACC_MODULE = 0x8000;
 
     boolean isInterface() {
-        return (access & Opcodes.ACC_INTERFACE) != 0;
+        return (access & ACC_INTERFACE) != 0;
     }
 
     boolean isAbstractType() {
-        return (access & (Opcodes.ACC_INTERFACE | Opcodes.ACC_ABSTRACT)) != 0;
+        return (access & (ACC_INTERFACE | ACC_ABSTRACT)) != 0;
     }
 
     boolean isAnnotationOrModule() {
-        return (access & (Opcodes.ACC_ANNOTATION | Opcodes.ACC_MODULE)) != 0;
+        return (access & (ACC_ANNOTATION | ACC_MODULE)) != 0;
     }
 
     /** Parses the header; empty for anything that is not a well-formed class file. */
