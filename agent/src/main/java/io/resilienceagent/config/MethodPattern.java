@@ -159,6 +159,11 @@ public final class MethodPattern {
         return globMatches(methodGlob, methodName);
     }
 
+    /** The method part: a name, or a glob with {@code *}. */
+    public String methodGlob() {
+        return methodGlob;
+    }
+
     public String classGlob() {
         return classGlob;
     }

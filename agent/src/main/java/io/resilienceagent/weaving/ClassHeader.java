@@ -9,8 +9,8 @@ import java.util.Optional;
 
 /**
  * The few facts the matcher needs of a class before deciding to weave it, read from its class file's
- * header: its name, access flags, superclass and interfaces. One pass over the constant pool finds where
- * each constant starts, and only the names returned are decoded. This runs for every class an
+ * header: its name, access flags, superclass and interfaces, and the names of its methods. One pass over
+ * the constant pool finds where each constant starts, and only the names returned are decoded. This runs for every class an
  * application loads once a pattern could be inherited (a wildcard, an interface), so it is kept small:
  * with ASM's {@code ClassReader}, which the weaver uses to read whole classes, one wildcard pattern cost
  * 8.25 ms of CPU per 1,000 loaded classes in the large-app benchmark, with this 5.75 (BENCHMARKS.md).
@@ -20,8 +20,9 @@ import java.util.Optional;
  * @param name internal name, slashes and {@code $} ({@code com/example/Outer$Inner})
  * @param superName internal name of the superclass, null for {@code java.lang.Object} and modules
  * @param interfaces internal names of the directly implemented interfaces
+ * @param methodNames the names of the declared methods, constructors included, in file order
  */
-record ClassHeader(String name, int access, String superName, List<String> interfaces) {
+record ClassHeader(String name, int access, String superName, List<String> interfaces, List<String> methodNames) {
     private static final int MAGIC = 0xCAFEBABE;
     private static final int UTF8 = 1;
     private static final int CLASS = 7;
@@ -73,7 +74,19 @@ record ClassHeader(String name, int access, String superName, List<String> inter
             for (int i = 0; i < interfaces.length; i++) {
                 interfaces[i] = className(bytes, entries, u2(bytes, at + 8 + 2 * i));
             }
-            return Optional.of(new ClassHeader(name, access, superName, List.of(interfaces)));
+            at += 8 + 2 * interfaces.length;
+            int fields = u2(bytes, at);
+            at += 2;
+            for (int i = 0; i < fields; i++) {
+                at = skipMember(bytes, at);
+            }
+            String[] methodNames = new String[u2(bytes, at)];
+            at += 2;
+            for (int i = 0; i < methodNames.length; i++) {
+                methodNames[i] = utf8(bytes, entries, u2(bytes, at + 2));
+                at = skipMember(bytes, at);
+            }
+            return Optional.of(new ClassHeader(name, access, superName, List.of(interfaces), List.of(methodNames)));
         } catch (RuntimeException | IOException malformed) {
             return Optional.empty();
         }
@@ -97,13 +110,28 @@ record ClassHeader(String name, int access, String superName, List<String> inter
         }
     }
 
+    /** The offset after the field or method at {@code at}: access, name, descriptor, attributes. */
+    private static int skipMember(byte[] bytes, int at) {
+        int attributes = u2(bytes, at + 6);
+        int next = at + 8;
+        for (int i = 0; i < attributes; i++) {
+            next += 6 + int32(bytes, next + 2);
+        }
+        return next;
+    }
+
     /** The name of the class constant at {@code index}, in internal form. */
     private static String className(byte[] bytes, int[] entries, int index) throws IOException {
         int classAt = entries[index];
         if (bytes[classAt] != CLASS) {
             throw new IllegalArgumentException("not a class constant");
         }
-        int utfAt = entries[u2(bytes, classAt + 1)];
+        return utf8(bytes, entries, u2(bytes, classAt + 1));
+    }
+
+    /** The text of the UTF-8 constant at {@code index}. */
+    private static String utf8(byte[] bytes, int[] entries, int index) throws IOException {
+        int utfAt = entries[index];
         if (bytes[utfAt] != UTF8) {
             throw new IllegalArgumentException("not a name");
         }

@@ -4,6 +4,7 @@ import io.resilienceagent.config.JdkClasses;
 import io.resilienceagent.config.MethodMapping;
 import io.resilienceagent.config.MethodPattern;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -21,11 +22,21 @@ public final class MethodSelector {
     private final PatternIndex index;
     private final TypeHierarchy hierarchy;
     private final Set<String> matchedPatterns = ConcurrentHashMap.newKeySet();
+    /** The method parts of the patterns without a wildcard, and the patterns whose method part has one. */
+    private final Set<String> methodNames = new HashSet<>();
+    private final List<MethodPattern> methodGlobs = new ArrayList<>();
 
     public MethodSelector(List<MethodMapping> mappings) {
         this.mappings = List.copyOf(mappings);
         this.index = new PatternIndex(this.mappings);
         this.hierarchy = new TypeHierarchy(index);
+        for (MethodMapping mapping : this.mappings) {
+            if (mapping.pattern().methodGlob().indexOf('*') < 0) {
+                methodNames.add(mapping.pattern().methodGlob());
+            } else {
+                methodGlobs.add(mapping.pattern());
+            }
+        }
     }
 
     /** Whether a pattern names the JDK's HTTP client ({@code java.net.http.HttpClient.send}). */
@@ -41,7 +52,10 @@ public final class MethodSelector {
     /**
      * The mappings that cover the class, in file order; empty when it needs no transformation. Decided
      * from the class's name alone unless a class of {@code loader} could inherit a mapping; only then is
-     * the class file's header read, and its supertypes.
+     * the class file's header read, and, when the class declares a method some pattern's method part
+     * matches, its supertypes. (A class declaring none has nothing to weave, whatever it inherits: in a
+     * Spring Boot fat jar, reading the supertypes of every class for one wildcard pattern read a thousand
+     * class files through its nested jars.)
      *
      * @param classFile the class's bytes, read only when its supertypes matter
      */
@@ -52,7 +66,9 @@ public final class MethodSelector {
             if (header == null || header.isAnnotationOrModule()) {
                 return List.of();
             }
-            covering = PatternIndex.union(covering, hierarchy.inherited(header, loader));
+            if (declaresAPatternsMethod(header)) {
+                covering = PatternIndex.union(covering, hierarchy.inherited(header, loader));
+            }
         }
         if (covering.length == 0) {
             return List.of();
@@ -62,6 +78,24 @@ public final class MethodSelector {
             result.add(mappings.get(i));
         }
         return result;
+    }
+
+    /** Whether the class declares a method (not a constructor) whose name some pattern's method part matches. */
+    private boolean declaresAPatternsMethod(ClassHeader header) {
+        for (String name : header.methodNames()) {
+            if (name.startsWith("<")) {
+                continue;
+            }
+            if (methodNames.contains(name)) {
+                return true;
+            }
+            for (MethodPattern pattern : methodGlobs) {
+                if (pattern.matchesMethodName(name)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A class file's bytes, read only if needed (from a resource, for a class loaded before the agent). */

@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * <p>Reading supertypes is the costly part of matching (through a Spring Boot fat jar's nested jars
  * especially), so it is done only in a class loader where inheriting a mapping is possible at all:
  * where some pattern without wildcards names a type that this loader sees as an interface or abstract
- * class (one read per such pattern and loader), or where a pattern has a wildcard in its class part.
+ * class (one read per such pattern and loader), or where a pattern has a wildcard in its class part;
+ * and only for a class that declares a method some pattern's method part names ({@link MethodSelector}).
  * With patterns that name concrete classes only (the usual config), no supertype is ever read.
  */
 final class TypeHierarchy {

@@ -23,6 +23,9 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
+import org.objectweb.asm.Opcodes;
 
 class ClassHeaderTest {
     static byte[] classFile(Class<?> type) throws IOException {
@@ -44,6 +47,7 @@ class ClassHeaderTest {
         assertThat(header.interfaces()).containsExactly(internal(Fetcher.class));
         assertThat(header.isAbstractType()).isTrue();
         assertThat(header.isInterface()).isFalse();
+        assertThat(header.methodNames()).containsExactly("<init>", "fetch");
     }
 
     @Test
@@ -72,6 +76,10 @@ class ClassHeaderTest {
         public String fetch(String key) {
             return key + BIG + HALF;
         }
+
+        String grüßen() {
+            return "Grüß Gott";
+        }
     }
 
     @Test
@@ -80,6 +88,7 @@ class ClassHeaderTest {
 
         assertThat(header.name()).isEqualTo(internal(Ελληνικά.class));
         assertThat(header.interfaces()).containsExactly(internal(Grüße.class), internal(Fetcher.class));
+        assertThat(header.methodNames()).contains("fetch", "grüßen");
     }
 
     @Test
@@ -96,7 +105,7 @@ class ClassHeaderTest {
     }
 
     /**
-     * The header is read by hand, not by ASM; it must read every class file as ASM does: the JDK's own
+     * The header (and the method names) is read by hand, not by ASM; it must read every class file as ASM does: the JDK's own
      * (javac, with every kind of constant) and those that kotlinc, scalac and groovyc wrote, on the test class path.
      */
     @Test
@@ -138,8 +147,17 @@ class ClassHeaderTest {
         } catch (IllegalArgumentException newerThanAsm) {
             return;
         }
+        List<String> methods = new ArrayList<>();
+        asm.accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                    String[] exceptions) {
+                methods.add(name);
+                return null;
+            }
+        }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
         ClassHeader expected = new ClassHeader(asm.getClassName(), asm.getAccess(), asm.getSuperName(),
-                List.of(asm.getInterfaces()));
+                List.of(asm.getInterfaces()), List.copyOf(methods));
         Optional<ClassHeader> read = ClassHeader.parse(bytes);
         if (!read.equals(Optional.of(expected))) {
             differences.add(where + ": " + read + " instead of " + expected);

@@ -35,11 +35,26 @@ class MethodSelectorTest {
 
     @Test
     void anInterfacePatternCoversImplementationsAtAnyDepth() throws IOException {
-        MethodSelector selector = new MethodSelector(List.of(map(PKG + "Fetcher.fetch", "fetch")));
+        MethodSelector selector = new MethodSelector(List.of(map(PKG + "Fetcher.*", "fetch")));
 
         assertThat(servicesCovering(selector, FlakyTarget.class)).containsExactly("fetch");
         assertThat(servicesCovering(selector, MiddleClient.class)).containsExactly("fetch");
         assertThat(servicesCovering(selector, DeepClient.class)).containsExactly("fetch");
+    }
+
+    @Test
+    void aClassDeclaringNoMethodAPatternNamesIsNotCoveredAndItsSupertypesAreNotRead() throws Exception {
+        CountingLoader loader = new CountingLoader(getClass().getClassLoader());
+        MethodSelector selector = new MethodSelector(List.of(map(PKG + "Fetcher.fetch", "fetch"), map("com.other.*Client.get*", "w")));
+        byte[] deep = ClassHeaderTest.classFile(DeepClient.class);
+        byte[] middle = ClassHeaderTest.classFile(MiddleClient.class);
+
+        assertThat(selector.mappingsCovering(PKG.replace('.', '/') + "DeepClient", () -> deep, loader))
+                .as("DeepClient declares call() only: nothing to weave, whatever it inherits").isEmpty();
+        assertThat(loader.reads).isEmpty();
+        assertThat(selector.mappingsCovering(PKG.replace('.', '/') + "MiddleClient", () -> middle, loader))
+                .extracting(MethodMapping::service).containsExactly("fetch");
+        assertThat(loader.reads).contains(PKG.replace('.', '/') + "Fetcher.class");
     }
 
     @Test
@@ -86,7 +101,7 @@ class MethodSelectorTest {
     @Test
     void supertypesAreReadOncePerLoaderWhenAPatternNamesAnInterface() throws Exception {
         CountingLoader loader = new CountingLoader(getClass().getClassLoader());
-        MethodSelector selector = new MethodSelector(List.of(map(PKG + "Fetcher.fetch", "fetch")));
+        MethodSelector selector = new MethodSelector(List.of(map(PKG + "Fetcher.*", "fetch")));
 
         for (Class<?> type : List.of(DeepClient.class, DeepClient.class, MiddleClient.class)) {
             byte[] classFile = ClassHeaderTest.classFile(type);

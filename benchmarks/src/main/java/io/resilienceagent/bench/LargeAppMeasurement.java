@@ -43,7 +43,7 @@ final class LargeAppMeasurement {
         json.append("  \"springBoot\": {\n");
         json.append("    \"addedWallMedianMillis\": ").append(JsonText.millis(s.addedWallMedian())).append(",\n");
         json.append("    \"addedCpuMedianMillis\": ").append(JsonText.millis(s.addedCpuMedian())).append(",\n");
-        variants(json, List.of(s.without(), s.with()));
+        variants(json, List.of(s.without(), s.with(), s.withWildcard()));
         json.append("  },\n");
         GeneratedAppStartup.Result g = r.generated;
         json.append("  \"generated\": {\n");
