@@ -9,8 +9,9 @@ import java.util.Optional;
 
 /**
  * The few facts the matcher needs of a class before deciding to weave it, read from its class file's
- * header: its name, access flags, superclass and interfaces, and the names of its methods. One pass over
- * the constant pool finds where each constant starts, and only the names returned are decoded. This runs for every class an
+ * header: its name, access flags, superclass and interfaces; and, read apart when needed, the names of
+ * its methods. One pass over the constant pool finds where each constant starts, and only the names
+ * returned are decoded. This runs for every class an
  * application loads once a pattern could be inherited (a wildcard, an interface), so it is kept small:
  * with ASM's {@code ClassReader}, which the weaver uses to read whole classes, one wildcard pattern cost
  * 8.25 ms of CPU per 1,000 loaded classes in the large-app benchmark, with this 5.75 (BENCHMARKS.md).
@@ -20,9 +21,8 @@ import java.util.Optional;
  * @param name internal name, slashes and {@code $} ({@code com/example/Outer$Inner})
  * @param superName internal name of the superclass, null for {@code java.lang.Object} and modules
  * @param interfaces internal names of the directly implemented interfaces
- * @param methodNames the names of the declared methods, constructors included, in file order
  */
-record ClassHeader(String name, int access, String superName, List<String> interfaces, List<String> methodNames) {
+record ClassHeader(String name, int access, String superName, List<String> interfaces) {
     private static final int MAGIC = 0xCAFEBABE;
     private static final int UTF8 = 1;
     private static final int CLASS = 7;
@@ -49,23 +49,11 @@ record ClassHeader(String name, int access, String superName, List<String> inter
     /** Parses the header; empty for anything that is not a well-formed class file. */
     static Optional<ClassHeader> parse(byte[] bytes) {
         try {
-            if (int32(bytes, 0) != MAGIC) {
+            int[] entries = constants(bytes);
+            if (entries == null) {
                 return Optional.empty();
             }
-            int count = u2(bytes, 8);
-            int[] entries = new int[count]; // offset of each constant's tag
-            int at = 10;
-            for (int i = 1; i < count; i++) {
-                entries[i] = at;
-                int size = constantSize(bytes, at);
-                if (size < 0) {
-                    return Optional.empty();
-                }
-                if (bytes[at] == LONG || bytes[at] == DOUBLE) { // these take two entries
-                    i++;
-                }
-                at += size;
-            }
+            int at = entries[0];
             int access = u2(bytes, at);
             String name = className(bytes, entries, u2(bytes, at + 2));
             int superIndex = u2(bytes, at + 4);
@@ -74,22 +62,65 @@ record ClassHeader(String name, int access, String superName, List<String> inter
             for (int i = 0; i < interfaces.length; i++) {
                 interfaces[i] = className(bytes, entries, u2(bytes, at + 8 + 2 * i));
             }
-            at += 8 + 2 * interfaces.length;
+            return Optional.of(new ClassHeader(name, access, superName, List.of(interfaces)));
+        } catch (RuntimeException | IOException malformed) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The names of the methods a class file declares, constructors included, in file order; empty for
+     * anything that is not a well-formed class file. Read apart from the header, only when needed.
+     */
+    static Optional<List<String>> methodNames(byte[] bytes) {
+        try {
+            int[] entries = constants(bytes);
+            if (entries == null) {
+                return Optional.empty();
+            }
+            int at = entries[0];
+            at += 8 + 2 * u2(bytes, at + 6);
             int fields = u2(bytes, at);
             at += 2;
             for (int i = 0; i < fields; i++) {
                 at = skipMember(bytes, at);
             }
-            String[] methodNames = new String[u2(bytes, at)];
+            String[] names = new String[u2(bytes, at)];
             at += 2;
-            for (int i = 0; i < methodNames.length; i++) {
-                methodNames[i] = utf8(bytes, entries, u2(bytes, at + 2));
+            for (int i = 0; i < names.length; i++) {
+                names[i] = utf8(bytes, entries, u2(bytes, at + 2));
                 at = skipMember(bytes, at);
             }
-            return Optional.of(new ClassHeader(name, access, superName, List.of(interfaces), List.of(methodNames)));
+            return Optional.of(List.of(names));
         } catch (RuntimeException | IOException malformed) {
             return Optional.empty();
         }
+    }
+
+    /**
+     * Where each constant of the pool starts (at its tag), and at index 0, which no constant has, where
+     * the pool ends; null when {@code bytes} is not a class file.
+     */
+    private static int[] constants(byte[] bytes) {
+        if (int32(bytes, 0) != MAGIC) {
+            return null;
+        }
+        int count = u2(bytes, 8);
+        int[] entries = new int[Math.max(count, 1)];
+        int at = 10;
+        for (int i = 1; i < count; i++) {
+            entries[i] = at;
+            int size = constantSize(bytes, at);
+            if (size < 0) {
+                return null;
+            }
+            if (bytes[at] == LONG || bytes[at] == DOUBLE) { // these take two entries
+                i++;
+            }
+            at += size;
+        }
+        entries[0] = at;
+        return entries;
     }
 
     /** Bytes taken by the constant at {@code at}, tag included; -1 for an unknown tag. */
@@ -122,6 +153,9 @@ record ClassHeader(String name, int access, String superName, List<String> inter
 
     /** The name of the class constant at {@code index}, in internal form. */
     private static String className(byte[] bytes, int[] entries, int index) throws IOException {
+        if (index == 0) {
+            throw new IllegalArgumentException("no class constant");
+        }
         int classAt = entries[index];
         if (bytes[classAt] != CLASS) {
             throw new IllegalArgumentException("not a class constant");
@@ -131,6 +165,9 @@ record ClassHeader(String name, int access, String superName, List<String> inter
 
     /** The text of the UTF-8 constant at {@code index}. */
     private static String utf8(byte[] bytes, int[] entries, int index) throws IOException {
+        if (index == 0) {
+            throw new IllegalArgumentException("no constant");
+        }
         int utfAt = entries[index];
         if (bytes[utfAt] != UTF8) {
             throw new IllegalArgumentException("not a name");

@@ -52,21 +52,23 @@ public final class MethodSelector {
     /**
      * The mappings that cover the class, in file order; empty when it needs no transformation. Decided
      * from the class's name alone unless a class of {@code loader} could inherit a mapping; only then is
-     * the class file's header read, and, when the class declares a method some pattern's method part
-     * matches, its supertypes. (A class declaring none has nothing to weave, whatever it inherits: in a
-     * Spring Boot fat jar, reading the supertypes of every class for one wildcard pattern read a thousand
-     * class files through its nested jars.)
+     * the class file's header read, and, unless its supertypes are known to pass nothing on, the names of
+     * its methods; its supertypes are read only when it declares a method some pattern's method part
+     * matches. (A class declaring none has nothing to weave, whatever it inherits: in a Spring Boot fat
+     * jar, reading the supertypes of every class for one wildcard pattern read a thousand class files
+     * through its nested jars.)
      *
      * @param classFile the class's bytes, read only when its supertypes matter
      */
     List<MethodMapping> mappingsCovering(String internalName, ClassFileSource classFile, ClassLoader loader) {
         int[] covering = index.mappingsNaming(internalName);
         if (hierarchy.inheritancePossible(loader)) {
-            ClassHeader header = ClassHeader.parse(classFile.bytes()).orElse(null);
+            byte[] bytes = classFile.bytes();
+            ClassHeader header = ClassHeader.parse(bytes).orElse(null);
             if (header == null || header.isAnnotationOrModule()) {
                 return List.of();
             }
-            if (declaresAPatternsMethod(header)) {
+            if (!hierarchy.knownToPassNothing(header, loader) && declaresAPatternsMethod(bytes)) {
                 covering = PatternIndex.union(covering, hierarchy.inherited(header, loader));
             }
         }
@@ -80,9 +82,16 @@ public final class MethodSelector {
         return result;
     }
 
-    /** Whether the class declares a method (not a constructor) whose name some pattern's method part matches. */
-    private boolean declaresAPatternsMethod(ClassHeader header) {
-        for (String name : header.methodNames()) {
+    /**
+     * Whether the class declares a method (not a constructor) whose name some pattern's method part
+     * matches; true for a class file whose methods cannot be read.
+     */
+    private boolean declaresAPatternsMethod(byte[] classFile) {
+        List<String> declared = ClassHeader.methodNames(classFile).orElse(null);
+        if (declared == null) {
+            return true;
+        }
+        for (String name : declared) {
             if (name.startsWith("<")) {
                 continue;
             }

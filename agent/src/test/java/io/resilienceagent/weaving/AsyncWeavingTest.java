@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -231,8 +232,18 @@ class AsyncWeavingTest {
         }
         future.cancel(true);
 
-        assertThat(AsyncScript.RETURNED.peekLast()).as("the second attempt, in flight").isCancelled();
+        assertCancelledSoon(AsyncScript.RETURNED.peekLast());
         assertThat(AsyncScript.RUNS).hasValue(2);
+    }
+
+    /**
+     * The attempt in flight is cancelled: at once if the agent already follows it, else as soon as its
+     * scheduler thread, back from the body, takes it up (the body's future can be returned, and seen here,
+     * a moment before that).
+     */
+    private static void assertCancelledSoon(CompletableFuture<?> inFlight) {
+        assertThatThrownBy(() -> inFlight.get(10, TimeUnit.SECONDS)).as("the second attempt, in flight")
+                .isInstanceOf(CancellationException.class);
     }
 
     @Test
@@ -250,7 +261,7 @@ class AsyncWeavingTest {
         assertThat(future.complete("the caller's own fallback")).isTrue();
 
         assertThat(future.get()).isEqualTo("the caller's own fallback");
-        assertThat(AsyncScript.RETURNED.peekLast()).as("the second attempt, in flight").isCancelled();
+        assertCancelledSoon(AsyncScript.RETURNED.peekLast());
         assertThat(AsyncScript.RUNS).hasValue(2);
     }
 
