@@ -14,7 +14,8 @@ import java.util.Optional;
  * returned are decoded. This runs for every class an
  * application loads once a pattern could be inherited (a wildcard, an interface), so it is kept small:
  * with ASM's {@code ClassReader}, which the weaver uses to read whole classes, one wildcard pattern cost
- * 8.25 ms of CPU per 1,000 loaded classes in the large-app benchmark, with this 5.75 (BENCHMARKS.md).
+ * 8.25 ms of CPU per 1,000 loaded classes in the large-app benchmark, with this 5.75, run after it
+ * (BENCHMARKS.md).
  * {@code ClassHeaderTest} checks that both read the same from every class file of the JDK and of
  * kotlinc, scalac and groovyc.
  *
