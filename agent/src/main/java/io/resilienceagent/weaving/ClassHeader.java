@@ -154,25 +154,12 @@ record ClassHeader(String name, int access, String superName, List<String> inter
 
     /** The name of the class constant at {@code index}, in internal form. */
     private static String className(byte[] bytes, int[] entries, int index) throws IOException {
-        if (index == 0) {
-            throw new IllegalArgumentException("no class constant");
-        }
-        int classAt = entries[index];
-        if (bytes[classAt] != CLASS) {
-            throw new IllegalArgumentException("not a class constant");
-        }
-        return utf8(bytes, entries, u2(bytes, classAt + 1));
+        return utf8(bytes, entries, u2(bytes, constant(bytes, entries, index, CLASS) + 1));
     }
 
     /** The text of the UTF-8 constant at {@code index}. */
     private static String utf8(byte[] bytes, int[] entries, int index) throws IOException {
-        if (index == 0) {
-            throw new IllegalArgumentException("no constant");
-        }
-        int utfAt = entries[index];
-        if (bytes[utfAt] != UTF8) {
-            throw new IllegalArgumentException("not a name");
-        }
+        int utfAt = constant(bytes, entries, index, UTF8);
         int length = u2(bytes, utfAt + 1);
         int start = utfAt + 3;
         for (int i = start; i < start + length; i++) {
@@ -181,6 +168,14 @@ record ClassHeader(String name, int access, String superName, List<String> inter
             }
         }
         return new String(bytes, start, length, StandardCharsets.ISO_8859_1);
+    }
+
+    /** Where the constant at {@code index} starts, checked to be of kind {@code tag} (index 0 is no constant). */
+    private static int constant(byte[] bytes, int[] entries, int index, int tag) {
+        if (index == 0 || bytes[entries[index]] != tag) {
+            throw new IllegalArgumentException("constant " + index + " is not of kind " + tag);
+        }
+        return entries[index];
     }
 
     private static int u2(byte[] bytes, int at) {
