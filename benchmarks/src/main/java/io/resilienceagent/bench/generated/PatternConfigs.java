@@ -49,14 +49,8 @@ final class PatternConfigs {
 
     /** Two exact names of generated methods (the orders and payments clients' {@code fetch}). */
     static Config small(AppLayout layout) {
-        Map<String, String> methods = new LinkedHashMap<>();
         Set<String> covered = new LinkedHashSet<>();
-        for (AppLayout.Target target : layout.exactTargets()) {
-            if (target.className().contains(".orders.") || target.className().contains(".payments.")) {
-                methods.put(target.className() + "." + target.method(), serviceOf(target.className()));
-                covered.add(target.key());
-            }
-        }
+        Map<String, String> methods = smallMethods(layout, covered);
         return new Config(methods.size() + " patterns", "patterns-" + methods.size() + ".yaml", methods.size(),
                 yaml(methods), covered, "2 exact names of generated methods", SMALL_TARGET_MILLIS);
     }
@@ -66,18 +60,25 @@ final class PatternConfigs {
      * for with one, any class could inherit a mapping, so the agent reads every class's header. No target.
      */
     static Config smallWithWildcard(AppLayout layout) {
-        Config small = small(layout);
-        Map<String, String> methods = new LinkedHashMap<>();
-        for (AppLayout.Target target : layout.exactTargets()) {
-            if (small.coveredTargets().contains(target.key())) {
-                methods.put(target.className() + "." + target.method(), serviceOf(target.className()));
-            }
-        }
+        Set<String> covered = new LinkedHashSet<>();
+        Map<String, String> methods = smallMethods(layout, covered);
         String wildcard = "com.partner.*.client.*Client.call";
         methods.put(wildcard, methods.values().iterator().next());
         return new Config("2 patterns and 1 wildcard", "patterns-2-wildcard.yaml", methods.size(), yaml(methods),
-                small.coveredTargets(), "the 2 exact names, and one wildcard for a partner SDK's clients (`" + wildcard
+                covered, "the 2 exact names, and one wildcard for a partner SDK's clients (`" + wildcard
                         + "`) that matches no class here, so that every class's header is read", Double.NaN);
+    }
+
+    /** The small config's pattern to service map: the orders and payments clients' {@code fetch}, added to {@code covered}. */
+    private static Map<String, String> smallMethods(AppLayout layout, Set<String> covered) {
+        Map<String, String> methods = new LinkedHashMap<>();
+        for (AppLayout.Target target : layout.exactTargets()) {
+            if (target.className().contains(".orders.") || target.className().contains(".payments.")) {
+                methods.put(target.className() + "." + target.method(), serviceOf(target.className()));
+                covered.add(target.key());
+            }
+        }
+        return methods;
     }
 
     /** {@code count} patterns (at least about 100), covering every target of the layout. */
