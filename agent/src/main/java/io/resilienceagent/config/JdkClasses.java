@@ -24,8 +24,6 @@ public final class JdkClasses {
     /** {@link #HTTP_CLIENT} and the JDK's implementations of it, internal names. */
     private static final String[] HTTP_CLIENT_CLASSES = {"java/net/http/HttpClient",
             "jdk/internal/net/http/HttpClientImpl", "jdk/internal/net/http/HttpClientFacade"};
-    /** The packages of the JDK's modules, internal form; built on first need. */
-    private static volatile Set<String> jdkPackages;
 
     private JdkClasses() {
     }
@@ -39,7 +37,7 @@ public final class JdkClasses {
             return false;
         }
         int lastSlash = internalName.lastIndexOf('/');
-        return lastSlash > 0 && jdkPackages().contains(internalName.substring(0, lastSlash));
+        return lastSlash > 0 && JdkPackages.ALL.contains(internalName.substring(0, lastSlash));
     }
 
     /** Whether the class {@code binaryName} (with dots) is the JDK's. */
@@ -66,10 +64,15 @@ public final class JdkClasses {
         return false;
     }
 
-    private static Set<String> jdkPackages() {
-        Set<String> packages = jdkPackages;
-        if (packages == null) {
-            packages = new HashSet<>();
+    /**
+     * The packages of the JDK's modules, internal form, built on first need; in a class of their own so
+     * that building them stays out of the code the JIT compiles for every loaded class.
+     */
+    private static final class JdkPackages {
+        static final Set<String> ALL = build();
+
+        private static Set<String> build() {
+            Set<String> packages = new HashSet<>();
             for (Module module : ModuleLayer.boot().modules()) {
                 String name = module.getName();
                 if (name.startsWith("java.") || name.startsWith("jdk.")) {
@@ -78,8 +81,7 @@ public final class JdkClasses {
                     }
                 }
             }
-            jdkPackages = packages;
+            return packages;
         }
-        return packages;
     }
 }

@@ -33,6 +33,7 @@ final class StartupWarmUp {
             "io.resilienceagent.policy.FailureClassifier",
             "io.resilienceagent.policy.TransitionLog",
             "io.resilienceagent.weaving.MethodSelector",
+            "io.resilienceagent.weaving.MethodNameFilter",
             "io.resilienceagent.weaving.ResilienceTransformer",
             "io.resilienceagent.weaving.ClassInstrumenter",
             "io.resilienceagent.weaving.ClassHeader",

@@ -4,14 +4,16 @@ import java.io.ByteArrayInputStream;
 import java.io.DataInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /**
  * The few facts the matcher needs of a class before deciding to weave it, read from its class file's
- * header: its name, access flags, superclass and interfaces; and, read apart when needed, the names of
- * its methods. One pass over the constant pool finds where each constant starts, and only the names
- * returned are decoded. This runs for every class an
+ * header: its name, access flags, superclass and interfaces; and, each read apart when needed, whether
+ * it declares a method of some name, and its methods. One pass over the constant pool finds where each
+ * constant starts, and only the names returned are decoded. Part of this runs for every class an
  * application loads once a pattern could be inherited (a wildcard, an interface), so it is kept small:
  * with ASM's {@code ClassReader}, which the weaver uses to read whole classes, one wildcard pattern cost
  * 8.25 ms of CPU per 1,000 loaded classes in the large-app benchmark, with this 5.75, run after it
@@ -34,6 +36,8 @@ record ClassHeader(String name, int access, String superName, List<String> inter
     private static final int ACC_ABSTRACT = 0x0400;
     private static final int ACC_ANNOTATION = 0x2000;
     private static final int ACC_MODULE = 0x8000;
+    private static final int ACC_SYNTHETIC = 0x1000;
+    private static final byte[] SYNTHETIC = "Synthetic".getBytes(StandardCharsets.US_ASCII);
 
     boolean isInterface() {
         return (access & ACC_INTERFACE) != 0;
@@ -69,33 +73,92 @@ record ClassHeader(String name, int access, String superName, List<String> inter
         }
     }
 
+    /** Tests a name given as the bytes of its UTF-8 constant: {@code length} bytes of modified UTF-8 from {@code start}. */
+    interface NameTest {
+        boolean test(byte[] bytes, int start, int length);
+    }
+
     /**
-     * The names of the methods a class file declares, constructors included, in file order; empty for
-     * anything that is not a well-formed class file. Read apart from the header, only when needed.
+     * Whether the class declares a method, constructors aside, whose name {@code test} accepts; true also
+     * for anything that is not a well-formed class file, which the caller cannot rule out. Each name is
+     * tested on the class file's own bytes: nothing is decoded or allocated but the constants' offsets.
      */
-    static Optional<List<String>> methodNames(byte[] bytes) {
+    static boolean declaresMethodNamed(byte[] bytes, NameTest test) {
         try {
             int[] entries = constants(bytes);
             if (entries == null) {
-                return Optional.empty();
+                return true;
             }
-            int at = entries[0];
-            at += 8 + 2 * u2(bytes, at + 6);
-            int fields = u2(bytes, at);
+            int at = methodsCount(bytes, entries);
+            int methods = u2(bytes, at);
             at += 2;
-            for (int i = 0; i < fields; i++) {
+            for (int i = 0; i < methods; i++) {
+                int name = constant(bytes, entries, u2(bytes, at + 2), UTF8);
+                if (bytes[name + 3] != '<' && test.test(bytes, name + 3, u2(bytes, name + 1))) {
+                    return true;
+                }
                 at = skipMember(bytes, at);
             }
-            String[] names = new String[u2(bytes, at)];
-            at += 2;
-            for (int i = 0; i < names.length; i++) {
-                names[i] = utf8(bytes, entries, u2(bytes, at + 2));
-                at = skipMember(bytes, at);
-            }
-            return Optional.of(List.of(names));
-        } catch (RuntimeException | IOException malformed) {
-            return Optional.empty();
+            return false;
+        } catch (RuntimeException malformed) {
+            return true;
         }
+    }
+
+    /**
+     * The methods the class declares, constructors included, in file order, with their access flags as
+     * ASM reports them: a {@code Synthetic} attribute counts as {@code ACC_SYNTHETIC}. Read without ASM,
+     * which a covered class that has no method to weave never needs.
+     *
+     * @throws IllegalArgumentException when {@code bytes} is not a well-formed class file
+     */
+    static List<MethodInfo> methods(byte[] bytes) {
+        try {
+            int[] entries = constants(bytes);
+            if (entries == null) {
+                throw new IllegalArgumentException("not a class file");
+            }
+            int at = methodsCount(bytes, entries);
+            int count = u2(bytes, at);
+            List<MethodInfo> methods = new ArrayList<>(count);
+            at += 2;
+            for (int i = 0; i < count; i++) {
+                int access = u2(bytes, at);
+                String name = utf8(bytes, entries, u2(bytes, at + 2));
+                String descriptor = utf8(bytes, entries, u2(bytes, at + 4));
+                int attributes = u2(bytes, at + 6);
+                at += 8;
+                for (int a = 0; a < attributes; a++) {
+                    if (isText(bytes, entries, u2(bytes, at), SYNTHETIC)) {
+                        access |= ACC_SYNTHETIC;
+                    }
+                    at += 6 + int32(bytes, at + 2);
+                }
+                methods.add(new MethodInfo(name, descriptor, access));
+            }
+            return methods;
+        } catch (IOException | IndexOutOfBoundsException malformed) {
+            throw new IllegalArgumentException("malformed class file: " + malformed, malformed);
+        }
+    }
+
+    /** Where the count of methods is: past the header's interfaces and the fields. */
+    private static int methodsCount(byte[] bytes, int[] entries) {
+        int at = entries[0];
+        at += 8 + 2 * u2(bytes, at + 6);
+        int fields = u2(bytes, at);
+        at += 2;
+        for (int i = 0; i < fields; i++) {
+            at = skipMember(bytes, at);
+        }
+        return at;
+    }
+
+    /** Whether the UTF-8 constant at {@code index} holds exactly {@code text} (ASCII). */
+    private static boolean isText(byte[] bytes, int[] entries, int index, byte[] text) {
+        int utfAt = constant(bytes, entries, index, UTF8);
+        return u2(bytes, utfAt + 1) == text.length
+                && Arrays.equals(bytes, utfAt + 3, utfAt + 3 + text.length, text, 0, text.length);
     }
 
     /**

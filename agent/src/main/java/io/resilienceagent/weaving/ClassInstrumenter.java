@@ -47,7 +47,7 @@ public final class ClassInstrumenter {
      * @return the new class file, or null when no declared method is covered or none could be woven
      */
     byte[] instrument(String className, byte[] classFile, List<MethodMapping> covering, ClassLoader loader) {
-        List<MethodInfo> methods = ClassWeaver.methods(classFile);
+        List<MethodInfo> methods = ClassHeader.methods(classFile);
         Map<String, Integer> ids = new HashMap<>();
         Set<String> async = new HashSet<>();
         Map<String, MethodMapping> mappings = new HashMap<>();

@@ -1,9 +1,7 @@
 package io.resilienceagent.weaving;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.ClassReader;
@@ -35,20 +33,6 @@ final class ClassWeaver {
     }
 
     private ClassWeaver() {
-    }
-
-    /** The declared methods of a class file (their code is not read). */
-    static List<MethodInfo> methods(byte[] classFile) {
-        List<MethodInfo> methods = new ArrayList<>();
-        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                    String[] exceptions) {
-                methods.add(new MethodInfo(name, descriptor, access));
-                return null;
-            }
-        }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
-        return methods;
     }
 
     /**

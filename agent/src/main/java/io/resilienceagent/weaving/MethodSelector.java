@@ -4,7 +4,6 @@ import io.resilienceagent.config.JdkClasses;
 import io.resilienceagent.config.MethodMapping;
 import io.resilienceagent.config.MethodPattern;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,21 +21,18 @@ public final class MethodSelector {
     private final PatternIndex index;
     private final TypeHierarchy hierarchy;
     private final Set<String> matchedPatterns = ConcurrentHashMap.newKeySet();
-    /** The method parts of the patterns without a wildcard, and the patterns whose method part has one. */
-    private final Set<String> methodNames = new HashSet<>();
-    private final List<MethodPattern> methodGlobs = new ArrayList<>();
+    /** Whether a method name is one some pattern's method part matches. */
+    private final MethodNameFilter methodNames;
 
     public MethodSelector(List<MethodMapping> mappings) {
         this.mappings = List.copyOf(mappings);
         this.index = new PatternIndex(this.mappings);
         this.hierarchy = new TypeHierarchy(index);
+        List<String> methodParts = new ArrayList<>(this.mappings.size());
         for (MethodMapping mapping : this.mappings) {
-            if (mapping.pattern().methodGlob().indexOf('*') < 0) {
-                methodNames.add(mapping.pattern().methodGlob());
-            } else {
-                methodGlobs.add(mapping.pattern());
-            }
+            methodParts.add(mapping.pattern().methodGlob());
         }
+        this.methodNames = new MethodNameFilter(methodParts);
     }
 
     /** Whether a pattern names the JDK's HTTP client ({@code java.net.http.HttpClient.send}). */
@@ -52,23 +48,28 @@ public final class MethodSelector {
     /**
      * The mappings that cover the class, in file order; empty when it needs no transformation. Decided
      * from the class's name alone unless a class of {@code loader} could inherit a mapping; only then is
-     * the class file's header read, and, unless its supertypes are known to pass nothing on, the names of
-     * its methods; its supertypes are read only when it declares a method some pattern's method part
-     * matches. (A class declaring none has nothing to weave, whatever it inherits: in a Spring Boot fat
-     * jar, reading the supertypes of every class for one wildcard pattern read a thousand class files
-     * through its nested jars.)
+     * the class file read: first whether it declares a method some pattern's method part matches (a
+     * class declaring none has nothing to weave, whatever it inherits), tested on the file's bytes; only
+     * for a class that does, its header, and its supertypes unless they are known to pass nothing on. (In
+     * a Spring Boot fat jar, reading the supertypes of every class for one wildcard pattern read a
+     * thousand class files through its nested jars; and what runs for every class is kept small for the
+     * JIT, which compiles it while the application starts.)
      *
-     * @param classFile the class's bytes, read only when its supertypes matter
+     * @param classFile the class's bytes, read only when a class of {@code loader} could inherit a mapping
      */
     List<MethodMapping> mappingsCovering(String internalName, ClassFileSource classFile, ClassLoader loader) {
         int[] covering = index.mappingsNaming(internalName);
         if (hierarchy.inheritancePossible(loader)) {
             byte[] bytes = classFile.bytes();
+            boolean declaresAPatternsMethod = ClassHeader.declaresMethodNamed(bytes, methodNames);
+            if (!declaresAPatternsMethod && covering.length == 0) {
+                return List.of();
+            }
             ClassHeader header = ClassHeader.parse(bytes).orElse(null);
             if (header == null || header.isAnnotationOrModule()) {
                 return List.of();
             }
-            if (!hierarchy.knownToPassNothing(header, loader) && declaresAPatternsMethod(bytes)) {
+            if (declaresAPatternsMethod && !hierarchy.knownToPassNothing(header, loader)) {
                 covering = PatternIndex.union(covering, hierarchy.inherited(header, loader));
             }
         }
@@ -80,31 +81,6 @@ public final class MethodSelector {
             result.add(mappings.get(i));
         }
         return result;
-    }
-
-    /**
-     * Whether the class declares a method (not a constructor) whose name some pattern's method part
-     * matches; true for a class file whose methods cannot be read.
-     */
-    private boolean declaresAPatternsMethod(byte[] classFile) {
-        List<String> declared = ClassHeader.methodNames(classFile).orElse(null);
-        if (declared == null) {
-            return true;
-        }
-        for (String name : declared) {
-            if (name.startsWith("<")) {
-                continue;
-            }
-            if (methodNames.contains(name)) {
-                return true;
-            }
-            for (MethodPattern pattern : methodGlobs) {
-                if (pattern.matchesMethodName(name)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /** A class file's bytes, read only if needed (from a resource, for a class loaded before the agent). */

@@ -22,7 +22,7 @@ public final class WeaverWarmUp {
             }
             sample = in.readAllBytes();
         }
-        for (MethodInfo method : ClassWeaver.methods(sample)) {
+        for (MethodInfo method : ClassHeader.methods(sample)) {
             if (method.name().equals("start")) {
                 ClassWeaver.weave(sample, Map.of(method.key(), 0));
                 return;

@@ -1,13 +1,15 @@
 package io.resilienceagent.weaving;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.objectweb.asm.ClassReader;
+import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 import org.objectweb.asm.tree.AbstractInsnNode;
-import org.objectweb.asm.tree.ClassNode;
 import org.objectweb.asm.tree.FrameNode;
 import org.objectweb.asm.tree.MethodNode;
 import org.objectweb.asm.tree.analysis.Analyzer;
@@ -34,18 +36,34 @@ final class WovenCodeCheck {
      * @return each method that fails, with why; empty when all pass
      */
     static Map<String, String> failures(byte[] classFile, Set<String> woven) {
-        ClassNode type = new ClassNode();
-        new ClassReader(classFile).accept(type, ClassReader.EXPAND_FRAMES);
-        Map<String, String> failures = new LinkedHashMap<>();
-        for (MethodNode method : type.methods) {
-            String key = method.name + method.desc;
-            if (!woven.contains(key)) {
-                continue;
+        String[] owner = new String[1];
+        List<MethodNode> methods = new ArrayList<>();
+        // only the woven methods' code is read: a class's other methods can be many, and reading them is
+        // what would make the JIT compile ASM's reader while the application starts
+        new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
+            @Override
+            public void visit(int version, int access, String name, String signature, String superName,
+                    String[] interfaces) {
+                owner[0] = name;
             }
+
+            @Override
+            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
+                    String[] exceptions) {
+                if (!woven.contains(name + descriptor)) {
+                    return null;
+                }
+                MethodNode method = new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions);
+                methods.add(method);
+                return method;
+            }
+        }, ClassReader.EXPAND_FRAMES);
+        Map<String, String> failures = new LinkedHashMap<>();
+        for (MethodNode method : methods) {
             try {
-                check(type.name, method);
+                check(owner[0], method);
             } catch (AnalyzerException | RuntimeException e) {
-                failures.put(key, String.valueOf(e.getMessage()));
+                failures.put(method.name + method.desc, String.valueOf(e.getMessage()));
             }
         }
         return failures;

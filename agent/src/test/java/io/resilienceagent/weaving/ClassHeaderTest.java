@@ -6,9 +6,12 @@ import com.example.sample.BaseClient;
 import com.example.sample.Fetcher;
 import com.example.sample.FlakyTarget;
 import com.example.sample.MiddleClient;
+import java.io.ByteArrayInputStream;
+import java.io.DataInputStream;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -24,6 +27,7 @@ import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
+import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
 
@@ -31,6 +35,24 @@ class ClassHeaderTest {
     static byte[] classFile(Class<?> type) throws IOException {
         try (InputStream in = type.getClassLoader().getResourceAsStream(type.getName().replace('.', '/') + ".class")) {
             return in.readAllBytes();
+        }
+    }
+
+    /** The names {@link ClassHeader#declaresMethodNamed} tests, decoded, in file order; empty when it cannot read them. */
+    static Optional<List<String>> methodNames(byte[] bytes) {
+        List<String> names = new ArrayList<>();
+        boolean unread = ClassHeader.declaresMethodNamed(bytes, (file, start, length) -> {
+            names.add(decoded(file, start, length));
+            return false;
+        });
+        return unread ? Optional.empty() : Optional.of(names);
+    }
+
+    private static String decoded(byte[] bytes, int start, int length) {
+        try {
+            return new DataInputStream(new ByteArrayInputStream(bytes, start - 2, length + 2)).readUTF();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -47,7 +69,7 @@ class ClassHeaderTest {
         assertThat(header.interfaces()).containsExactly(internal(Fetcher.class));
         assertThat(header.isAbstractType()).isTrue();
         assertThat(header.isInterface()).isFalse();
-        assertThat(ClassHeader.methodNames(classFile(MiddleClient.class))).contains(List.of("<init>", "fetch"));
+        assertThat(methodNames(classFile(MiddleClient.class))).contains(List.of("fetch"));
     }
 
     @Test
@@ -88,7 +110,7 @@ class ClassHeaderTest {
 
         assertThat(header.name()).isEqualTo(internal(Ελληνικά.class));
         assertThat(header.interfaces()).containsExactly(internal(Grüße.class), internal(Fetcher.class));
-        assertThat(ClassHeader.methodNames(classFile(Ελληνικά.class)).orElseThrow()).contains("fetch", "grüßen");
+        assertThat(methodNames(classFile(Ελληνικά.class)).orElseThrow()).contains("fetch", "grüßen");
     }
 
     @Test
@@ -96,19 +118,40 @@ class ClassHeaderTest {
         assertThat(ClassHeader.parse(new byte[] {1, 2, 3})).isEmpty();
         assertThat(ClassHeader.parse(new byte[0])).isEmpty();
         assertThat(ClassHeader.parse(new byte[] {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE, 0, 0})).isEmpty();
-        assertThat(ClassHeader.methodNames(new byte[] {1, 2, 3})).isEmpty();
+        assertThat(methodNames(new byte[] {1, 2, 3})).isEmpty();
         byte[] whole = classFile(MiddleClient.class);
         for (int length = 0; length < whole.length; length += 7) {
             // cut short anywhere before the interfaces: nothing, and nothing thrown
             Optional<ClassHeader> cut = ClassHeader.parse(Arrays.copyOf(whole, length));
             assertThat(cut.isEmpty() || cut.get().equals(ClassHeader.parse(whole).orElseThrow())).isTrue();
-            Optional<List<String>> cutMethods = ClassHeader.methodNames(Arrays.copyOf(whole, length));
-            assertThat(cutMethods.isEmpty() || cutMethods.equals(ClassHeader.methodNames(whole))).isTrue();
+            Optional<List<String>> cutMethods = methodNames(Arrays.copyOf(whole, length));
+            assertThat(cutMethods.isEmpty() || cutMethods.equals(methodNames(whole))).isTrue();
+            try {
+                assertThat(ClassHeader.methods(Arrays.copyOf(whole, length))).isEqualTo(ClassHeader.methods(whole));
+            } catch (IllegalArgumentException malformed) {
+                // what the weaver reports, for a class it then leaves as it is
+            }
         }
     }
 
+    /** Before Java 5 a method was marked synthetic by an attribute, which ASM reports as the flag; so must the reader. */
+    @Test
+    void readsTheSyntheticAttributeAsTheFlag() {
+        ClassWriter writer = new ClassWriter(0);
+        writer.visit(Opcodes.V1_4, Opcodes.ACC_PUBLIC, "com/example/Old", null, "java/lang/Object", null);
+        writer.visitMethod(Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC, "access$000", "()V", null, null).visitEnd();
+        writer.visitMethod(Opcodes.ACC_STATIC, "plain", "()V", null, null).visitEnd();
+        writer.visitEnd();
+        byte[] bytes = writer.toByteArray();
+        assertThat(bytes[7]).isEqualTo((byte) 48); // a Java 1.4 class file, where the flag is written as an attribute
+
+        assertThat(ClassHeader.methods(bytes)).containsExactly(
+                new MethodInfo("access$000", "()V", Opcodes.ACC_STATIC | Opcodes.ACC_SYNTHETIC),
+                new MethodInfo("plain", "()V", Opcodes.ACC_STATIC));
+    }
+
     /**
-     * The header (and the method names) is read by hand, not by ASM; it must read every class file as ASM does: the JDK's own
+     * The header and the methods are read by hand, not by ASM; it must read every class file as ASM does: the JDK's own
      * (javac, with every kind of constant) and those that kotlinc, scalac and groovyc wrote, on the test class path.
      */
     @Test
@@ -151,11 +194,15 @@ class ClassHeaderTest {
             return;
         }
         List<String> methods = new ArrayList<>();
+        List<MethodInfo> declared = new ArrayList<>();
         asm.accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
             public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
                     String[] exceptions) {
-                methods.add(name);
+                if (!name.startsWith("<")) {
+                    methods.add(name);
+                }
+                declared.add(new MethodInfo(name, descriptor, access & 0xFFFF)); // less ASM's own ACC_DEPRECATED
                 return null;
             }
         }, ClassReader.SKIP_CODE | ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
@@ -165,9 +212,13 @@ class ClassHeaderTest {
         if (!read.equals(Optional.of(expected))) {
             differences.add(where + ": " + read + " instead of " + expected);
         }
-        Optional<List<String>> readMethods = ClassHeader.methodNames(bytes);
+        Optional<List<String>> readMethods = methodNames(bytes);
         if (!readMethods.equals(Optional.of(methods))) {
-            differences.add(where + ": methods " + readMethods + " instead of " + methods);
+            differences.add(where + ": method names " + readMethods + " instead of " + methods);
+        }
+        List<MethodInfo> readDeclared = ClassHeader.methods(bytes);
+        if (!readDeclared.equals(declared)) {
+            differences.add(where + ": methods " + readDeclared + " instead of " + declared);
         }
         compared[0]++;
     }

@@ -57,7 +57,7 @@ final class PatternConfigs {
 
     /**
      * The small config and one wildcard that matches no class here: what a single wildcard pattern costs,
-     * for with one, any class could inherit a mapping, so the agent reads every class's header. No target.
+     * for with one, any class could inherit a mapping, so the agent reads every class file. No target.
      */
     static Config smallWithWildcard(AppLayout layout) {
         Set<String> covered = new LinkedHashSet<>();
@@ -66,7 +66,8 @@ final class PatternConfigs {
         methods.put(wildcard, methods.values().iterator().next());
         return new Config("2 patterns and 1 wildcard", "patterns-2-wildcard.yaml", methods.size(), yaml(methods),
                 covered, "the 2 exact names, and one wildcard for a partner SDK's clients (`" + wildcard
-                        + "`) that matches no class here, so that every class's header is read", Double.NaN);
+                        + "`) that matches no class here, so that every class file is read (does the class declare a method "
+                        + "named `call`?)", Double.NaN);
     }
 
     /** The small config's pattern to service map: the orders and payments clients' {@code fetch}, added to {@code covered}. */
