@@ -35,19 +35,19 @@ final class MethodNameFilter implements ClassHeader.NameTest {
     MethodNameFilter(Collection<String> methodParts) {
         Set<String> names = new LinkedHashSet<>();
         Set<String> globParts = new LinkedHashSet<>();
-        int longest = 0;
         for (String part : methodParts) {
-            if (part.indexOf('*') < 0) {
-                names.add(part);
-                longest = Math.max(longest, encoded(part).length);
-            } else {
-                globParts.add(part);
-            }
+            (part.indexOf('*') < 0 ? names : globParts).add(part);
+        }
+        List<byte[]> encodedNames = new ArrayList<>(names.size());
+        int longest = 0;
+        for (String name : names) {
+            byte[] bytes = encoded(name);
+            encodedNames.add(bytes);
+            longest = Math.max(longest, bytes.length);
         }
         namesByLength = new byte[longest + 1][][];
         Arrays.fill(namesByLength, NO_NAMES);
-        for (String name : names) {
-            byte[] bytes = encoded(name);
+        for (byte[] bytes : encodedNames) {
             byte[][] filed = namesByLength[bytes.length];
             filed = Arrays.copyOf(filed, filed.length + 1);
             filed[filed.length - 1] = bytes;
