@@ -50,7 +50,7 @@ public final class MethodSelector {
      * from the class's name alone unless a class of {@code loader} could inherit a mapping; only then is
      * the class file read: first whether it declares a method some pattern's method part matches (a
      * class declaring none has nothing to weave, whatever it inherits), tested on the file's bytes; only
-     * for a class that does, its header, and its supertypes unless they are known to pass nothing on. (In
+     * for a class that does, its header, and its supertypes (each read once per class loader). (In
      * a Spring Boot fat jar, reading the supertypes of every class for one wildcard pattern read a
      * thousand class files through its nested jars; and what runs for every class is kept small for the
      * JIT, which compiles it while the application starts.)
@@ -69,7 +69,7 @@ public final class MethodSelector {
             if (header == null || header.isAnnotationOrModule()) {
                 return List.of();
             }
-            if (declaresAPatternsMethod && !hierarchy.knownToPassNothing(header, loader)) {
+            if (declaresAPatternsMethod) {
                 covering = PatternIndex.union(covering, hierarchy.inherited(header, loader));
             }
         }

@@ -76,31 +76,6 @@ final class TypeHierarchy {
         return known == POSSIBLE;
     }
 
-    /**
-     * Whether each direct supertype of {@code header} is known, without reading anything, to pass no
-     * mapping on: the JDK's, or one already read in this loader that passes nothing.
-     */
-    boolean knownToPassNothing(ClassHeader header, ClassLoader loader) {
-        LoaderTypes types = typesOf(loader);
-        if (!passesNothing(header.superName(), types)) {
-            return false;
-        }
-        for (String type : header.interfaces()) {
-            if (!passesNothing(type, types)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean passesNothing(String type, LoaderTypes types) {
-        if (type == null || isPlatformType(type)) {
-            return true;
-        }
-        int[] cached = types.passedOn.get(type);
-        return cached != null && cached.length == 0;
-    }
-
     /** Indexes of the mappings whose pattern names an abstract supertype of {@code header}, in file order. */
     int[] inherited(ClassHeader header, ClassLoader loader) {
         return inherited(header, typesOf(loader), loader, 0);
