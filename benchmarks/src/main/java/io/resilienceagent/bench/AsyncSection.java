@@ -11,7 +11,7 @@ import java.util.Locale;
  */
 final class AsyncSection {
     static final double MIN_ADVANTAGE = 5;
-    private static final List<String> NAMES = List.of("baseline", "agent", "resilience4j", "failsafe");
+    private static final List<String> NAMES = List.of("baseline", "agent", "publicApiFloor", "resilience4j", "failsafe");
 
     /** A benchmark's row, if it ran. */
     @FunctionalInterface

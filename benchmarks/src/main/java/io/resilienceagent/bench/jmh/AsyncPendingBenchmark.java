@@ -4,6 +4,7 @@ import com.example.bench.subject.Reply;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Mode;
@@ -33,6 +34,33 @@ public class AsyncPendingBenchmark {
         CompletableFuture<Reply> caller = s.service.pending(s.slot);
         s.slot.future.complete(AsyncStates.REPLY);
         return AsyncChecks.completedAtOnce(caller.getNow(null), "agent");
+    }
+
+    /**
+     * Not a tool: the least that anything following the attempt's future with the public
+     * {@code CompletableFuture} API pays, and so the floor under the agent's slow path. A future of its own
+     * for the caller, completed from {@code whenComplete} on the attempt's; no judging, no breaker, no copy
+     * of the arguments for a retry.
+     */
+    @Benchmark
+    public Reply publicApiFloor(AsyncStates.DirectPending s) {
+        CompletableFuture<Reply> attempt = s.service.pending(s.slot);
+        Follower caller = new Follower();
+        attempt.whenComplete(caller);
+        s.slot.future.complete(AsyncStates.REPLY);
+        return AsyncChecks.completedAtOnce(caller.getNow(null), "publicApiFloor");
+    }
+
+    /** The caller's future of {@link #publicApiFloor}, completing itself as the attempt's future completes. */
+    static final class Follower extends CompletableFuture<Reply> implements BiConsumer<Reply, Throwable> {
+        @Override
+        public void accept(Reply value, Throwable error) {
+            if (error == null) {
+                complete(value);
+            } else {
+                completeExceptionally(error);
+            }
+        }
     }
 
     @Benchmark
