@@ -43,10 +43,19 @@ public final class ClassInstrumenter {
      * Rewrites {@code classFile}.
      *
      * @param className binary name, with dots
+     * @param covering the mappings that cover the class; null to have the selector find them, as the
+     *     transformer does for a class {@link MethodSelector#mayCover} accepted (so that this work, done
+     *     for few classes, is compiled as part of this method and not of the path every class takes)
      * @param loader the class's loader, which tells what its methods' return types are
      * @return the new class file, or null when no declared method is covered or none could be woven
      */
     byte[] instrument(String className, byte[] classFile, List<MethodMapping> covering, ClassLoader loader) {
+        if (covering == null) {
+            covering = selector.mappingsCovering(className.replace('.', '/'), new MethodSelector.GivenBytes(classFile), loader);
+            if (covering.isEmpty()) {
+                return null;
+            }
+        }
         List<MethodInfo> methods = ClassHeader.methods(classFile);
         Map<String, Integer> ids = new HashMap<>();
         Set<String> async = new HashSet<>();

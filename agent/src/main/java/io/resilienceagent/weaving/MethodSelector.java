@@ -46,6 +46,21 @@ public final class MethodSelector {
     }
 
     /**
+     * The first look at a class, and for most classes the only one: whether a mapping may cover it.
+     * True when a pattern names the class; otherwise, where a class of {@code loader} could inherit a
+     * mapping, when the class declares a method some pattern's method part names (tested on the bytes,
+     * as in {@link #mappingsCovering}). A class it accepts is handed to
+     * {@link ClassInstrumenter#instrument}, which asks {@link #mappingsCovering}: the header, supertypes
+     * and mappings of the few classes that get that far are then read inside that large method, which
+     * the JIT compiles on its own, and not inlined into this path, which it compiles for every class
+     * (inlined there, they made each of its compilations several times larger; BENCHMARKS.md).
+     */
+    boolean mayCover(String internalName, byte[] classFile, ClassLoader loader) {
+        return index.mappingsNaming(internalName).length > 0
+                || hierarchy.inheritancePossible(loader) && ClassHeader.declaresMethodNamed(classFile, methodNames);
+    }
+
+    /**
      * The mappings that cover the class, in file order; empty when it needs no transformation. Decided
      * from the class's name alone unless a class of {@code loader} could inherit a mapping; only then is
      * the class file read: first whether it declares a method some pattern's method part matches (a
@@ -86,6 +101,10 @@ public final class MethodSelector {
     /** A class file's bytes, read only if needed (from a resource, for a class loaded before the agent). */
     interface ClassFileSource {
         byte[] bytes();
+    }
+
+    /** The bytes the JVM hands the transformer. */
+    record GivenBytes(byte[] bytes) implements ClassFileSource {
     }
 
     /** The first of {@code covering} that covers {@code method}, if any. */

@@ -2,7 +2,6 @@ package io.resilienceagent.weaving;
 
 import io.resilienceagent.bootstrap.Dispatcher;
 import io.resilienceagent.config.JdkClasses;
-import io.resilienceagent.config.MethodMapping;
 import io.resilienceagent.log.AgentLog;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
@@ -80,19 +79,14 @@ public final class ResilienceTransformer implements ClassFileTransformer {
             return null;
         }
         try {
-            List<MethodMapping> covering = current.selector().mappingsCovering(internalName, new GivenBytes(classFile), loader);
-            if (covering.isEmpty()) {
+            if (!current.selector().mayCover(internalName, classFile, loader)) {
                 return null;
             }
-            return current.instrumenter().instrument(internalName.replace('/', '.'), classFile, covering, loader);
+            return current.instrumenter().instrument(internalName.replace('/', '.'), classFile, null, loader);
         } catch (Throwable t) {
             AgentLog.warn("Could not instrument " + internalName.replace('/', '.') + ", it runs unprotected: " + t);
             return null;
         }
-    }
-
-    /** The bytes the JVM hands the transformer. */
-    private record GivenBytes(byte[] bytes) implements MethodSelector.ClassFileSource {
     }
 
     /** The class file of a class loaded before the agent, read as a resource of its loader when needed. */

@@ -173,10 +173,18 @@ class MethodSelectorTest {
         assertThat(MethodSelector.mappingFor(all, new MethodInfo("d", "()V", 1))).isPresent();
     }
 
-    /** The mappings covering {@code type}, as the transformer asks when the class loads. */
+    /**
+     * The mappings covering {@code type}, as the transformer finds them when the class loads: its first
+     * look ({@code mayCover}) must accept every class that some mapping covers, or that class would be
+     * passed over unprotected.
+     */
     static List<MethodMapping> covering(MethodSelector selector, Class<?> type) throws IOException {
         byte[] classFile = ClassHeaderTest.classFile(type);
-        return selector.mappingsCovering(type.getName().replace('.', '/'), () -> classFile, type.getClassLoader());
+        String internalName = type.getName().replace('.', '/');
+        List<MethodMapping> covering = selector.mappingsCovering(internalName, () -> classFile, type.getClassLoader());
+        boolean mayCover = selector.mayCover(internalName, classFile, type.getClassLoader());
+        assertThat(mayCover || covering.isEmpty()).as("the first look passes over %s, which %s cover", type, covering).isTrue();
+        return mayCover ? covering : List.of();
     }
 
     private static String serviceOf(List<MethodMapping> covering, List<MethodInfo> methods, String method) {
