@@ -12,10 +12,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The agent's hook into class loading. Every class is first checked cheaply, by name and by its
- * class-file header; only a class that a pattern covers is handed to the weaver. Whatever goes wrong
- * while transforming, the class loads unchanged and one line is logged: the agent never stops an
- * application's class from loading.
+ * The agent's hook into class loading. Every class is first checked cheaply, by name and, where a
+ * pattern could be inherited, by the names of the methods it declares
+ * ({@link MethodSelector#mayCover}); only a class that passes is handed to the weaver, which asks which
+ * mappings cover it. Whatever goes wrong while transforming, the class loads unchanged and one line is
+ * logged: the agent never stops an application's class from loading.
  */
 public final class ResilienceTransformer implements ClassFileTransformer {
     private static final String AGENT_ROOT = "io/resilienceagent/";
