@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.stream.Stream;
 
 /**
@@ -27,6 +29,7 @@ import java.util.stream.Stream;
  */
 final class GeneratedAppStartup {
     static final String MARK = "STARTED_NANOS ";
+    static final int RESAMPLES = 2_000;
 
     /**
      * Timed variants in the order without, each config, no-op transformer agent, then the same idle.
@@ -50,6 +53,24 @@ final class GeneratedAppStartup {
         double netCpuPerThousand(int variant) {
             return (loaded.get(variant).cpu().median() - loaded.get(0).cpu().median() - fixedCpu(variant))
                     / (classes / 1000.0);
+        }
+
+        /**
+         * A 90% bootstrap interval of {@link #netCpuPerThousand}: the four medians it is made of, each
+         * recomputed from as many runs drawn with replacement from its own, {@value GeneratedAppStartup#RESAMPLES} times (a
+         * fixed seed, so that the interval follows from the samples in the results file). It shows how far
+         * the figure moves from one run of this benchmark to the next on the same machine.
+         */
+        double[] netCpuPerThousandInterval(int variant) {
+            SplittableRandom random = new SplittableRandom(variant);
+            double[] estimates = new double[RESAMPLES];
+            for (int i = 0; i < RESAMPLES; i++) {
+                estimates[i] = (loaded.get(variant).cpu().resampledMedian(random) - loaded.get(0).cpu().resampledMedian(random)
+                        - idle.get(variant).cpu().resampledMedian(random) + idle.get(0).cpu().resampledMedian(random))
+                        / (classes / 1000.0);
+            }
+            Arrays.sort(estimates);
+            return new double[] {estimates[RESAMPLES / 20], estimates[RESAMPLES - RESAMPLES / 20 - 1]};
         }
 
         double addedWallMedian(int variant) {
