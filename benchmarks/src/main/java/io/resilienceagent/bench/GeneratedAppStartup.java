@@ -29,6 +29,7 @@ import java.util.stream.Stream;
  */
 final class GeneratedAppStartup {
     static final String MARK = "STARTED_NANOS ";
+    /** Bootstrap resamples behind each interval. */
     static final int RESAMPLES = 2_000;
 
     /**
@@ -57,7 +58,7 @@ final class GeneratedAppStartup {
 
         /**
          * A 90% bootstrap interval of {@link #netCpuPerThousand}: the four medians it is made of, each
-         * recomputed from as many runs drawn with replacement from its own, {@value GeneratedAppStartup#RESAMPLES} times (a
+         * recomputed from as many runs drawn with replacement from its own, {@link #RESAMPLES} times (a
          * fixed seed, so that the interval follows from the samples in the results file). It shows how far
          * the figure moves from one run of this benchmark to the next on the same machine.
          */

@@ -51,12 +51,13 @@ final class LargeAppMeasurement {
         json.append("    \"configs\": [\n");
         for (int i = 0; i < g.configs().size(); i++) {
             GeneratedApp.ConfigFile c = g.configs().get(i);
+            double[] interval = g.netCpuPerThousandInterval(i + 1);
             json.append(String.format(Locale.ROOT, "      {\"label\": %s, \"patterns\": %d, \"mix\": %s, \"instrumentedMethods\": %d, "
                     + "\"cpuPer1000ClassesMillis\": %.2f, \"cpuPer1000ClassesNetOfFixedMillis\": %.2f, "
                     + "\"cpuPer1000ClassesNetOfFixedInterval90Millis\": [%.2f, %.2f], "
                     + "\"fixedCpuMillis\": %.1f, \"addedWallMedianMillis\": %.1f}%s%n", JsonText.quote(c.label()), c.patterns(),
                     JsonText.quote(c.mix()), c.coveredTargets().size(), g.cpuPerThousand(i + 1), g.netCpuPerThousand(i + 1),
-                    g.netCpuPerThousandInterval(i + 1)[0], g.netCpuPerThousandInterval(i + 1)[1],
+                    interval[0], interval[1],
                     g.fixedCpu(i + 1), g.addedWallMedian(i + 1), i + 1 < g.configs().size() ? "," : ""));
         }
         json.append("    ],\n");

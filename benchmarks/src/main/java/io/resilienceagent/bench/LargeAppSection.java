@@ -97,7 +97,8 @@ final class LargeAppSection {
                 + "the JMX registration one second later), which the idle runs measure. The no-op transformer row is what "
                 + "the JVM charges any agent with a class-file transformer (it copies every class file for it). The interval "
                 + "is a bootstrap of the four medians each figure is made of (the runs of each variant drawn again with "
-                + "replacement, " + GeneratedAppStartup.RESAMPLES + " times): where 90% of the figures fell, i.e. how far "
+                + String.format(Locale.ROOT, "replacement, %,d times): where 90%% of the figures fell, i.e. how far ",
+                        GeneratedAppStartup.RESAMPLES)
                 + "the figure moves from one run of this benchmark to the next.");
         line("");
         for (GeneratedApp.ConfigFile c : g.configs()) {
