@@ -8,7 +8,8 @@ import org.objectweb.asm.Opcodes;
 /**
  * Class files no Java compiler writes, built with ASM for the weaver's tests: returns with other
  * values beneath on the operand stack (as Kotlin and Scala emit), a method that only just fits the
- * JVM's code limit, pre-Java-6 code with subroutines and no frames, and a class with a wrong frame.
+ * JVM's code limit, one whose woven return must jump over more than 32 KB, a return in unreachable code,
+ * pre-Java-6 code with subroutines and no frames, and a class with a wrong frame.
  * Each method first calls {@code Failures.maybeFail()}, so a test can make its first attempts fail.
  */
 final class GeneratedClasses {
@@ -130,6 +131,59 @@ final class GeneratedClasses {
         mv.visitInsn(Opcodes.IADD);
         mv.visitFieldInsn(Opcodes.PUTSTATIC, PACKAGE + "Subroutines", "finallyRuns", "I");
         mv.visitVarInsn(Opcodes.RET, 3);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    /**
+     * {@code static int far(int a)}: returns {@code -1} when {@code a == 0}, else runs {@code fillerBytes}
+     * of no-ops and returns {@code a * 2}; woven, its first return jumps over the filler to the exit code.
+     */
+    static byte[] farReturn(int fillerBytes) {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
+        cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, PACKAGE + "FarReturn", null, "java/lang/Object", null);
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "far", "(I)I", null,
+                new String[] {"java/net/ConnectException"});
+        mv.visitCode();
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, FAILURES, "maybeFail", "()V", false);
+        Label nonZero = new Label();
+        mv.visitVarInsn(Opcodes.ILOAD, 0);
+        mv.visitJumpInsn(Opcodes.IFNE, nonZero);
+        mv.visitInsn(Opcodes.ICONST_M1);
+        mv.visitInsn(Opcodes.IRETURN);
+        mv.visitLabel(nonZero);
+        for (int i = 0; i < fillerBytes; i++) {
+            mv.visitInsn(Opcodes.NOP);
+        }
+        mv.visitVarInsn(Opcodes.ILOAD, 0);
+        mv.visitInsn(Opcodes.ICONST_2);
+        mv.visitInsn(Opcodes.IMUL);
+        mv.visitInsn(Opcodes.IRETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    /**
+     * {@code static int dead(int a)}: returns {@code a + 1}, and is followed by unreachable code (with
+     * its stack-map frame, as the JVM requires) that returns with a long beneath its value.
+     */
+    static byte[] deadReturn() {
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, PACKAGE + "DeadReturn", null, "java/lang/Object", null);
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "dead", "(I)I", null,
+                new String[] {"java/net/ConnectException"});
+        mv.visitCode();
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, FAILURES, "maybeFail", "()V", false);
+        mv.visitVarInsn(Opcodes.ILOAD, 0);
+        mv.visitInsn(Opcodes.ICONST_1);
+        mv.visitInsn(Opcodes.IADD);
+        mv.visitInsn(Opcodes.IRETURN);
+        mv.visitFrame(Opcodes.F_NEW, 1, new Object[] {Opcodes.INTEGER}, 2, new Object[] {Opcodes.LONG, Opcodes.INTEGER});
+        mv.visitInsn(Opcodes.IRETURN);
         mv.visitMaxs(0, 0);
         mv.visitEnd();
         cw.visitEnd();

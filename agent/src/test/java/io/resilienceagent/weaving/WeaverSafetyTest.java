@@ -131,6 +131,29 @@ class WeaverSafetyTest {
     }
 
     @Test
+    void aReturnThatJumpsOverMoreThan32KilobytesOnceWovenIsWovenAndRetried() throws Throwable {
+        Class<?> type = woven("FarReturn", GeneratedClasses.farReturn(40_000));
+
+        Failures.failuresLeft = 2;
+        assertThat(call(type, "far", 0)).isEqualTo(-1);
+        assertThat(Failures.RUNS.getAndSet(0)).isEqualTo(3);
+        Failures.failuresLeft = 2;
+        assertThat(call(type, "far", 4)).isEqualTo(8);
+        assertThat(Failures.RUNS.get()).isEqualTo(3);
+        assertThat(log()).doesNotContain("Could not instrument");
+    }
+
+    @Test
+    void aReturnInUnreachableCodeStaysAsItIsAndTheMethodIsWovenAndRetried() throws Throwable {
+        Class<?> type = woven("DeadReturn", GeneratedClasses.deadReturn());
+
+        Failures.failuresLeft = 2;
+        assertThat(call(type, "dead", 41)).isEqualTo(42);
+        assertThat(Failures.RUNS.get()).isEqualTo(3);
+        assertThat(log()).doesNotContain("Could not instrument");
+    }
+
+    @Test
     void theCheckFindsAFrameThatDisagreesWithTheCode() {
         Map<String, String> failures = WovenCodeCheck.failures(GeneratedClasses.wrongFrame(), Set.of("wrong(I)I"));
 
