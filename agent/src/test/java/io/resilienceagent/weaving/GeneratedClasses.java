@@ -25,14 +25,11 @@ final class GeneratedClasses {
      * {@code box[0] = 7} and returns with an int and a double still on the stack.
      */
     static byte[] valuesBeneathReturns() {
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
-        cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, PACKAGE + "StackAtReturn", null, "java/lang/Object", null);
-        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "pick", "(I)I", null,
-                new String[] {"java/net/ConnectException"});
-        mv.visitCode();
+        ClassWriter cw = newClass(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS, Opcodes.V17, "StackAtReturn");
+        MethodVisitor mv = staticMethod(cw, "pick", "(I)I");
         mv.visitInsn(Opcodes.LCONST_1);
         mv.visitLdcInsn("beneath");
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, FAILURES, "maybeFail", "()V", false);
+        maybeFail(mv);
         Label zero = new Label();
         mv.visitVarInsn(Opcodes.ILOAD, 0);
         mv.visitJumpInsn(Opcodes.IFEQ, zero);
@@ -46,12 +43,10 @@ final class GeneratedClasses {
         mv.visitMaxs(0, 0);
         mv.visitEnd();
 
-        mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "touch", "([I)V", null,
-                new String[] {"java/net/ConnectException"});
-        mv.visitCode();
+        mv = staticMethod(cw, "touch", "([I)V");
         mv.visitInsn(Opcodes.ICONST_3);
         mv.visitInsn(Opcodes.DCONST_1);
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, FAILURES, "maybeFail", "()V", false);
+        maybeFail(mv);
         mv.visitVarInsn(Opcodes.ALOAD, 0);
         mv.visitInsn(Opcodes.ICONST_0);
         mv.visitIntInsn(Opcodes.BIPUSH, 7);
@@ -69,13 +64,10 @@ final class GeneratedClasses {
      * both return {@code a * 2}.
      */
     static byte[] hugeAndSmall(int fillerBytes) {
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
-        cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, PACKAGE + "HugeAndSmall", null, "java/lang/Object", null);
+        ClassWriter cw = newClass(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS, Opcodes.V17, "HugeAndSmall");
         for (String name : new String[] {"huge", "small"}) {
-            MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, name, "(I)I", null,
-                    new String[] {"java/net/ConnectException"});
-            mv.visitCode();
-            mv.visitMethodInsn(Opcodes.INVOKESTATIC, FAILURES, "maybeFail", "()V", false);
+            MethodVisitor mv = staticMethod(cw, name, "(I)I");
+            maybeFail(mv);
             if (name.equals("huge")) {
                 for (int i = 0; i < fillerBytes; i++) {
                     mv.visitInsn(Opcodes.NOP);
@@ -98,19 +90,16 @@ final class GeneratedClasses {
      * that counts its runs in the static field {@code finallyRuns}, and returns {@code a + 100}.
      */
     static byte[] subroutines() {
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-        cw.visit(Opcodes.V1_4, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, PACKAGE + "Subroutines", null, "java/lang/Object", null);
+        ClassWriter cw = newClass(ClassWriter.COMPUTE_MAXS, Opcodes.V1_4, "Subroutines");
         cw.visitField(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "finallyRuns", "I", null, null).visitEnd();
-        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "old", "(I)I", null,
-                new String[] {"java/net/ConnectException"});
-        mv.visitCode();
+        MethodVisitor mv = staticMethod(cw, "old", "(I)I");
         Label tryStart = new Label();
         Label tryEnd = new Label();
         Label anyHandler = new Label();
         Label subroutine = new Label();
         mv.visitTryCatchBlock(tryStart, tryEnd, anyHandler, null);
         mv.visitLabel(tryStart);
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, FAILURES, "maybeFail", "()V", false);
+        maybeFail(mv);
         mv.visitVarInsn(Opcodes.ILOAD, 0);
         mv.visitIntInsn(Opcodes.BIPUSH, 100);
         mv.visitInsn(Opcodes.IADD);
@@ -142,12 +131,9 @@ final class GeneratedClasses {
      * of no-ops and returns {@code a * 2}; woven, its first return jumps over the filler to the exit code.
      */
     static byte[] farReturn(int fillerBytes) {
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
-        cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, PACKAGE + "FarReturn", null, "java/lang/Object", null);
-        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "far", "(I)I", null,
-                new String[] {"java/net/ConnectException"});
-        mv.visitCode();
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, FAILURES, "maybeFail", "()V", false);
+        ClassWriter cw = newClass(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS, Opcodes.V17, "FarReturn");
+        MethodVisitor mv = staticMethod(cw, "far", "(I)I");
+        maybeFail(mv);
         Label nonZero = new Label();
         mv.visitVarInsn(Opcodes.ILOAD, 0);
         mv.visitJumpInsn(Opcodes.IFNE, nonZero);
@@ -172,12 +158,9 @@ final class GeneratedClasses {
      * its stack-map frame, as the JVM requires) that returns with a long beneath its value.
      */
     static byte[] deadReturn() {
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-        cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, PACKAGE + "DeadReturn", null, "java/lang/Object", null);
-        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "dead", "(I)I", null,
-                new String[] {"java/net/ConnectException"});
-        mv.visitCode();
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, FAILURES, "maybeFail", "()V", false);
+        ClassWriter cw = newClass(ClassWriter.COMPUTE_MAXS, Opcodes.V17, "DeadReturn");
+        MethodVisitor mv = staticMethod(cw, "dead", "(I)I");
+        maybeFail(mv);
         mv.visitVarInsn(Opcodes.ILOAD, 0);
         mv.visitInsn(Opcodes.ICONST_1);
         mv.visitInsn(Opcodes.IADD);
@@ -192,8 +175,7 @@ final class GeneratedClasses {
 
     /** {@code static int wrong(int a)}, whose one stack-map frame declares a stack value that is not there. */
     static byte[] wrongFrame() {
-        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
-        cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, PACKAGE + "WrongFrame", null, "java/lang/Object", null);
+        ClassWriter cw = newClass(ClassWriter.COMPUTE_MAXS, Opcodes.V17, "WrongFrame");
         MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, "wrong", "(I)I", null, null);
         mv.visitCode();
         Label zero = new Label();
@@ -209,5 +191,25 @@ final class GeneratedClasses {
         mv.visitEnd();
         cw.visitEnd();
         return cw.toByteArray();
+    }
+
+    /** A public class {@code generated.<simpleName>} of class-file {@code version}, extending {@code Object}. */
+    private static ClassWriter newClass(int flags, int version, String simpleName) {
+        ClassWriter cw = new ClassWriter(flags);
+        cw.visit(version, Opcodes.ACC_PUBLIC | Opcodes.ACC_SUPER, PACKAGE + simpleName, null, "java/lang/Object", null);
+        return cw;
+    }
+
+    /** Starts the code of {@code public static} method {@code name}, declared to throw {@code ConnectException}. */
+    private static MethodVisitor staticMethod(ClassWriter cw, String name, String descriptor) {
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, name, descriptor, null,
+                new String[] {"java/net/ConnectException"});
+        mv.visitCode();
+        return mv;
+    }
+
+    /** {@code Failures.maybeFail()}, which fails as many calls as a test asks. */
+    private static void maybeFail(MethodVisitor mv) {
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, FAILURES, "maybeFail", "()V", false);
     }
 }
