@@ -68,17 +68,7 @@ final class GeneratedClasses {
         for (String name : new String[] {"huge", "small"}) {
             MethodVisitor mv = staticMethod(cw, name, "(I)I");
             maybeFail(mv);
-            if (name.equals("huge")) {
-                for (int i = 0; i < fillerBytes; i++) {
-                    mv.visitInsn(Opcodes.NOP);
-                }
-            }
-            mv.visitVarInsn(Opcodes.ILOAD, 0);
-            mv.visitInsn(Opcodes.ICONST_2);
-            mv.visitInsn(Opcodes.IMUL);
-            mv.visitInsn(Opcodes.IRETURN);
-            mv.visitMaxs(0, 0);
-            mv.visitEnd();
+            fillerThenTwice(mv, name.equals("huge") ? fillerBytes : 0);
         }
         cw.visitEnd();
         return cw.toByteArray();
@@ -140,15 +130,7 @@ final class GeneratedClasses {
         mv.visitInsn(Opcodes.ICONST_M1);
         mv.visitInsn(Opcodes.IRETURN);
         mv.visitLabel(nonZero);
-        for (int i = 0; i < fillerBytes; i++) {
-            mv.visitInsn(Opcodes.NOP);
-        }
-        mv.visitVarInsn(Opcodes.ILOAD, 0);
-        mv.visitInsn(Opcodes.ICONST_2);
-        mv.visitInsn(Opcodes.IMUL);
-        mv.visitInsn(Opcodes.IRETURN);
-        mv.visitMaxs(0, 0);
-        mv.visitEnd();
+        fillerThenTwice(mv, fillerBytes);
         cw.visitEnd();
         return cw.toByteArray();
     }
@@ -206,6 +188,19 @@ final class GeneratedClasses {
                 new String[] {"java/net/ConnectException"});
         mv.visitCode();
         return mv;
+    }
+
+    /** Ends an {@code (I)I} method: {@code fillerBytes} no-ops, then {@code return a * 2}. */
+    private static void fillerThenTwice(MethodVisitor mv, int fillerBytes) {
+        for (int i = 0; i < fillerBytes; i++) {
+            mv.visitInsn(Opcodes.NOP);
+        }
+        mv.visitVarInsn(Opcodes.ILOAD, 0);
+        mv.visitInsn(Opcodes.ICONST_2);
+        mv.visitInsn(Opcodes.IMUL);
+        mv.visitInsn(Opcodes.IRETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
     }
 
     /** {@code Failures.maybeFail()}, which fails as many calls as a test asks. */
