@@ -1,6 +1,7 @@
 package io.resilienceagent.bench;
 
 import io.resilienceagent.bench.generated.GeneratedApp;
+import io.resilienceagent.bench.noop.AsmFloorAgent;
 import io.resilienceagent.bench.noop.NoopAgentJar;
 import io.resilienceagent.bench.noop.NoopTransformerAgent;
 import java.io.IOException;
@@ -25,7 +26,8 @@ import java.util.stream.Stream;
  * may name with its first call failing: exactly the methods the config covers must survive, and the
  * agent's MXBean must list exactly that many instrumented methods. A last variant runs a Java agent
  * whose transformer changes nothing ({@link NoopTransformerAgent}): the JVM's own cost of any
- * transformer-based agent, the floor under the agent's.
+ * transformer-based agent, the floor under the agent's. One more runs an agent that rewrites with ASM,
+ * unchanged, the methods the large config covers ({@link AsmFloorAgent}): the floor under weaving them.
  */
 final class GeneratedAppStartup {
     static final String MARK = "STARTED_NANOS ";
@@ -33,8 +35,9 @@ final class GeneratedAppStartup {
     static final int RESAMPLES = 2_000;
 
     /**
-     * Timed variants in the order without, each config, no-op transformer agent, then the same idle.
-     * Variant {@code v}: 0 without, 1 to {@code configs.size()} the configs, {@link #noop()} the no-op agent.
+     * Timed variants in the order without, each config, no-op transformer agent, ASM floor agent, then the
+     * same idle. Variant {@code v}: 0 without, 1 to {@code configs.size()} the configs, {@link #noop()} the
+     * no-op agent, {@link #asmFloor()} the ASM floor agent.
      *
      * @param configs the small config, the large one, the large one's exact names only, the small one and a wildcard
      */
@@ -43,6 +46,11 @@ final class GeneratedAppStartup {
         /** The no-op transformer agent's variant. */
         int noop() {
             return configs.size() + 1;
+        }
+
+        /** The ASM floor agent's variant, rewriting the methods the large config covers. */
+        int asmFloor() {
+            return configs.size() + 2;
         }
 
         /** CPU added per 1,000 loaded classes, all of it: (with - without) / (classes / 1000). */
@@ -108,6 +116,13 @@ final class GeneratedAppStartup {
             String noop = "-javaagent:" + NoopAgentJar.write(dir);
             loaded.add(new TimedRuns.Launch("generated, no-op transformer agent", List.of(java, noop, "-jar", app.jar().toString())));
             idle.add(new TimedRuns.Launch("idle, no-op transformer agent", List.of(java, noop, "-jar", app.jar().toString(), "idle")));
+            GeneratedApp.ConfigFile large = app.configs().get(1);
+            Path floorTargets = dir.resolve("asm-floor-targets.txt");
+            Files.write(floorTargets, large.coveredTargets());
+            String floor = "-javaagent:" + NoopAgentJar.writeAsmFloor(dir) + "=" + floorTargets;
+            loaded.add(new TimedRuns.Launch("generated, ASM floor agent", List.of(java, floor, "-jar", app.jar().toString())));
+            idle.add(new TimedRuns.Launch("idle, ASM floor agent", List.of(java, floor, "-jar", app.jar().toString(), "idle")));
+            verifyAsmFloor(app, floor, large.coveredTargets().size());
             verify(app, loaded.get(0), Set.of());
             for (int i = 0; i < app.configs().size(); i++) {
                 verify(app, loaded.get(i + 1), app.configs().get(i).coveredTargets());
@@ -125,6 +140,20 @@ final class GeneratedAppStartup {
                 }
             }
         }
+    }
+
+    /** The ASM floor agent must rewrite one method for each covered target, and leave every method as it was. */
+    private static void verifyAsmFloor(GeneratedApp app, String agent, int expected) throws IOException, InterruptedException {
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), agent + ",report",
+                "-jar", app.jar().toString(), "verify");
+        TimedRuns.Output output = TimedRuns.run(command);
+        long unchanged = output.text().lines().filter(line -> line.startsWith("VERIFY ") && line.contains(" FAILED")).count();
+        if (output.exit() != 0 || unchanged != app.targets().size()
+                || !output.text().contains("ASM_FLOOR_REWRITTEN " + expected + "\n")) {
+            throw new IllegalStateException("generated app: the ASM floor agent should rewrite " + expected
+                    + " methods and change none: " + String.join(" ", command) + "\n" + output.text());
+        }
+        System.out.println("# checked: ASM floor agent: " + expected + " methods rewritten, none changed");
     }
 
     private static void verify(GeneratedApp app, TimedRuns.Launch launch, Set<String> covered)

@@ -65,6 +65,13 @@ final class LargeAppMeasurement {
         json.append(String.format(Locale.ROOT, "    \"noopTransformer\": {\"cpuPer1000ClassesMillis\": %.2f, "
                 + "\"cpuPer1000ClassesNetOfFixedMillis\": %.2f, \"fixedCpuMillis\": %.1f},%n", g.cpuPerThousand(noop),
                 g.netCpuPerThousand(noop), g.fixedCpu(noop)));
+        int floor = g.asmFloor();
+        double[] floorInterval = g.netCpuPerThousandInterval(floor);
+        json.append(String.format(Locale.ROOT, "    \"asmFloor\": {\"rewrites\": %s, \"methods\": %d, \"cpuPer1000ClassesMillis\": %.2f, "
+                + "\"cpuPer1000ClassesNetOfFixedMillis\": %.2f, \"cpuPer1000ClassesNetOfFixedInterval90Millis\": [%.2f, %.2f], "
+                + "\"fixedCpuMillis\": %.1f},%n", JsonText.quote(g.configs().get(1).label()),
+                g.configs().get(1).coveredTargets().size(), g.cpuPerThousand(floor), g.netCpuPerThousand(floor),
+                floorInterval[0], floorInterval[1], g.fixedCpu(floor)));
         List<TimedRuns.Timed> all = new ArrayList<>(g.loaded());
         all.addAll(g.idle());
         variants(json, all);

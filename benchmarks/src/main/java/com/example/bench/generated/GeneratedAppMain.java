@@ -24,7 +24,7 @@ import javax.management.ObjectName;
  *
  * <p>Arguments: none (load all); {@code idle}: load none; {@code verify}:
  * load all, then call every method listed in {@code targets.txt} once with its first call failing
- * ({@link FirstCallFails}) and print {@code VERIFY <class#method> OK|FAILED}, then, under an agent,
+ * ({@link FirstCallFails}) and print {@code VERIFY <class#method> OK|FAILED}, then, under the resilience agent,
  * {@code INSTRUMENTED_METHODS <count>} from the agent's MXBean.
  */
 public final class GeneratedAppMain {
@@ -70,11 +70,7 @@ public final class GeneratedAppMain {
                 System.out.println("VERIFY " + target + " FAILED " + e.getCause());
             }
         }
-        boolean underAgent = false;
-        for (String argument : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            underAgent |= argument.startsWith("-javaagent:");
-        }
-        if (underAgent) {
+        if (underResilienceAgent()) {
             MBeanServer server = ManagementFactory.getPlatformMBeanServer();
             ObjectName agent = new ObjectName("io.resilienceagent:type=Agent");
             for (int i = 0; i < 100 && !server.isRegistered(agent); i++) {
@@ -82,6 +78,16 @@ public final class GeneratedAppMain {
             }
             String[] methods = (String[]) server.getAttribute(agent, "InstrumentedMethods");
             System.out.println("INSTRUMENTED_METHODS " + methods.length);
+        }
+    }
+
+    /** Whether the resilience agent runs in this JVM: it puts its dispatcher on the bootstrap class path. */
+    private static boolean underResilienceAgent() {
+        try {
+            Class.forName("io.resilienceagent.bootstrap.Dispatcher", false, null);
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
         }
     }
 
