@@ -2,6 +2,7 @@ package io.resilienceagent.launch;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.security.CodeSource;
 import java.security.ProtectionDomain;
 import java.security.cert.Certificate;
@@ -23,7 +24,8 @@ import java.security.cert.Certificate;
  *
  * <p>The pack (about 1.3 MB) stays on the heap for the JVM's lifetime. Packed resources are served
  * through {@link #getResourceAsStream} only; {@code getResource} finds none, as nothing in the agent asks
- * for a URL.
+ * for a URL. One more resource is made up here: {@value AgentPack#FINGERPRINT_RESOURCE}, the pack's
+ * fingerprint.
  */
 final class AgentClassLoader extends ClassLoader {
     static {
@@ -75,7 +77,11 @@ final class AgentClassLoader extends ClassLoader {
 
     @Override
     public InputStream getResourceAsStream(String name) {
-        AgentPack.Entry entry = pack.find(name.startsWith("/") ? name.substring(1) : name);
+        String path = name.startsWith("/") ? name.substring(1) : name;
+        if (path.equals(AgentPack.FINGERPRINT_RESOURCE)) {
+            return new ByteArrayInputStream(pack.fingerprint().getBytes(StandardCharsets.US_ASCII));
+        }
+        AgentPack.Entry entry = pack.find(path);
         if (entry != null) {
             return new ByteArrayInputStream(pack.data(), entry.offset(), entry.length());
         }

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.zip.CRC32;
+import java.util.zip.CRC32C;
 
 /**
  * The agent's own classes and resources, packed by the build into one entry of the agent jar
@@ -23,10 +25,16 @@ import java.util.Map;
 public final class AgentPack {
     /** The jar entry that holds the pack. */
     public static final String RESOURCE = "META-INF/resilience-agent/agent.pack";
+    /**
+     * A resource the agent's class loader serves: the pack's {@link #fingerprint()}, which tells one build
+     * of the agent's code from another (the woven-class cache keys its entries with it).
+     */
+    public static final String FINGERPRINT_RESOURCE = "META-INF/resilience-agent/agent.pack.fingerprint";
     static final int MAGIC = 0x52415031;
 
     private final byte[] data;
     private final Map<String, Entry> entries;
+    private volatile String fingerprint;
 
     private AgentPack(byte[] data, Map<String, Entry> entries) {
         this.data = data;
@@ -97,6 +105,23 @@ public final class AgentPack {
     /** The packed file of this jar path, or null when the pack holds none. */
     Entry find(String path) {
         return entries.get(path);
+    }
+
+    /**
+     * Two checksums of the whole pack (CRC-32 and CRC-32C, different polynomials) and its length:
+     * {@code 8 hex digits-8 hex digits-length}. Computed at the first request, about a millisecond.
+     */
+    String fingerprint() {
+        String known = fingerprint;
+        if (known == null) {
+            CRC32 crc32 = new CRC32();
+            crc32.update(data, 0, data.length);
+            CRC32C crc32c = new CRC32C();
+            crc32c.update(data, 0, data.length);
+            known = Long.toHexString(crc32.getValue()) + "-" + Long.toHexString(crc32c.getValue()) + "-" + data.length;
+            fingerprint = known;
+        }
+        return known;
     }
 
     /** The array every {@link Entry} points into; never modified. */

@@ -8,7 +8,6 @@ import io.resilienceagent.jmx.AgentView;
 import io.resilienceagent.jmx.JmxExporter;
 import io.resilienceagent.log.AgentLog;
 import io.resilienceagent.policy.ServiceRegistry;
-import io.resilienceagent.weaving.ClassInstrumenter;
 import io.resilienceagent.weaving.MethodSelector;
 import io.resilienceagent.weaving.ResilienceTransformer;
 import java.io.IOException;
@@ -92,7 +91,7 @@ public final class LiveConfig implements AgentView {
         boolean methodsChanged = !next.methods().equals(previous.methods());
         if (methodsChanged) {
             MethodSelector nextSelector = new MethodSelector(next.methods());
-            transformer.use(nextSelector, new ClassInstrumenter(registry, nextSelector));
+            transformer.use(nextSelector);
             selector = nextSelector;
             Set<String> wovenBefore = registry.instrumentedClasses();
             registry.forgetInstrumented(wovenBefore);

@@ -7,18 +7,21 @@ import java.util.Optional;
 
 /**
  * The {@code -javaagent:resilience-agent.jar=ARGS} string: comma-separated {@code key=value} pairs,
- * {@code config=PATH}, {@code onConfigError=exit|continue}, {@code reload=on|off}, and {@code report=PATH},
- * which the command line's {@code attach} passes to learn how the start went. A path may hold commas.
+ * {@code config=PATH}, {@code onConfigError=exit|continue}, {@code reload=on|off}, {@code cache=DIR} (the
+ * woven-class cache), and {@code report=PATH}, which the command line's {@code attach} passes to learn how
+ * the start went. A path may hold commas.
  *
  * @param config the config file named on the command line, if any
  * @param exitOnConfigError whether a bad config stops the JVM (the default) or leaves it uninstrumented
  * @param watch whether the agent watches its config file and reloads it when it changes (the default)
  * @param report where to write how the start went (one line, or the config problems), if anywhere
+ * @param cache the directory of the woven-class cache, if any
  */
-record AgentArgs(Optional<String> config, boolean exitOnConfigError, boolean watch, Optional<String> report) {
-    static final AgentArgs DEFAULTS = new AgentArgs(Optional.empty(), true, true, Optional.empty());
-    private static final String VALID = "valid arguments are config=PATH, onConfigError=exit|continue, reload=on|off "
-            + "and report=PATH";
+record AgentArgs(Optional<String> config, boolean exitOnConfigError, boolean watch, Optional<String> report,
+        Optional<String> cache) {
+    static final AgentArgs DEFAULTS = new AgentArgs(Optional.empty(), true, true, Optional.empty(), Optional.empty());
+    private static final String VALID = "valid arguments are config=PATH, onConfigError=exit|continue, reload=on|off, "
+            + "cache=DIR and report=PATH";
 
     /**
      * Parses the argument string.
@@ -34,6 +37,7 @@ record AgentArgs(Optional<String> config, boolean exitOnConfigError, boolean wat
         Optional<Boolean> exit = Optional.empty();
         boolean watch = true;
         Optional<String> report = Optional.empty();
+        Optional<String> cache = Optional.empty();
         for (String part : parts(arguments)) {
             int eq = part.indexOf('=');
             if (eq <= 0) {
@@ -47,10 +51,18 @@ record AgentArgs(Optional<String> config, boolean exitOnConfigError, boolean wat
                 case "onConfigError" -> exit = Optional.of(parseOnConfigError(value));
                 case "reload" -> watch = parseReload(value);
                 case "report" -> report = Optional.of(value);
+                case "cache" -> cache = Optional.of(requirePath(key, value));
                 default -> throw new IllegalArgumentException("unknown agent argument '" + key + "'; " + VALID);
             }
         }
-        return new AgentArgs(config, exit.orElse(true), watch, report);
+        return new AgentArgs(config, exit.orElse(true), watch, report, cache);
+    }
+
+    private static String requirePath(String key, String value) {
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException(key + "= needs a directory, such as " + key + "=/var/cache/resilience-agent");
+        }
+        return value;
     }
 
     /**
@@ -61,7 +73,7 @@ record AgentArgs(Optional<String> config, boolean exitOnConfigError, boolean wat
         List<String> parts = new ArrayList<>();
         for (String piece : arguments.split(",", -1)) {
             String last = parts.isEmpty() ? "" : parts.get(parts.size() - 1);
-            boolean inPath = last.startsWith("config=") || last.startsWith("report=");
+            boolean inPath = last.startsWith("config=") || last.startsWith("report=") || last.startsWith("cache=");
             if (inPath && !piece.isBlank() && !startsLikeArgument(piece)) {
                 parts.set(parts.size() - 1, last + "," + piece);
             } else if (!piece.isBlank()) {

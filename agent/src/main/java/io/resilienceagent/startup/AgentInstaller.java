@@ -12,6 +12,7 @@ import io.resilienceagent.reload.LiveConfig;
 import io.resilienceagent.weaving.ClassInstrumenter;
 import io.resilienceagent.weaving.MethodSelector;
 import io.resilienceagent.weaving.ResilienceTransformer;
+import io.resilienceagent.weaving.WovenClassCache;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.nio.charset.StandardCharsets;
@@ -75,7 +76,9 @@ public final class AgentInstaller {
     private static String install(ConfigReading.Outcome outcome, Instrumentation jvm, boolean attached) {
         ServiceRegistry registry = new ServiceRegistry(outcome.config(), Timing.SYSTEM, new TransitionLog());
         MethodSelector selector = new MethodSelector(outcome.config().methods());
-        ResilienceTransformer transformer = new ResilienceTransformer(selector, new ClassInstrumenter(registry, selector));
+        WovenClassCache cache = outcome.args().cache().isPresent() ? WovenClassCache.open(outcome.args().cache().get())
+                : WovenClassCache.NONE;
+        ResilienceTransformer transformer = new ResilienceTransformer(selector, new ClassInstrumenter(registry, selector, cache));
         transformer.install(jvm);
         LiveConfig live = new LiveConfig(outcome.file(), outcome.config(), registry, selector, transformer);
         Runtime.getRuntime().addShutdownHook(new UnmatchedPatternsReport(live));

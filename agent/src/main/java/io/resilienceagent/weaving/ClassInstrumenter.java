@@ -27,10 +27,22 @@ import org.objectweb.asm.Type;
 public final class ClassInstrumenter {
     private final ServiceRegistry registry;
     private final MethodSelector selector;
+    private final WovenClassCache cache;
 
     public ClassInstrumenter(ServiceRegistry registry, MethodSelector selector) {
+        this(registry, selector, WovenClassCache.NONE);
+    }
+
+    /** @param cache where woven classes are kept from one start to the next ({@link WovenClassCache#NONE}: nowhere) */
+    public ClassInstrumenter(ServiceRegistry registry, MethodSelector selector, WovenClassCache cache) {
         this.registry = registry;
         this.selector = selector;
+        this.cache = cache;
+    }
+
+    /** The same, weaving by other patterns (a reload). */
+    ClassInstrumenter with(MethodSelector otherSelector) {
+        return new ClassInstrumenter(registry, otherSelector, cache);
     }
 
     /** How log lines name a method: {@code SimpleClassName.method}; the JDK's client as the {@code HttpClient} a pattern names. */
@@ -100,7 +112,7 @@ public final class ClassInstrumenter {
         if (ids.isEmpty()) {
             return null;
         }
-        ClassWeaver.Result woven = ClassWeaver.weave(classFile, ids, async);
+        ClassWeaver.Result woven = cache.weave(className.replace('.', '/'), classFile, ids, async);
         for (Map.Entry<String, String> skipped : woven.skipped().entrySet()) {
             AgentLog.warn("Could not instrument " + MethodSelector.signature(className, byKey.get(skipped.getKey()))
                     + ", it runs unprotected: " + skipped.getValue());

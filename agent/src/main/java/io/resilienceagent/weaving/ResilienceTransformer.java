@@ -37,7 +37,11 @@ public final class ResilienceTransformer implements ClassFileTransformer {
     }
 
     /** Weaves by these patterns from now on (a reload); classes loaded already keep their code until retransformed. */
-    public void use(MethodSelector selector, ClassInstrumenter instrumenter) {
+    public void use(MethodSelector selector) {
+        use(selector, matching.instrumenter().with(selector));
+    }
+
+    private void use(MethodSelector selector, ClassInstrumenter instrumenter) {
         this.matching = new Matching(selector, instrumenter, selector.namesJdkHttpClient());
     }
 

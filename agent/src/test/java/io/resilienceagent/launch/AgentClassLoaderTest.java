@@ -56,6 +56,22 @@ class AgentClassLoaderTest {
     }
 
     @Test
+    void servesAFingerprintThatChangesWithAnyByteOfThePack() throws IOException {
+        byte[] content = "a".getBytes(StandardCharsets.UTF_8);
+        String one = fingerprint(loaderOf(new Packs().add("x.txt", content)));
+        String same = fingerprint(loaderOf(new Packs().add("x.txt", content)));
+        String other = fingerprint(loaderOf(new Packs().add("x.txt", "b".getBytes(StandardCharsets.UTF_8))));
+
+        assertThat(one).matches("[0-9a-f]{1,8}-[0-9a-f]{1,8}-[0-9]+").isEqualTo(same).isNotEqualTo(other);
+    }
+
+    private static String fingerprint(AgentClassLoader loader) throws IOException {
+        try (InputStream in = loader.getResourceAsStream(AgentPack.FINGERPRINT_RESOURCE)) {
+            return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        }
+    }
+
+    @Test
     void servesPackedResourcesWithOrWithoutALeadingSlash() throws IOException {
         AgentClassLoader loader = loaderOf(new Packs().add("resilience-agent.properties",
                 "version=9.9.9\n".getBytes(StandardCharsets.UTF_8)));

@@ -15,11 +15,11 @@ class AgentArgsTest {
     @Test
     void parsesConfigAndOnConfigError() {
         assertThat(AgentArgs.parse("config=/etc/r.yaml,onConfigError=continue"))
-                .isEqualTo(new AgentArgs(Optional.of("/etc/r.yaml"), false, true, Optional.empty()));
+                .isEqualTo(new AgentArgs(Optional.of("/etc/r.yaml"), false, true, Optional.empty(), Optional.empty()));
         assertThat(AgentArgs.parse(" onConfigError=exit , config=a.yaml "))
-                .isEqualTo(new AgentArgs(Optional.of("a.yaml"), true, true, Optional.empty()));
+                .isEqualTo(new AgentArgs(Optional.of("a.yaml"), true, true, Optional.empty(), Optional.empty()));
         assertThat(AgentArgs.parse("config=a.yaml,reload=off,report=/tmp/r.txt"))
-                .isEqualTo(new AgentArgs(Optional.of("a.yaml"), true, false, Optional.of("/tmp/r.txt")));
+                .isEqualTo(new AgentArgs(Optional.of("a.yaml"), true, false, Optional.of("/tmp/r.txt"), Optional.empty()));
         assertThat(AgentArgs.parse(null)).isEqualTo(AgentArgs.DEFAULTS);
         assertThat(AgentArgs.parse("")).isEqualTo(AgentArgs.DEFAULTS);
     }
@@ -27,20 +27,27 @@ class AgentArgsTest {
     @Test
     void aPathMayHoldCommas() {
         assertThat(AgentArgs.parse("config=/srv/conf,v2/resilience.yaml,report=/tmp/a,b/report.txt,reload=off"))
-                .isEqualTo(new AgentArgs(Optional.of("/srv/conf,v2/resilience.yaml"), true, false, Optional.of("/tmp/a,b/report.txt")));
+                .isEqualTo(new AgentArgs(Optional.of("/srv/conf,v2/resilience.yaml"), true, false, Optional.of("/tmp/a,b/report.txt"), Optional.empty()));
         assertThatThrownBy(() -> AgentArgs.parse("reload=off,v2")).hasMessageContaining("'v2' is not key=value");
         assertThat(AgentArgs.parse("config=a.yaml,")).as("a trailing comma").isEqualTo(
-                new AgentArgs(Optional.of("a.yaml"), true, true, Optional.empty()));
+                new AgentArgs(Optional.of("a.yaml"), true, true, Optional.empty(), Optional.empty()));
         assertThatThrownBy(() -> AgentArgs.parse("config=a.yaml,relaod=off")).as("a misspelt argument after a path")
                 .hasMessageContaining("unknown agent argument 'relaod'");
         assertThat(AgentArgs.asksToContinue("config=a.yaml,onconfigerror=continue")).isTrue();
     }
 
     @Test
+    void takesTheWovenClassCacheDirectoryWhichMayHoldCommas() {
+        assertThat(AgentArgs.parse("config=a.yaml,cache=/var/cache/ra,v2,reload=off"))
+                .isEqualTo(new AgentArgs(Optional.of("a.yaml"), true, false, Optional.empty(), Optional.of("/var/cache/ra,v2")));
+        assertThatThrownBy(() -> AgentArgs.parse("cache=")).hasMessageContaining("cache= needs a directory");
+    }
+
+    @Test
     void rejectsUnknownKeysAndValuesWithTheAcceptedForms() {
         assertThatThrownBy(() -> AgentArgs.parse("conifg=a.yaml"))
                 .hasMessageContaining("unknown agent argument 'conifg'").hasMessageContaining("config=PATH")
-                .hasMessageContaining("report=PATH");
+                .hasMessageContaining("report=PATH").hasMessageContaining("cache=DIR");
         assertThatThrownBy(() -> AgentArgs.parse("onConfigError=ignore"))
                 .hasMessageContaining("onConfigError=ignore").hasMessageContaining("exit or continue");
         assertThatThrownBy(() -> AgentArgs.parse("a.yaml")).hasMessageContaining("not key=value");
@@ -59,7 +66,7 @@ class AgentArgsTest {
         Properties properties = new Properties();
         properties.setProperty("resilience.config", "/from/property.yaml");
         Map<String, String> environment = Map.of("RESILIENCE_AGENT_CONFIG", "/from/env.yaml");
-        AgentArgs withConfig = new AgentArgs(Optional.of("/from/arg.yaml"), true, true, Optional.empty());
+        AgentArgs withConfig = new AgentArgs(Optional.of("/from/arg.yaml"), true, true, Optional.empty(), Optional.empty());
 
         Path cwd = Path.of("/nowhere");
 

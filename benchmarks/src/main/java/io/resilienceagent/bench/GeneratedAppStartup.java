@@ -28,6 +28,9 @@ import java.util.stream.Stream;
  * whose transformer changes nothing ({@link NoopTransformerAgent}): the JVM's own cost of any
  * transformer-based agent, the floor under the agent's. One more runs an agent that rewrites with ASM,
  * unchanged, the methods the large config covers ({@link AsmFloorAgent}): the floor under weaving them.
+ * The last runs the large config with the woven-class cache ({@code cache=DIR}) that its verify run
+ * filled, as a second start of the application finds it; a second verify run checks that every woven
+ * class came from the cache.
  */
 final class GeneratedAppStartup {
     static final String MARK = "STARTED_NANOS ";
@@ -35,9 +38,10 @@ final class GeneratedAppStartup {
     static final int RESAMPLES = 2_000;
 
     /**
-     * Timed variants in the order without, each config, no-op transformer agent, ASM floor agent, then the
-     * same idle. Variant {@code v}: 0 without, 1 to {@code configs.size()} the configs, {@link #noop()} the
-     * no-op agent, {@link #asmFloor()} the ASM floor agent.
+     * Timed variants in the order without, each config, no-op transformer agent, ASM floor agent, the large
+     * config with a warm woven-class cache, then the same idle. Variant {@code v}: 0 without, 1 to
+     * {@code configs.size()} the configs, {@link #noop()} the no-op agent, {@link #asmFloor()} the ASM floor
+     * agent, {@link #warmCache()} the warm cache.
      *
      * @param configs the small config, the large one, the large one's exact names only, the small one and a wildcard
      */
@@ -51,6 +55,11 @@ final class GeneratedAppStartup {
         /** The ASM floor agent's variant, rewriting the methods the large config covers. */
         int asmFloor() {
             return configs.size() + 2;
+        }
+
+        /** The large config's variant with the woven-class cache its verify run filled. */
+        int warmCache() {
+            return configs.size() + 3;
         }
 
         /** CPU added per 1,000 loaded classes, all of it: (with - without) / (classes / 1000). */
@@ -122,6 +131,12 @@ final class GeneratedAppStartup {
             String floor = "-javaagent:" + NoopAgentJar.writeAsmFloor(dir) + "=" + floorTargets;
             loaded.add(new TimedRuns.Launch("generated, ASM floor agent", List.of(java, floor, "-jar", app.jar().toString())));
             idle.add(new TimedRuns.Launch("idle, ASM floor agent", List.of(java, floor, "-jar", app.jar().toString(), "idle")));
+            String cached = "-javaagent:" + settings.agentJarForRun() + "=config=" + large.path() + ",cache="
+                    + dir.resolve("woven-class-cache");
+            loaded.add(new TimedRuns.Launch("generated, agent, " + large.label() + ", woven-class cache warm",
+                    List.of(java, cached, "-jar", app.jar().toString())));
+            idle.add(new TimedRuns.Launch("idle, agent, " + large.label() + ", woven-class cache warm",
+                    List.of(java, cached, "-jar", app.jar().toString(), "idle")));
             verify(app, loaded.get(0), Set.of(), null);
             for (int i = 0; i < app.configs().size(); i++) {
                 Set<String> covered = app.configs().get(i).coveredTargets();
@@ -130,6 +145,9 @@ final class GeneratedAppStartup {
             // the floor changes no method, and says how many it rewrote: one per method the large config covers
             verify(app, new TimedRuns.Launch("ASM floor agent", List.of(java, floor + ",report", "-jar", app.jar().toString())),
                     Set.of(), "ASM_FLOOR_REWRITTEN " + large.coveredTargets().size());
+            // the first fills the cache; the second must take every woven class from it
+            verify(app, loaded.get(loaded.size() - 1), large.coveredTargets(), "INSTRUMENTED_METHODS " + large.coveredTargets().size());
+            verifyFromCache(loaded.get(loaded.size() - 1), large.coveredTargets());
             List<TimedRuns.Launch> all = new ArrayList<>(loaded);
             all.addAll(idle);
             List<TimedRuns.Timed> timed = TimedRuns.measure("generated", all, MARK, settings.largeWarmupRuns,
@@ -143,6 +161,29 @@ final class GeneratedAppStartup {
                 }
             }
         }
+    }
+
+    /** Runs {@code launch} (the agent with a filled woven-class cache) once more: each covered class must come from the cache. */
+    private static void verifyFromCache(TimedRuns.Launch launch, Set<String> covered) throws IOException, InterruptedException {
+        Set<String> classes = new java.util.TreeSet<>();
+        for (String target : covered) {
+            classes.add(target.substring(0, target.indexOf('#')));
+        }
+        List<String> command = new ArrayList<>(launch.command());
+        command.add(1, "-Dresilience.logLevel=DEBUG");
+        TimedRuns.Output output = TimedRuns.run(command);
+        List<String> missing = new ArrayList<>();
+        for (String type : classes) {
+            if (!output.text().contains("Woven code of " + type + " read from the woven-class cache\n")) {
+                missing.add(type);
+            }
+        }
+        if (output.exit() != 0 || !missing.isEmpty()) {
+            throw new IllegalStateException("generated app: woven code not read from the woven-class cache for " + missing
+                    + " (exit " + output.exit() + "): " + String.join(" ", command) + "\n" + output.text());
+        }
+        System.out.println("# checked: " + launch.label() + ": the woven code of all " + classes.size()
+                + " woven classes read from the cache");
     }
 
     /**

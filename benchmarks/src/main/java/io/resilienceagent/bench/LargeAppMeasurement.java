@@ -72,6 +72,13 @@ final class LargeAppMeasurement {
                 + "\"fixedCpuMillis\": %.1f},%n", JsonText.quote(g.configs().get(1).label()),
                 g.configs().get(1).coveredTargets().size(), g.cpuPerThousand(floor), g.netCpuPerThousand(floor),
                 floorInterval[0], floorInterval[1], g.fixedCpu(floor)));
+        int cache = g.warmCache();
+        double[] cacheInterval = g.netCpuPerThousandInterval(cache);
+        json.append(String.format(Locale.ROOT, "    \"wovenClassCacheWarm\": {\"config\": %s, \"cpuPer1000ClassesMillis\": %.2f, "
+                + "\"cpuPer1000ClassesNetOfFixedMillis\": %.2f, \"cpuPer1000ClassesNetOfFixedInterval90Millis\": [%.2f, %.2f], "
+                + "\"fixedCpuMillis\": %.1f, \"addedWallMedianMillis\": %.1f},%n", JsonText.quote(g.configs().get(1).label()),
+                g.cpuPerThousand(cache), g.netCpuPerThousand(cache), cacheInterval[0], cacheInterval[1], g.fixedCpu(cache),
+                g.addedWallMedian(cache)));
         List<TimedRuns.Timed> all = new ArrayList<>(g.loaded());
         all.addAll(g.idle());
         variants(json, all);

@@ -1,0 +1,181 @@
+package io.resilienceagent.weaving;
+
+import io.resilienceagent.launch.AgentPack;
+import io.resilienceagent.log.AgentLog;
+import java.io.FileInputStream;
+import java.io.FileNotFoundException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.CRC32;
+
+/**
+ * The woven-class cache, turned on with the agent argument {@code cache=DIR}: what weaving a class gave
+ * is kept in a file under DIR, and a later start of the application uses it instead of weaving the
+ * class again. Weaving costs ASM reading, analysing, writing and checking the class in a JVM that has
+ * not compiled ASM yet (a fraction of a millisecond to over one per class, and the compiling); using
+ * an entry costs a file read and a comparison.
+ *
+ * <p>An entry is used only for exactly what it was made from: its checksum must hold, and its key (this
+ * build of the agent, the class name, each woven method with its {@code Dispatcher} id, the async ones)
+ * and the class file it was woven from must equal the present ones byte for byte; anything else is woven
+ * again and the entry replaced. The woven code in it passed the weaver's check when it was written.
+ * Whoever can write the directory can change the code the application runs, so it is used only when no
+ * one but its owner can write it and its owner is the JVM's user or root (on file systems with POSIX
+ * permissions); a directory it creates is its user's alone. Entries are written to a temporary file and
+ * moved into place, so JVMs sharing the directory never read half of one. Each build of the agent keeps
+ * its entries in a subdirectory named by its fingerprint; nothing is ever deleted.
+ */
+public final class WovenClassCache {
+    /** No cache: every class is woven. (Nothing of the file-system API is loaded for it.) */
+    public static final WovenClassCache NONE = new WovenClassCache(null, "");
+
+    private final Path dir;
+    private final String agentFingerprint;
+    private final AtomicInteger fromCache = new AtomicInteger();
+    private final AtomicBoolean writeFailureReported = new AtomicBoolean();
+
+    private WovenClassCache(Path dir, String agentFingerprint) {
+        this.dir = dir;
+        this.agentFingerprint = agentFingerprint;
+    }
+
+    /**
+     * The cache in {@code directory} for the running build of the agent; {@link #NONE}, with one WARN line
+     * saying why and what to do, when it cannot be used. Never throws: the application starts either way.
+     */
+    public static WovenClassCache open(String directory) {
+        try {
+            String fingerprint = runningAgentFingerprint();
+            if (fingerprint == null) {
+                throw new IOException("the agent's classes carry no fingerprint (it does not run from its jar)");
+            }
+            return open(Path.of(directory), fingerprint);
+        } catch (IOException | RuntimeException e) {
+            AgentLog.warn("resilience-agent: the woven-class cache " + directory
+                    + " is not used, classes are woven at every start: " + e.getMessage());
+            return NONE;
+        }
+    }
+
+    /** The cache in {@code directory}, for the agent build {@code agentFingerprint}; creates what is missing. */
+    static WovenClassCache open(Path directory, String agentFingerprint) throws IOException {
+        Path root = createPrivate(directory.toAbsolutePath());
+        Path dir = createPrivate(root.resolve(agentFingerprint));
+        return new WovenClassCache(dir, agentFingerprint);
+    }
+
+    /** Weaves as {@link ClassWeaver#weave(byte[], Map, Set)} does, through the cache. */
+    ClassWeaver.Result weave(String internalName, byte[] classFile, Map<String, Integer> ids, Set<String> async) {
+        if (dir == null) {
+            return ClassWeaver.weave(classFile, ids, async);
+        }
+        byte[] key = WovenClassEntry.key(agentFingerprint, internalName, ids, async);
+        Path file = dir.resolve(fileName(key, classFile));
+        byte[] entry = read(file);
+        ClassWeaver.Result cached = entry == null ? null : WovenClassEntry.decode(entry, key, classFile);
+        if (cached != null) {
+            fromCache.incrementAndGet();
+            AgentLog.debug("Woven code of " + internalName.replace('/', '.') + " read from the woven-class cache");
+            return cached;
+        }
+        ClassWeaver.Result woven = ClassWeaver.weave(classFile, ids, async);
+        write(file, WovenClassEntry.encode(key, classFile, woven));
+        return woven;
+    }
+
+    /** How many classes took their woven code from the cache so far. */
+    int classesFromCache() {
+        return fromCache.get();
+    }
+
+    /** The entry's file: named by checksums of the key and class file; the entry itself tells whether it is theirs. */
+    private static String fileName(byte[] key, byte[] classFile) {
+        CRC32 crc = new CRC32();
+        crc.update(classFile);
+        long classCrc = crc.getValue();
+        crc.reset();
+        crc.update(key);
+        return Long.toHexString(classCrc) + "-" + Long.toHexString(crc.getValue()) + ".woven";
+    }
+
+    private static byte[] read(Path file) {
+        try (InputStream in = new FileInputStream(file.toFile())) {
+            return in.readAllBytes();
+        } catch (FileNotFoundException absent) {
+            return null;
+        } catch (IOException | RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    private void write(Path file, byte[] entry) {
+        Path temporary = null;
+        try {
+            temporary = Files.createTempFile(dir, "entry", ".tmp");
+            Files.write(temporary, entry);
+            Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException | RuntimeException e) {
+            if (temporary != null) {
+                try {
+                    Files.deleteIfExists(temporary);
+                } catch (IOException | RuntimeException ignored) {
+                    // nothing more to do; the entry is missing either way
+                }
+            }
+            if (writeFailureReported.compareAndSet(false, true)) {
+                AgentLog.warn("resilience-agent: could not write to the woven-class cache " + dir
+                        + ", classes missing from it are woven at every start: " + e);
+            }
+        }
+    }
+
+    /** The directory, created its user's alone if missing; refused when others could write it. */
+    private static Path createPrivate(Path directory) throws IOException {
+        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
+        if (!Files.isDirectory(directory)) {
+            if (posix) {
+                Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectories(directory);
+            }
+        }
+        Path real = directory.toRealPath();
+        if (posix) {
+            PosixFileAttributes attributes = Files.readAttributes(real, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            Set<PosixFilePermission> permissions = attributes.permissions();
+            if (permissions.contains(PosixFilePermission.GROUP_WRITE) || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
+                throw new IOException(real + " is writable by other users (" + PosixFilePermissions.toString(permissions)
+                        + "), and whoever can write it can change the application's code; use a directory only "
+                        + "its owner can write (chmod go-w " + real + ")");
+            }
+            String owner = attributes.owner().getName();
+            String user = System.getProperty("user.name", "");
+            if (!owner.equals(user) && !owner.equals("root")) {
+                throw new IOException(real + " belongs to " + owner + ", who can change the application's code "
+                        + "through it; use a directory of the JVM's user (" + user + ") or of root");
+            }
+        }
+        return real;
+    }
+
+    /** The fingerprint of the agent's code, which its class loader serves; null outside the agent jar (tests). */
+    private static String runningAgentFingerprint() throws IOException {
+        ClassLoader loader = WovenClassCache.class.getClassLoader();
+        try (InputStream in = loader == null ? null : loader.getResourceAsStream(AgentPack.FINGERPRINT_RESOURCE)) {
+            return in == null ? null : new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+        }
+    }
+}

@@ -1,0 +1,195 @@
+package io.resilienceagent.weaving;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.example.sample.FlakyTarget;
+import io.resilienceagent.bootstrap.Dispatcher;
+import io.resilienceagent.config.BreakerSettings;
+import io.resilienceagent.config.MethodMapping;
+import io.resilienceagent.config.MethodPattern;
+import io.resilienceagent.config.ResilienceConfig;
+import io.resilienceagent.config.RetrySettings;
+import io.resilienceagent.config.ServiceSettings;
+import io.resilienceagent.log.AgentLog;
+import io.resilienceagent.policy.BreakerListener;
+import io.resilienceagent.policy.ServiceRegistry;
+import io.resilienceagent.policy.Timing;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The woven-class cache: a second start takes a class's woven code from the cache, and that code
+ * protects the method as freshly woven code does; an entry made from anything else (another class
+ * file, other ids, another agent build) or damaged is never used; a directory others could write is
+ * refused.
+ */
+class WovenClassCacheTest {
+    private static final String TARGET = FlakyTarget.class.getName();
+    private static final String FINGERPRINT = "0123abcd-4567ef01-1000";
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
+    private PrintStream previousLog;
+
+    @BeforeEach
+    void setUp() {
+        previousLog = AgentLog.redirect(new PrintStream(logBytes, true, StandardCharsets.UTF_8));
+    }
+
+    @AfterEach
+    void tearDown() {
+        AgentLog.redirect(previousLog);
+        Dispatcher.clear();
+    }
+
+    /** One start of the agent: a fresh registry (ids from 0, as in a new JVM) weaving FlakyTarget through {@code cache}. */
+    private static byte[] start(WovenClassCache cache) throws Exception {
+        Dispatcher.clear();
+        RetrySettings retry = RetrySettings.from(RetrySettings.DEFAULTS).maxAttempts(3).waits(Duration.ZERO, Duration.ZERO).build();
+        BreakerSettings breaker = new BreakerSettings(100, Duration.ofHours(1), 1, 1, Optional.empty());
+        List<MethodMapping> mappings = List.of(new MethodMapping(MethodPattern.parse(TARGET + ".fetch"), "svc"));
+        ResilienceConfig config = new ResilienceConfig(Optional.empty(),
+                Map.of("svc", new ServiceSettings("svc", retry, breaker)), mappings);
+        ServiceRegistry registry = new ServiceRegistry(config, Timing.SYSTEM, BreakerListener.NONE);
+        MethodSelector selector = new MethodSelector(config.methods());
+        return new ClassInstrumenter(registry, selector, cache).instrument(TARGET, original(),
+                MethodSelectorTest.covering(selector, FlakyTarget.class), WovenClassCacheTest.class.getClassLoader());
+    }
+
+    private static byte[] original() throws IOException {
+        return ClassHeaderTest.classFile(FlakyTarget.class);
+    }
+
+    private List<Path> entries() throws IOException {
+        try (Stream<Path> files = Files.walk(dir)) {
+            return files.filter(f -> f.toString().endsWith(".woven")).toList();
+        }
+    }
+
+    @Test
+    void aSecondStartTakesTheWovenClassFromTheCacheAndItStillRetries() throws Exception {
+        byte[] first = start(WovenClassCache.open(dir, FINGERPRINT));
+        assertThat(entries()).hasSize(1);
+        assertThat(entries().get(0).getParent()).isEqualTo(dir.toRealPath().resolve(FINGERPRINT));
+
+        WovenClassCache secondStart = WovenClassCache.open(dir, FINGERPRINT);
+        byte[] second = start(secondStart);
+
+        assertThat(secondStart.classesFromCache()).isEqualTo(1);
+        assertThat(second).isEqualTo(first);
+        Class<?> target = new WovenClassLoader(Map.of(TARGET, second), getClass().getClassLoader()).loadClass(TARGET);
+        target.getField("failuresLeft").setInt(null, 2);
+        Object result = target.getMethod("fetch", String.class).invoke(target.getConstructor().newInstance(), "k");
+        assertThat(result).isEqualTo("value-k");
+        assertThat((AtomicInteger) target.getField("RUNS").get(null)).hasValue(3);
+    }
+
+    @Test
+    void anotherAgentBuildWeavesAgainInADirectoryOfItsOwn() throws Exception {
+        start(WovenClassCache.open(dir, FINGERPRINT));
+
+        WovenClassCache otherBuild = WovenClassCache.open(dir, "ffffffff-ffffffff-2000");
+        start(otherBuild);
+
+        assertThat(otherBuild.classesFromCache()).isZero();
+        assertThat(entries()).hasSize(2);
+    }
+
+    @Test
+    void aDamagedEntryIsWovenAgainAndReplaced() throws Exception {
+        byte[] first = start(WovenClassCache.open(dir, FINGERPRINT));
+        Path entry = entries().get(0);
+        byte[] bytes = Files.readAllBytes(entry);
+        bytes[bytes.length / 2] ^= 0x55;
+        Files.write(entry, bytes);
+
+        WovenClassCache damaged = WovenClassCache.open(dir, FINGERPRINT);
+        assertThat(start(damaged)).isEqualTo(first);
+        assertThat(damaged.classesFromCache()).isZero();
+
+        WovenClassCache repaired = WovenClassCache.open(dir, FINGERPRINT);
+        assertThat(start(repaired)).isEqualTo(first);
+        assertThat(repaired.classesFromCache()).isEqualTo(1);
+    }
+
+    @Test
+    void anEntryServesExactlyTheKeyAndClassFileItWasMadeFrom() throws Exception {
+        byte[] classFile = original();
+        Map<String, Integer> ids = Map.of("fetch(Ljava/lang/String;)Ljava/lang/String;", 7);
+        byte[] key = WovenClassEntry.key(FINGERPRINT, "com/example/sample/FlakyTarget", ids, Set.of());
+        Map<String, String> skipped = new LinkedHashMap<>();
+        skipped.put("count(I)I", "its code would exceed the JVM's limit");
+        byte[] entry = WovenClassEntry.encode(key, classFile, new ClassWeaver.Result(new byte[] {1, 2, 3}, skipped));
+
+        ClassWeaver.Result result = WovenClassEntry.decode(entry, key, classFile);
+        assertThat(result.classFile()).containsExactly(1, 2, 3);
+        assertThat(result.skipped()).isEqualTo(skipped);
+
+        byte[] otherClassFile = classFile.clone();
+        otherClassFile[otherClassFile.length - 1] ^= 1;
+        assertThat(WovenClassEntry.decode(entry, key, otherClassFile)).as("another class file").isNull();
+        assertThat(WovenClassEntry.decode(entry, WovenClassEntry.key(FINGERPRINT, "com/example/sample/FlakyTarget",
+                Map.of("fetch(Ljava/lang/String;)Ljava/lang/String;", 8), Set.of()), classFile)).as("another id").isNull();
+        assertThat(WovenClassEntry.decode(entry, WovenClassEntry.key(FINGERPRINT, "com/example/sample/FlakyTarget", ids,
+                Set.of("fetch(Ljava/lang/String;)Ljava/lang/String;")), classFile)).as("woven as async").isNull();
+        assertThat(WovenClassEntry.decode(entry, WovenClassEntry.key("ffffffff-ffffffff-2000",
+                "com/example/sample/FlakyTarget", ids, Set.of()), classFile)).as("another agent build").isNull();
+        assertThat(WovenClassEntry.decode(java.util.Arrays.copyOf(entry, entry.length - 1), key, classFile))
+                .as("truncated").isNull();
+
+        byte[] nothingWoven = WovenClassEntry.encode(key, classFile, new ClassWeaver.Result(null, skipped));
+        assertThat(WovenClassEntry.decode(nothingWoven, key, classFile).classFile()).isNull();
+    }
+
+    @Test
+    void refusesADirectoryOthersCanWriteAndCreatesItsOwnPrivate() throws Exception {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        Path shared = Files.createDirectory(dir.resolve("shared"));
+        Files.setPosixFilePermissions(shared, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        assertThatThrownBy(() -> WovenClassCache.open(shared, FINGERPRINT)).isInstanceOf(IOException.class)
+                .hasMessageContaining("is writable by other users (rwxrwxrwx)").hasMessageContaining("chmod go-w");
+
+        WovenClassCache.open(dir.resolve("new/cache"), FINGERPRINT);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("new/cache")))).isEqualTo("rwx------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("new/cache").resolve(FINGERPRINT))))
+                .isEqualTo("rwx------");
+    }
+
+    @Test
+    void outsideTheAgentJarTheCacheIsNotUsedAndSaysWhy() {
+        assertThat(WovenClassCache.open(dir.toString())).isSameAs(WovenClassCache.NONE);
+        assertThat(logBytes.toString(StandardCharsets.UTF_8))
+                .contains("WARN  resilience-agent: the woven-class cache " + dir + " is not used, classes are woven at every start")
+                .contains("it does not run from its jar");
+    }
+
+    @Test
+    void withoutACacheEveryStartWeaves() throws Exception {
+        assertThat(start(WovenClassCache.NONE)).isNotNull();
+        assertThat(WovenClassCache.NONE.classesFromCache()).isZero();
+        assertThat(entries()).isEmpty();
+    }
+}
