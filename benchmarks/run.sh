@@ -6,7 +6,7 @@
 #   benchmarks/run.sh --quick         # smoke run, ~2 min; results in benchmarks/target/quick-results
 #   benchmarks/run.sh [--quick] jmh|startup|all
 #   benchmarks/run.sh [--quick] large  # large-application start-up (Spring Boot sample, 20,000 generated
-#                                      # classes), ~9 min; results in benchmarks/results/large-app
+#                                      # classes), ~10 min; results in benchmarks/results/large-app
 #                                      # (--quick: 2 runs each, benchmarks/target/quick-results/large-app)
 #
 # Environment: JAVA (default: java on PATH; the JMH forks and the start-up runs use the same JVM),
