@@ -7,6 +7,8 @@ import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -65,9 +67,27 @@ public final class WovenClassCache {
             return open(Path.of(directory), fingerprint);
         } catch (IOException | RuntimeException e) {
             AgentLog.warn("resilience-agent: the woven-class cache " + directory
-                    + " is not used, classes are woven at every start: " + e.getMessage());
+                    + " is not used, classes are woven at every start: " + reason(e, directory));
             return NONE;
         }
+    }
+
+    /**
+     * Why the cache cannot be used, for the WARN line: the file system's exceptions name only a path,
+     * and the usual one is a directory another user filled (in a training run, say) that this JVM's user
+     * may not read.
+     */
+    static String reason(Exception e, String directory) {
+        if (e instanceof AccessDeniedException denied) {
+            return "permission denied on " + denied.getFile() + " to the JVM's user ("
+                    + System.getProperty("user.name", "?") + "); let it read and enter " + directory
+                    + " (for one another user filled: chmod -R go+rX " + directory + ") or name another";
+        }
+        if (e instanceof FileSystemException failed) {
+            return e.getClass().getSimpleName() + " on " + failed.getFile()
+                    + (failed.getReason() == null ? "" : ": " + failed.getReason());
+        }
+        return e.getMessage();
     }
 
     /** The cache in {@code directory}, for the agent build {@code agentFingerprint}; creates what is missing. */

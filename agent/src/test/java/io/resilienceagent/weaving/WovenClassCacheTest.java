@@ -20,6 +20,8 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -176,6 +178,16 @@ class WovenClassCacheTest {
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("new/cache")))).isEqualTo("rwx------");
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir.resolve("new/cache").resolve(FINGERPRINT))))
                 .isEqualTo("rwx------");
+    }
+
+    @Test
+    void aDirectoryTheJvmsUserMayNotReadIsExplainedWithTheFix() {
+        // a test run as root reads any directory, so the file system's exception is built here
+        String reason = WovenClassCache.reason(new AccessDeniedException("/srv/cache/0123abcd-4567ef01-1000"), "/srv/cache");
+        assertThat(reason).startsWith("permission denied on /srv/cache/0123abcd-4567ef01-1000 to the JVM's user ("
+                + System.getProperty("user.name") + ")").contains("chmod -R go+rX /srv/cache");
+        assertThat(WovenClassCache.reason(new FileSystemException("/srv/cache", null, "Read-only file system"), "/srv/cache"))
+                .isEqualTo("FileSystemException on /srv/cache: Read-only file system");
     }
 
     @Test
