@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -38,20 +39,29 @@ import java.util.zip.CRC32;
  * one but its owner can write it and its owner is the JVM's user or root (on file systems with POSIX
  * permissions); a directory it creates is its user's alone. Entries are written to a temporary file and
  * moved into place, so JVMs sharing the directory never read half of one. Each build of the agent keeps
- * its entries in a subdirectory named by its fingerprint; nothing is ever deleted.
+ * its entries in a subdirectory named by its fingerprint; nothing is ever deleted, and a subdirectory
+ * takes at most {@value #MAX_ENTRIES} entries (classes generated under a new name at every start, woven
+ * through an interface a pattern names, would otherwise fill it without end).
  */
 public final class WovenClassCache {
     /** No cache: every class is woven. (Nothing of the file-system API is loaded for it.) */
-    public static final WovenClassCache NONE = new WovenClassCache(null, "");
+    public static final WovenClassCache NONE = new WovenClassCache(null, "", 0);
+    /** The most entries one agent build's subdirectory takes; beyond, classes are woven without being kept. */
+    static final int MAX_ENTRIES = 10_000;
 
     private final Path dir;
     private final String agentFingerprint;
+    private final int maxEntries;
     private final AtomicInteger fromCache = new AtomicInteger();
     private final AtomicBoolean writeFailureReported = new AtomicBoolean();
+    /** How many more entries may be written, counted from the directory at the first write; guarded by this, as is fullReported. */
+    private int entriesLeft = -1;
+    private boolean fullReported;
 
-    private WovenClassCache(Path dir, String agentFingerprint) {
+    private WovenClassCache(Path dir, String agentFingerprint, int maxEntries) {
         this.dir = dir;
         this.agentFingerprint = agentFingerprint;
+        this.maxEntries = maxEntries;
     }
 
     /**
@@ -92,9 +102,14 @@ public final class WovenClassCache {
 
     /** The cache in {@code directory}, for the agent build {@code agentFingerprint}; creates what is missing. */
     static WovenClassCache open(Path directory, String agentFingerprint) throws IOException {
+        return open(directory, agentFingerprint, MAX_ENTRIES);
+    }
+
+    /** The same, taking at most {@code maxEntries} entries. */
+    static WovenClassCache open(Path directory, String agentFingerprint, int maxEntries) throws IOException {
         Path root = createPrivate(directory.toAbsolutePath());
         Path dir = createPrivate(root.resolve(agentFingerprint));
-        return new WovenClassCache(dir, agentFingerprint);
+        return new WovenClassCache(dir, agentFingerprint, maxEntries);
     }
 
     /** Weaves as {@link ClassWeaver#weave(byte[], Map, Set)} does, through the cache. */
@@ -141,7 +156,42 @@ public final class WovenClassCache {
         }
     }
 
+    /** Whether one more entry may be written; the directory is counted once, at the first write (when weaving costs more). */
+    private synchronized boolean mayWrite() {
+        if (entriesLeft < 0) {
+            entriesLeft = Math.max(0, maxEntries - entriesWritten());
+        }
+        if (entriesLeft > 0) {
+            entriesLeft--;
+            return true;
+        }
+        if (!fullReported) {
+            fullReported = true;
+            AgentLog.warn("resilience-agent: the woven-class cache " + dir + " holds its most entries (" + maxEntries
+                    + "), classes missing from it are woven without being kept; delete " + dir + " to start it afresh");
+        }
+        return false;
+    }
+
+    /** The entries in the directory; none counted when it cannot be listed (a write then fails and says so). */
+    private int entriesWritten() {
+        int entries = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(dir)) {
+            for (Path file : files) {
+                if (file.getFileName().toString().endsWith(".woven")) {
+                    entries++;
+                }
+            }
+            return entries;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
     private void write(Path file, byte[] entry) {
+        if (!mayWrite()) {
+            return;
+        }
         Path temporary = null;
         try {
             temporary = Files.createTempFile(dir, "entry", ".tmp");

@@ -181,6 +181,27 @@ class WovenClassCacheTest {
     }
 
     @Test
+    void aFullCacheKeepsNoMoreEntriesAndTheClassesAreWovenAllTheSame() throws Exception {
+        byte[] classFile = original();
+        String fetch = "fetch(Ljava/lang/String;)Ljava/lang/String;";
+        WovenClassCache cache = WovenClassCache.open(dir, FINGERPRINT, 2);
+        for (int id = 0; id < 3; id++) {
+            assertThat(cache.weave("com/example/sample/FlakyTarget", classFile, Map.of(fetch, id), Set.of()).classFile())
+                    .as("woven with id " + id).isNotNull();
+        }
+        assertThat(entries()).as("ids 0 and 1 kept, 2 not").hasSize(2);
+
+        WovenClassCache nextStart = WovenClassCache.open(dir, FINGERPRINT, 2);
+        assertThat(nextStart.weave("com/example/sample/FlakyTarget", classFile, Map.of(fetch, 3), Set.of()).classFile()).isNotNull();
+        assertThat(entries()).as("the entries already there count").hasSize(2);
+        assertThat(nextStart.weave("com/example/sample/FlakyTarget", classFile, Map.of(fetch, 1), Set.of()).classFile()).isNotNull();
+        assertThat(nextStart.classesFromCache()).as("a full cache still serves what it holds").isEqualTo(1);
+        assertThat(logBytes.toString(StandardCharsets.UTF_8).lines()
+                .filter(line -> line.contains("holds its most entries (2), classes missing from it are woven without being kept"))
+                .count()).as("one WARN line per start that finds it full").isEqualTo(2);
+    }
+
+    @Test
     void aDirectoryTheJvmsUserMayNotReadIsExplainedWithTheFix() {
         // a test run as root reads any directory, so the file system's exception is built here
         String reason = WovenClassCache.reason(new AccessDeniedException("/srv/cache/0123abcd-4567ef01-1000"), "/srv/cache");
