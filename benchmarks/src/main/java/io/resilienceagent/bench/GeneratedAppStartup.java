@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -165,7 +166,7 @@ final class GeneratedAppStartup {
 
     /** Runs {@code launch} (the agent with a filled woven-class cache) once more: each covered class must come from the cache. */
     private static void verifyFromCache(TimedRuns.Launch launch, Set<String> covered) throws IOException, InterruptedException {
-        Set<String> classes = new java.util.TreeSet<>();
+        Set<String> classes = new TreeSet<>();
         for (String target : covered) {
             classes.add(target.substring(0, target.indexOf('#')));
         }

@@ -124,12 +124,13 @@ final class LargeAppSection {
                     + "(90%% interval %.2f to %.2f ms; target <= %.0f ms): **%s** (no-op transformer: %.2f ms%s); all CPU "
                     + "added / %d: %.2f ms, of it fixed %.1f ms; wall added %.1f ms", label, g.netCpuPerThousand(i + 1),
                     interval[0], interval[1], target, verdict(g.netCpuPerThousand(i + 1), target, "ms"),
-                    g.netCpuPerThousand(g.noop()), i == 1 ? asmFloor(g) : "",
+                    g.netCpuPerThousand(g.noop()), i == 1 ? largeConfigFloorAndCache(g) : "",
                     g.classes() / 1000, g.cpuPerThousand(i + 1), g.fixedCpu(i + 1), g.addedWallMedian(i + 1)));
         }
     }
 
-    private static String asmFloor(GeneratedAppStartup.Result g) {
+    /** For the large config's verdict: its ASM floor and its figure with the woven-class cache warm. */
+    private static String largeConfigFloorAndCache(GeneratedAppStartup.Result g) {
         double[] interval = g.netCpuPerThousandInterval(g.asmFloor());
         double[] cached = g.netCpuPerThousandInterval(g.warmCache());
         return String.format(Locale.ROOT, "; ASM floor of its methods: %.2f ms, 90%% interval %.2f to %.2f ms; "
