@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.status;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.resilienceagent.it.harness.ChildJvm;
 import io.resilienceagent.it.harness.ChildResult;
@@ -21,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The woven-class cache ({@code cache=DIR}), end to end with the agent jar: the first start weaves and
  * fills the cache, the second takes the woven code from it, and both retry alike; a directory other
- * users could write is not used, with one WARN line, and the application is protected all the same.
+ * users could write is not used, with one WARN line, and the application is protected all the same; a
+ * cache root filled serves a JVM of another user once it may read it.
  */
 class WovenClassCacheTest extends WireMockTestBase {
     private static final String FROM_CACHE = "Woven code of com.example.app.ApiClient read from the woven-class cache";
@@ -37,7 +39,11 @@ class WovenClassCacheTest extends WireMockTestBase {
     }
 
     private ChildResult start(Jdk jdk, Path cache) {
-        ChildResult run = ChildJvm.on(jdk).withAgentArgs("config=" + config().toAbsolutePath() + ",cache=" + cache)
+        return start(ChildJvm.on(jdk), cache);
+    }
+
+    private ChildResult start(ChildJvm child, Path cache) {
+        ChildResult run = child.withAgentArgs("config=" + config().toAbsolutePath() + ",cache=" + cache)
                 .systemProperty("resilience.logLevel", "DEBUG").app(baseUrl(), "get /down").run();
         assertThat(run.exitCode()).as(run::describe).isZero();
         assertThat(run.call(1).value()).as(run::describe).isEqualTo("503");
@@ -70,6 +76,34 @@ class WovenClassCacheTest extends WireMockTestBase {
         assertThat(run.logLinesContaining("the woven-class cache " + shared + " is not used")).as(run::describe)
                 .singleElement().asString().contains("writable by other users");
         assertThat(entries(shared)).isZero();
+    }
+
+    /**
+     * A container image's build fills the cache as root (a training run), the application runs as
+     * another user: until the cache is made readable it is not used, with the fix in the WARN line;
+     * then it serves that user's first start. Needs root and {@code runuser}, as CI has.
+     */
+    @JdkTest
+    void aCacheRootFilledServesAnotherUsersFirstStartOnceMadeReadable(Jdk jdk) throws IOException {
+        assumeTrue("root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/sbin/runuser")),
+                "needs root and runuser");
+        wireMock.stubFor(any(urlPathEqualTo("/down")).willReturn(status(503)));
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Path cache = dir.resolve("cache");
+        start(jdk, cache);
+
+        ChildResult denied = start(ChildJvm.on(jdk).asUser("nobody").workingDirectory(dir), cache);
+        assertThat(denied.logLinesContaining("the woven-class cache " + cache + " is not used")).as(denied::describe)
+                .singleElement().asString().contains("to the JVM's user (nobody)").contains("chmod -R go+rX " + cache);
+
+        try (Stream<Path> files = Files.walk(cache)) {
+            for (Path file : files.toList()) {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString(Files.isDirectory(file) ? "rwxr-xr-x" : "rw-r--r--"));
+            }
+        }
+        ChildResult served = start(ChildJvm.on(jdk).asUser("nobody").workingDirectory(dir), cache);
+        assertThat(served.logLinesContaining(FROM_CACHE)).as(served::describe).hasSize(1);
+        assertThat(served.logLinesContaining("woven-class cache")).as("nothing else about the cache").hasSize(1);
     }
 
     private static long entries(Path cache) throws IOException {

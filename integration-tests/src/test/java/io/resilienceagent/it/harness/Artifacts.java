@@ -6,8 +6,10 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,6 +30,10 @@ public final class Artifacts {
             Path jar = existing("agent.jar", "mvn -pl agent package -DskipTests");
             try {
                 Path dir = Files.createTempDirectory("agent-under-test-");
+                // readable by all, as the build's own jar is: a child may run as another user (ChildJvm.asUser)
+                if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+                    Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+                }
                 Path copy = Files.copy(jar, dir.resolve(jar.getFileName()));
                 copy.toFile().deleteOnExit();
                 dir.toFile().deleteOnExit();

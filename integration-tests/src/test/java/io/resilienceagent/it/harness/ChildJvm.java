@@ -39,6 +39,7 @@ public final class ChildJvm {
     private final List<Path> libraries = new ArrayList<>();
     private final Map<String, String> env = new LinkedHashMap<>();
     private Path workingDirectory;
+    private String user;
     private Duration timeout = DEFAULT_TIMEOUT;
 
     private ChildJvm(Jdk jdk) {
@@ -100,6 +101,15 @@ public final class ChildJvm {
         return this;
     }
 
+    /**
+     * Runs the child as another user ({@code runuser -u USER --}, which needs root): a deployment where
+     * files the agent reads belong to someone else. Give it a {@link #workingDirectory} that user may enter.
+     */
+    public ChildJvm asUser(String user) {
+        this.user = user;
+        return this;
+    }
+
     public ChildJvm timeout(Duration timeout) {
         this.timeout = timeout;
         return this;
@@ -153,6 +163,9 @@ public final class ChildJvm {
 
     public List<String> command() {
         List<String> command = new ArrayList<>();
+        if (user != null) {
+            command.addAll(List.of("runuser", "-u", user, "--"));
+        }
         command.add(jdk.java().toString());
         command.addAll(optionsBeforeAgent);
         if (attachAgent) {
