@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.resilienceagent.it.harness.Artifacts;
 import io.resilienceagent.it.harness.ChildJvm;
 import io.resilienceagent.it.harness.ChildResult;
 import io.resilienceagent.it.harness.Jdk;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -85,8 +87,7 @@ class WovenClassCacheTest extends WireMockTestBase {
      */
     @JdkTest
     void aCacheRootFilledServesAnotherUsersFirstStartOnceMadeReadable(Jdk jdk) throws IOException {
-        assumeTrue("root".equals(System.getProperty("user.name")) && Files.isExecutable(Path.of("/usr/sbin/runuser")),
-                "needs root and runuser");
+        assumeTrue(nobodyCanRun(jdk), "needs root, runuser, and a user nobody who may read the test classes and run " + jdk.java());
         wireMock.stubFor(any(urlPathEqualTo("/down")).willReturn(status(503)));
         Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
         Path cache = dir.resolve("cache");
@@ -104,6 +105,25 @@ class WovenClassCacheTest extends WireMockTestBase {
         ChildResult served = start(ChildJvm.on(jdk).asUser("nobody").workingDirectory(dir), cache);
         assertThat(served.logLinesContaining(FROM_CACHE)).as(served::describe).hasSize(1);
         assertThat(served.logLinesContaining("woven-class cache")).as("nothing else about the cache").hasSize(1);
+    }
+
+    /** Whether this JVM may run a child as nobody, and nobody may read what the child runs (CI's clone may lie under /root). */
+    private static boolean nobodyCanRun(Jdk jdk) {
+        if (!"root".equals(System.getProperty("user.name")) || !Files.isExecutable(Path.of("/usr/sbin/runuser"))) {
+            return false;
+        }
+        Path appClass = Artifacts.testClasses().resolve("com/example/app/HttpApp.class");
+        try {
+            Process probe = new ProcessBuilder("/usr/sbin/runuser", "-u", "nobody", "--", "test", "-r", appClass.toString(),
+                    "-a", "-r", Artifacts.agentJar().toString(), "-a", "-x", jdk.java().toString())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            return probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private static long entries(Path cache) throws IOException {
