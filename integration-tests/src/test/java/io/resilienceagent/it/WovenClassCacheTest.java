@@ -83,7 +83,8 @@ class WovenClassCacheTest extends WireMockTestBase {
     /**
      * A container image's build fills the cache as root (a training run), the application runs as
      * another user: until the cache is made readable it is not used, with the fix in the WARN line;
-     * then it serves that user's first start. Needs root and {@code runuser}, as CI has.
+     * then it serves that user's first start. Skipped unless run as root, with {@code runuser}, where
+     * nobody may read the test classes and the agent jar.
      */
     @JdkTest
     void aCacheRootFilledServesAnotherUsersFirstStartOnceMadeReadable(Jdk jdk) throws IOException {
@@ -109,12 +110,12 @@ class WovenClassCacheTest extends WireMockTestBase {
 
     /** Whether this JVM may run a child as nobody, and nobody may read what the child runs (CI's clone may lie under /root). */
     private static boolean nobodyCanRun(Jdk jdk) {
-        if (!"root".equals(System.getProperty("user.name")) || !Files.isExecutable(Path.of("/usr/sbin/runuser"))) {
+        if (!"root".equals(System.getProperty("user.name")) || !Files.isExecutable(Path.of(ChildJvm.RUNUSER))) {
             return false;
         }
         Path appClass = Artifacts.testClasses().resolve("com/example/app/HttpApp.class");
         try {
-            Process probe = new ProcessBuilder("/usr/sbin/runuser", "-u", "nobody", "--", "test", "-r", appClass.toString(),
+            Process probe = new ProcessBuilder(ChildJvm.RUNUSER, "-u", "nobody", "--", "test", "-r", appClass.toString(),
                     "-a", "-r", Artifacts.agentJar().toString(), "-a", "-x", jdk.java().toString())
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             return probe.waitFor(30, TimeUnit.SECONDS) && probe.exitValue() == 0;

@@ -29,6 +29,8 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ChildJvm {
     private static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+    /** What {@link #asUser} runs the child with. */
+    public static final String RUNUSER = "/usr/sbin/runuser";
 
     private final Jdk jdk;
     private String agentArgs;
@@ -102,7 +104,7 @@ public final class ChildJvm {
     }
 
     /**
-     * Runs the child as another user ({@code runuser -u USER --}, which needs root): a deployment where
+     * Runs the child as another user ({@value #RUNUSER} {@code -u USER --}, which needs root): a deployment where
      * files the agent reads belong to someone else. Give it a {@link #workingDirectory} that user may enter.
      */
     public ChildJvm asUser(String user) {
@@ -164,7 +166,7 @@ public final class ChildJvm {
     public List<String> command() {
         List<String> command = new ArrayList<>();
         if (user != null) {
-            command.addAll(List.of("runuser", "-u", user, "--"));
+            command.addAll(List.of(RUNUSER, "-u", user, "--"));
         }
         command.add(jdk.java().toString());
         command.addAll(optionsBeforeAgent);
