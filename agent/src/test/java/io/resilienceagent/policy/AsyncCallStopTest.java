@@ -3,34 +3,22 @@ package io.resilienceagent.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.resilienceagent.bootstrap.Replacement;
-import io.resilienceagent.log.AgentLog;
-import java.io.OutputStream;
-import java.io.PrintStream;
+import io.resilienceagent.log.AgentLogCapture;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An async call whose caller gave up: a retry that was about to start does not run and takes no trial
  * permit from a HALF_OPEN breaker, and the finished call keeps none of the application's objects.
  */
 class AsyncCallStopTest {
+    @RegisterExtension
+    final AgentLogCapture agentLog = new AgentLogCapture();
     private final ManualClock clock = new ManualClock();
     private final Timing timing = new Timing(clock, new RecordingSleeper(clock), () -> 0.5);
-    private PrintStream previousLog;
-
-    @BeforeEach
-    void quietLog() {
-        previousLog = AgentLog.redirect(new PrintStream(OutputStream.nullOutputStream()));
-    }
-
-    @AfterEach
-    void restoreLog() {
-        AgentLog.redirect(previousLog);
-    }
 
     @Test
     void aRetryAboutToStartWhenTheCallerGaveUpNeitherRunsNorTakesATrialPermit() {

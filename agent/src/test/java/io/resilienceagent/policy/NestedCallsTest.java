@@ -6,16 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.resilienceagent.CircuitBreakerOpenException;
 import io.resilienceagent.config.BreakerSettings;
 import io.resilienceagent.config.RetrySettings;
-import io.resilienceagent.log.AgentLog;
-import java.io.OutputStream;
-import java.io.PrintStream;
+import io.resilienceagent.log.AgentLogCapture;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Protected calls nested on one thread. A call of a service made inside a call of the same service is
@@ -24,19 +21,10 @@ import org.junit.jupiter.api.Test;
  * call, and that memory lasts only as long as the outer call.
  */
 class NestedCallsTest {
+    @RegisterExtension
+    final AgentLogCapture agentLog = new AgentLogCapture();
     private final ManualClock clock = new ManualClock();
     private final Timing timing = new Timing(clock, new RecordingSleeper(clock), () -> 0.5);
-    private PrintStream previousLog;
-
-    @BeforeEach
-    void quietLog() {
-        previousLog = AgentLog.redirect(new PrintStream(OutputStream.nullOutputStream()));
-    }
-
-    @AfterEach
-    void restoreLog() {
-        AgentLog.redirect(previousLog);
-    }
 
     private ServiceGuard service(String name, RetrySettings retry, BreakerSettings breaker) {
         return new ServiceGuard(Settings.service(name, retry, breaker), timing, new TransitionLog());

@@ -5,18 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.resilienceagent.config.RetryBudget;
 import io.resilienceagent.config.RetrySettings;
-import io.resilienceagent.log.AgentLog;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import io.resilienceagent.log.AgentLogCapture;
 import java.net.ConnectException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The retry budget as calls meet it: a denied retry ends the call at once with its last failure, as if
@@ -25,21 +21,11 @@ import org.junit.jupiter.api.Test;
  * keeps what was spent.
  */
 class RetryBudgetTest {
+    @RegisterExtension
+    final AgentLogCapture agentLog = new AgentLogCapture();
     private final ManualClock clock = new ManualClock();
     private final RecordingSleeper sleeper = new RecordingSleeper(clock);
     private final Timing timing = new Timing(clock, sleeper, () -> 0.5);
-    private final ByteArrayOutputStream log = new ByteArrayOutputStream();
-    private PrintStream previousLog;
-
-    @BeforeEach
-    void captureLog() {
-        previousLog = AgentLog.redirect(new PrintStream(log, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreLog() {
-        AgentLog.redirect(previousLog);
-    }
 
     /** maxAttempts 3, waits of 100 ms, and a budget of {@code ratio} with no floor over a minute. */
     private static RetrySettings retry(double ratio) {
@@ -113,7 +99,7 @@ class RetryBudgetTest {
         clock.advance(Duration.ofMillis(1001));
         assertThatThrownBy(() -> call(get, failing(runs))).isInstanceOf(ConnectException.class);
 
-        assertThat(log.toString(StandardCharsets.UTF_8).lines().filter(l -> l.contains("Retry budget")))
+        assertThat(agentLog.text().lines().filter(l -> l.contains("Retry budget")))
                 .containsExactly("WARN  Retry budget exhausted for api", "WARN  Retry budget exhausted for api");
         assertThat(api.stats().totalRetriesDenied()).isEqualTo(6);
     }

@@ -3,11 +3,8 @@ package io.resilienceagent.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.resilienceagent.CircuitBreakerOpenException;
-import io.resilienceagent.log.AgentLog;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
+import io.resilienceagent.log.AgentLogCapture;
 import java.net.ConnectException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,27 +19,28 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** 64 threads hammer one service through an outage and a recovery; nothing may be lost or doubled. */
 class ServiceGuardConcurrencyTest {
     private static final int THREADS = 64;
     private static final int HALF_OPEN_MAX_CALLS = 3;
 
+    @RegisterExtension
+    final AgentLogCapture agentLog = new AgentLogCapture();
+
     private final ManualClock clock = new ManualClock();
     private final Timing timing = new Timing(clock, nanos -> { }, () -> 0.5);
-    private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
     private final AtomicBoolean serviceUp = new AtomicBoolean(true);
     private final AtomicInteger bodyRuns = new AtomicInteger();
     private final AtomicInteger succeeded = new AtomicInteger();
     private final AtomicInteger failed = new AtomicInteger();
     private final AtomicInteger rejected = new AtomicInteger();
     private ExecutorService pool;
-    private PrintStream previousLog;
     private MethodGuard guard;
 
     @BeforeEach
     void setUp() {
-        previousLog = AgentLog.redirect(new PrintStream(logBytes, true, StandardCharsets.UTF_8));
         pool = Executors.newFixedThreadPool(THREADS);
         ServiceGuard service = new ServiceGuard(Settings.service("shared",
                 Settings.retry(2, Duration.ZERO, Duration.ZERO),
@@ -54,7 +52,6 @@ class ServiceGuardConcurrencyTest {
     @AfterEach
     void tearDown() {
         pool.shutdownNow();
-        AgentLog.redirect(previousLog);
     }
 
     private void call(Callable<String> body) {
@@ -96,7 +93,7 @@ class ServiceGuardConcurrencyTest {
     }
 
     private long logLines(String text) {
-        return logBytes.toString(StandardCharsets.UTF_8).lines().filter(line -> line.contains(text)).count();
+        return agentLog.text().lines().filter(line -> line.contains(text)).count();
     }
 
     @Test

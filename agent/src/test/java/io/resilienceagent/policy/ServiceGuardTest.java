@@ -6,14 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.resilienceagent.CircuitBreakerOpenException;
 import io.resilienceagent.config.BreakerSettings;
 import io.resilienceagent.config.RetrySettings;
-import io.resilienceagent.log.AgentLog;
-import java.io.ByteArrayOutputStream;
+import io.resilienceagent.log.AgentLogCapture;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.net.ConnectException;
 import java.net.MalformedURLException;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,30 +21,19 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Scenarios of one protected call: what the caller sees, what the service sees, what is logged. */
 class ServiceGuardTest {
+    @RegisterExtension
+    final AgentLogCapture agentLog = new AgentLogCapture();
     private final ManualClock clock = new ManualClock();
     private final RecordingSleeper sleeper = new RecordingSleeper(clock);
     private final Timing timing = new Timing(clock, sleeper, () -> 0.5);
-    private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
-    private PrintStream previousLog;
-
-    @BeforeEach
-    void captureLog() {
-        previousLog = AgentLog.redirect(new PrintStream(logBytes, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreLog() {
-        AgentLog.redirect(previousLog);
-    }
 
     private String log() {
-        return logBytes.toString(StandardCharsets.UTF_8);
+        return agentLog.text();
     }
 
     private MethodGuard guard(RetrySettings retry, BreakerSettings breaker) {

@@ -5,39 +5,25 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.resilienceagent.CircuitBreakerOpenException;
 import io.resilienceagent.config.BreakerSettings;
-import io.resilienceagent.log.AgentLog;
-import java.io.ByteArrayOutputStream;
+import io.resilienceagent.log.AgentLogCapture;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A failing return value that a retry or a rejection supersedes is closed (a response left open keeps
  * its connection); the value the caller gets is never closed.
  */
 class SupersededValuesTest {
+    @RegisterExtension
+    final AgentLogCapture agentLog = new AgentLogCapture();
     private final ManualClock clock = new ManualClock();
     private final Timing timing = new Timing(clock, new RecordingSleeper(clock), () -> 0.5);
-    private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
     private final List<Response> responses = new ArrayList<>();
-    private PrintStream previousLog;
-
-    @BeforeEach
-    void captureLog() {
-        previousLog = AgentLog.redirect(new PrintStream(logBytes, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreLog() {
-        AgentLog.redirect(previousLog);
-    }
 
     private MethodGuard guard(int maxAttempts, int failureThreshold) {
         ServiceGuard service = new ServiceGuard(Settings.service("api", Settings.retry(maxAttempts, Duration.ZERO, Duration.ZERO),
@@ -87,7 +73,7 @@ class SupersededValuesTest {
         });
 
         assertThat(result.status).isEqualTo(200);
-        assertThat(logBytes.toString(StandardCharsets.UTF_8)).doesNotContain("close").doesNotContain("Close");
+        assertThat(agentLog.text()).doesNotContain("close").doesNotContain("Close");
     }
 
     @Test

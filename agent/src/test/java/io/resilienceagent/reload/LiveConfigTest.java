@@ -4,28 +4,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.resilienceagent.config.ConfigLoader;
 import io.resilienceagent.config.ResilienceConfig;
-import io.resilienceagent.log.AgentLog;
+import io.resilienceagent.log.AgentLogCapture;
 import io.resilienceagent.policy.BreakerListener;
 import io.resilienceagent.policy.ServiceRegistry;
 import io.resilienceagent.policy.Timing;
 import io.resilienceagent.weaving.ClassInstrumenter;
 import io.resilienceagent.weaving.MethodSelector;
 import io.resilienceagent.weaving.ResilienceTransformer;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Reloading the config file: validated first, refused with one line per refused change, applied when good. */
 class LiveConfigTest {
     private static final String TWO_ATTEMPTS = "services:\n  api: { retry: { maxAttempts: 2 } }\n";
-    private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
-    private PrintStream previousLog;
+
+    @RegisterExtension
+    final AgentLogCapture agentLog = new AgentLogCapture();
+
     @TempDir
     Path dir;
     private Path file;
@@ -34,7 +33,6 @@ class LiveConfigTest {
 
     @BeforeEach
     void setUp() throws Exception {
-        previousLog = AgentLog.redirect(new PrintStream(logBytes, true, StandardCharsets.UTF_8));
         file = Files.writeString(dir.resolve("resilience.yaml"), TWO_ATTEMPTS);
         ResilienceConfig config = ConfigLoader.load(file);
         registry = new ServiceRegistry(config, Timing.SYSTEM, BreakerListener.NONE);
@@ -43,13 +41,8 @@ class LiveConfigTest {
                 new ResilienceTransformer(selector, new ClassInstrumenter(registry, selector)));
     }
 
-    @AfterEach
-    void restoreLog() {
-        AgentLog.redirect(previousLog);
-    }
-
     private String log() {
-        return logBytes.toString(StandardCharsets.UTF_8);
+        return agentLog.text();
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.resilienceagent.weaving;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.example.sample.AsyncScript;
+import com.example.sample.AsyncTarget;
 import io.resilienceagent.CircuitBreakerOpenException;
 import io.resilienceagent.bootstrap.Dispatcher;
 import io.resilienceagent.config.BreakerSettings;
@@ -11,18 +13,13 @@ import io.resilienceagent.config.MethodPattern;
 import io.resilienceagent.config.ResilienceConfig;
 import io.resilienceagent.config.RetrySettings;
 import io.resilienceagent.config.ServiceSettings;
-import io.resilienceagent.log.AgentLog;
+import io.resilienceagent.log.AgentLogCapture;
 import io.resilienceagent.policy.BreakerListener;
 import io.resilienceagent.policy.ServiceRegistry;
 import io.resilienceagent.policy.Timing;
-import com.example.sample.AsyncScript;
-import com.example.sample.AsyncTarget;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.ConnectException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Async methods woven and run: the outcome of a call is how its future completes. Retries run on the
@@ -43,20 +41,20 @@ import org.junit.jupiter.api.Test;
  */
 class AsyncWeavingTest {
     private static final String TARGET = AsyncTarget.class.getName();
-    private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
-    private PrintStream previousLog;
+
+    @RegisterExtension
+    final AgentLogCapture agentLog = new AgentLogCapture();
+
     private Class<?> type;
     private Object instance;
 
     @BeforeEach
     void setUp() {
-        previousLog = AgentLog.redirect(new PrintStream(logBytes, true, StandardCharsets.UTF_8));
         AsyncScript.reset();
     }
 
     @AfterEach
     void tearDown() {
-        AgentLog.redirect(previousLog);
         Dispatcher.clear();
     }
 
@@ -330,6 +328,6 @@ class AsyncWeavingTest {
     }
 
     private String log() {
-        return logBytes.toString(StandardCharsets.UTF_8);
+        return agentLog.text();
     }
 }

@@ -3,6 +3,7 @@ package io.resilienceagent.weaving;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.example.sample.FlakyTarget;
 import io.resilienceagent.CircuitBreakerOpenException;
 import io.resilienceagent.bootstrap.Dispatcher;
 import io.resilienceagent.config.BreakerSettings;
@@ -11,25 +12,21 @@ import io.resilienceagent.config.MethodPattern;
 import io.resilienceagent.config.ResilienceConfig;
 import io.resilienceagent.config.RetrySettings;
 import io.resilienceagent.config.ServiceSettings;
-import com.example.sample.FlakyTarget;
-import io.resilienceagent.log.AgentLog;
+import io.resilienceagent.log.AgentLogCapture;
 import io.resilienceagent.policy.BreakerListener;
 import io.resilienceagent.policy.ServiceRegistry;
 import io.resilienceagent.policy.Timing;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.ConnectException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Runs the real advice bytecode without a JVM agent: a sample class is transformed exactly as the
@@ -38,19 +35,14 @@ import org.junit.jupiter.api.Test;
 class ClassInstrumenterTest {
     private static final String TARGET = FlakyTarget.class.getName();
 
-    private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
-    private PrintStream previousLog;
+    @RegisterExtension
+    final AgentLogCapture agentLog = new AgentLogCapture();
+
     private ServiceRegistry registry;
     private MethodSelector selector;
 
-    @BeforeEach
-    void setUp() {
-        previousLog = AgentLog.redirect(new PrintStream(logBytes, true, StandardCharsets.UTF_8));
-    }
-
     @AfterEach
     void tearDown() {
-        AgentLog.redirect(previousLog);
         Dispatcher.clear();
     }
 
@@ -99,7 +91,7 @@ class ClassInstrumenterTest {
 
         assertThat(result).isEqualTo("value-k");
         assertThat(runs(target)).hasValue(3);
-        assertThat(logBytes.toString(StandardCharsets.UTF_8))
+        assertThat(agentLog.text())
                 .contains("WARN  Retrying FlakyTarget.fetch after java.net.ConnectException: refused (attempt 2/3)")
                 .doesNotContain("value-k");
     }

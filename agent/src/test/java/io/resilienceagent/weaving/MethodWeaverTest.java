@@ -2,6 +2,9 @@ package io.resilienceagent.weaving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.sample.Defaulted;
+import com.example.sample.Failures;
+import com.example.sample.TrickyTarget;
 import io.resilienceagent.bootstrap.Dispatcher;
 import io.resilienceagent.config.BreakerSettings;
 import io.resilienceagent.config.MethodMapping;
@@ -9,15 +12,10 @@ import io.resilienceagent.config.MethodPattern;
 import io.resilienceagent.config.ResilienceConfig;
 import io.resilienceagent.config.RetrySettings;
 import io.resilienceagent.config.ServiceSettings;
-import io.resilienceagent.log.AgentLog;
+import io.resilienceagent.log.AgentLogCapture;
 import io.resilienceagent.policy.BreakerListener;
 import io.resilienceagent.policy.ServiceRegistry;
 import io.resilienceagent.policy.Timing;
-import com.example.sample.Defaulted;
-import com.example.sample.Failures;
-import com.example.sample.TrickyTarget;
-import java.io.OutputStream;
-import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.time.Duration;
@@ -27,20 +25,21 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Woven methods of every awkward shape load (the JVM verifies their stack-map frames when the class
  * is defined), behave exactly as before on success, and are retried on transient failures.
  */
 class MethodWeaverTest {
-    private PrintStream previousLog;
+    @RegisterExtension
+    final AgentLogCapture agentLog = new AgentLogCapture();
     private Class<?> target;
     private Class<?> defaulted;
     private Object instance;
 
     @BeforeEach
     void setUp() throws Exception {
-        previousLog = AgentLog.redirect(new PrintStream(OutputStream.nullOutputStream()));
         RetrySettings d = RetrySettings.DEFAULTS;
         RetrySettings retry = RetrySettings.from(d).maxAttempts(3).waits(Duration.ZERO, Duration.ZERO).build();
         List<MethodMapping> mappings = List.of(
@@ -68,7 +67,6 @@ class MethodWeaverTest {
 
     @AfterEach
     void tearDown() {
-        AgentLog.redirect(previousLog);
         Dispatcher.clear();
     }
 

@@ -2,6 +2,8 @@ package io.resilienceagent.weaving;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.example.sample.ConcreteBase;
+import com.example.sample.FlakyTarget;
 import io.resilienceagent.bootstrap.Dispatcher;
 import io.resilienceagent.config.BreakerSettings;
 import io.resilienceagent.config.MethodMapping;
@@ -9,15 +11,10 @@ import io.resilienceagent.config.MethodPattern;
 import io.resilienceagent.config.ResilienceConfig;
 import io.resilienceagent.config.RetrySettings;
 import io.resilienceagent.config.ServiceSettings;
-import com.example.sample.ConcreteBase;
-import com.example.sample.FlakyTarget;
-import io.resilienceagent.log.AgentLog;
+import io.resilienceagent.log.AgentLogCapture;
 import io.resilienceagent.policy.BreakerListener;
 import io.resilienceagent.policy.ServiceRegistry;
 import io.resilienceagent.policy.Timing;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -25,15 +22,15 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class ResilienceTransformerTest {
-    private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
-    private PrintStream previousLog;
+    @RegisterExtension
+    final AgentLogCapture agentLog = new AgentLogCapture();
     private ResilienceTransformer transformer;
 
     @BeforeEach
     void setUp() {
-        previousLog = AgentLog.redirect(new PrintStream(logBytes, true, StandardCharsets.UTF_8));
         List<MethodMapping> mappings = List.of(
                 new MethodMapping(MethodPattern.parse(FlakyTarget.class.getName() + ".fetch"), "svc"));
         ResilienceConfig config = new ResilienceConfig(Optional.empty(),
@@ -45,7 +42,6 @@ class ResilienceTransformerTest {
 
     @AfterEach
     void tearDown() {
-        AgentLog.redirect(previousLog);
         Dispatcher.clear();
     }
 
@@ -60,7 +56,7 @@ class ResilienceTransformerTest {
 
         assertThat(transform(FlakyTarget.class, truncated)).isNull();
 
-        assertThat(logBytes.toString(StandardCharsets.UTF_8).lines())
+        assertThat(agentLog.text().lines())
                 .singleElement()
                 .asString()
                 .startsWith("WARN  Could not instrument " + FlakyTarget.class.getName() + ", it runs unprotected: ");
@@ -83,6 +79,6 @@ class ResilienceTransformerTest {
         assertThat(transformer.transform(null, "java/lang/Foo", null, null, new byte[] {1})).isNull();
         assertThat(transformer.transform(null, null, null, null, new byte[] {1})).isNull();
 
-        assertThat(logBytes.toString(StandardCharsets.UTF_8)).isEmpty();
+        assertThat(agentLog.text()).isEmpty();
     }
 }

@@ -3,6 +3,7 @@ package io.resilienceagent.weaving;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.example.sample.Failures;
 import io.resilienceagent.bootstrap.Dispatcher;
 import io.resilienceagent.config.BreakerSettings;
 import io.resilienceagent.config.MethodMapping;
@@ -10,17 +11,13 @@ import io.resilienceagent.config.MethodPattern;
 import io.resilienceagent.config.ResilienceConfig;
 import io.resilienceagent.config.RetrySettings;
 import io.resilienceagent.config.ServiceSettings;
-import io.resilienceagent.log.AgentLog;
+import io.resilienceagent.log.AgentLogCapture;
 import io.resilienceagent.policy.BreakerListener;
 import io.resilienceagent.policy.ServiceRegistry;
 import io.resilienceagent.policy.Timing;
-import com.example.sample.Failures;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.net.ConnectException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +26,7 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Bytecode that Java compilers do not write but others do, woven and then loaded (the JVM verifies it
@@ -36,24 +34,22 @@ import org.junit.jupiter.api.Test;
  * one log line, and the class's other methods are woven all the same.
  */
 class WeaverSafetyTest {
-    private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
-    private PrintStream previousLog;
+    @RegisterExtension
+    final AgentLogCapture agentLog = new AgentLogCapture();
 
     @BeforeEach
     void setUp() {
-        previousLog = AgentLog.redirect(new PrintStream(logBytes, true, StandardCharsets.UTF_8));
         Failures.RUNS.set(0);
         Failures.failuresLeft = 0;
     }
 
     @AfterEach
     void tearDown() {
-        AgentLog.redirect(previousLog);
         Dispatcher.clear();
     }
 
     private String log() {
-        return logBytes.toString(StandardCharsets.UTF_8);
+        return agentLog.text();
     }
 
     /** Weaves every method of {@code classFile} (a class named {@code generated.<simpleName>}) with 3 attempts. */

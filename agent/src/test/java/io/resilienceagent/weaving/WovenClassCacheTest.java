@@ -12,14 +12,11 @@ import io.resilienceagent.config.MethodPattern;
 import io.resilienceagent.config.ResilienceConfig;
 import io.resilienceagent.config.RetrySettings;
 import io.resilienceagent.config.ServiceSettings;
-import io.resilienceagent.log.AgentLog;
+import io.resilienceagent.log.AgentLogCapture;
 import io.resilienceagent.policy.BreakerListener;
 import io.resilienceagent.policy.ServiceRegistry;
 import io.resilienceagent.policy.Timing;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.FileSystems;
@@ -35,8 +32,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -49,20 +46,14 @@ class WovenClassCacheTest {
     private static final String TARGET = FlakyTarget.class.getName();
     private static final String FINGERPRINT = "0123abcd-4567ef01-1000";
 
+    @RegisterExtension
+    final AgentLogCapture agentLog = new AgentLogCapture();
+
     @TempDir
     Path dir;
 
-    private final ByteArrayOutputStream logBytes = new ByteArrayOutputStream();
-    private PrintStream previousLog;
-
-    @BeforeEach
-    void setUp() {
-        previousLog = AgentLog.redirect(new PrintStream(logBytes, true, StandardCharsets.UTF_8));
-    }
-
     @AfterEach
     void tearDown() {
-        AgentLog.redirect(previousLog);
         Dispatcher.clear();
     }
 
@@ -196,7 +187,7 @@ class WovenClassCacheTest {
         assertThat(entries()).as("the entries already there count").hasSize(2);
         assertThat(nextStart.weave("com/example/sample/FlakyTarget", classFile, Map.of(fetch, 1), Set.of()).classFile()).isNotNull();
         assertThat(nextStart.classesFromCache()).as("a full cache still serves what it holds").isEqualTo(1);
-        assertThat(logBytes.toString(StandardCharsets.UTF_8).lines()
+        assertThat(agentLog.text().lines()
                 .filter(line -> line.contains("holds its most entries (2), classes missing from it are woven without being kept"))
                 .count()).as("one WARN line per start that finds it full").isEqualTo(2);
     }
@@ -214,7 +205,7 @@ class WovenClassCacheTest {
     @Test
     void outsideTheAgentJarTheCacheIsNotUsedAndSaysWhy() {
         assertThat(WovenClassCache.open(dir.toString())).isSameAs(WovenClassCache.NONE);
-        assertThat(logBytes.toString(StandardCharsets.UTF_8))
+        assertThat(agentLog.text())
                 .contains("WARN  resilience-agent: the woven-class cache " + dir + " is not used, classes are woven at every start")
                 .contains("it does not run from its jar");
     }
