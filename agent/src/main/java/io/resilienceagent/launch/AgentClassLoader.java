@@ -17,10 +17,19 @@ import java.security.cert.Certificate;
  * few dozen cold Java frames (about 0.4 ms each before {@code main}); defined from one array read at
  * once they cost about a third of that.
  *
- * <p>The parent is the platform class loader, so the classes of the bootstrap layer (package
- * {@code io.resilienceagent.bootstrap} and the open exception) resolve to the copies the agent defines in
- * the bootstrap class loader; this loader never defines them itself, and serves their class files only
- * as resources for that injection.
+ * <p>The classes of the bootstrap layer (package {@code io.resilienceagent.bootstrap} and the open
+ * exception) resolve to the copies the agent defines in the bootstrap class loader; this loader never
+ * defines them itself, and serves their class files only as resources for that injection.
+ *
+ * <p>It asks no other loader's Java code for a class it can find without: its own classes come from the
+ * pack, the JDK's bootstrap classes straight from the bootstrap class loader, and only a class of a
+ * module of the platform loader (such as {@code java.net.http}) through the parent, the platform loader.
+ * The JDK's built-in loaders share one method, {@code BuiltinClassLoader.loadClassOrNull}, with the
+ * application's class path loader, which runs it for every class the application loads; once the JIT has
+ * compiled it for that, an agent thread sending it down a branch the application never took (a class of
+ * a named module, while the agent registers its MXBeans) throws the compiled code away, and the JIT
+ * compiles it again, with what it inlines (470 ms of compiler time in one run of the large-application
+ * benchmark's generated app; BENCHMARKS.md).
  *
  * <p>The pack (about 1.3 MB) stays on the heap for the JVM's lifetime. Packed resources are served
  * through {@link #getResourceAsStream} only; {@code getResource} finds none, as nothing in the agent asks
@@ -52,15 +61,29 @@ final class AgentClassLoader extends ClassLoader {
     }
 
     /**
-     * The launch package ({@link AgentMain}, {@link AgentEntry}) is the one the system class loader
-     * defines; the attach API ({@code jdk.attach}, used by the command line) is visible only from it too.
+     * A packed class from the pack, without asking the parent first (no other loader defines the agent's
+     * packages); any other class from the bootstrap class loader, else the parent. The launch package
+     * ({@link AgentMain}, {@link AgentEntry}) is the one the system class loader defines; the attach API
+     * ({@code jdk.attach}, used by the command line) is visible only from it too.
      */
     @Override
     protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
         if (name.startsWith(LAUNCH_PACKAGE) || name.startsWith(ATTACH_API)) {
             return AgentClassLoader.class.getClassLoader().loadClass(name);
         }
-        return super.loadClass(name, resolve);
+        synchronized (getClassLoadingLock(name)) {
+            Class<?> type = findLoadedClass(name);
+            if (type == null) {
+                type = definePacked(name);
+            }
+            if (type == null) {
+                type = bootstrapOrParent(name);
+            }
+            if (resolve) {
+                resolveClass(type);
+            }
+            return type;
+        }
     }
 
     @Override
@@ -68,11 +91,33 @@ final class AgentClassLoader extends ClassLoader {
         if (isBootstrapClass(name)) {
             throw new ClassNotFoundException(name + " is defined in the bootstrap class loader only");
         }
-        AgentPack.Entry entry = pack.find(name.replace('.', '/').concat(".class"));
-        if (entry == null) {
+        Class<?> type = definePacked(name);
+        if (type == null) {
             throw new ClassNotFoundException(name);
         }
-        return defineClass(name, pack.data(), entry.offset(), entry.length(), domain);
+        return type;
+    }
+
+    /** The class defined from the pack; null for a bootstrap-layer class or one the pack does not hold. */
+    private Class<?> definePacked(String name) {
+        if (isBootstrapClass(name)) {
+            return null;
+        }
+        AgentPack.Entry entry = pack.find(name.replace('.', '/').concat(".class"));
+        return entry == null ? null : defineClass(name, pack.data(), entry.offset(), entry.length(), domain);
+    }
+
+    /**
+     * A class of the bootstrap class loader, found by the JVM without running a loader's Java code; else
+     * the parent's: a class of a platform module, such as the {@code java.sql} date types SnakeYAML
+     * refers to, loaded while the config is read, before the application loads its classes.
+     */
+    private Class<?> bootstrapOrParent(String name) throws ClassNotFoundException {
+        try {
+            return Class.forName(name, false, null);
+        } catch (ClassNotFoundException notBootstrap) {
+            return getParent().loadClass(name);
+        }
     }
 
     @Override

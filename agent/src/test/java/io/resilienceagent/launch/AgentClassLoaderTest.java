@@ -13,6 +13,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,30 @@ class AgentClassLoaderTest {
         assertThat(target.getClassLoader()).isSameAs(loader);
         assertThat(target).isNotSameAs(FlakyTarget.class);
         assertThat(target.getInterfaces()[0].getClassLoader()).as("its interface comes from the pack too").isSameAs(loader);
+    }
+
+    @Test
+    void asksItsParentOnlyForAClassOfAPlatformModule() throws Exception {
+        List<String> asked = new ArrayList<>();
+        ClassLoader parent = new ClassLoader("recording", ClassLoader.getPlatformClassLoader()) {
+            @Override
+            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                asked.add(name);
+                return super.loadClass(name, resolve);
+            }
+        };
+        AgentClassLoader loader = new AgentClassLoader(AgentPack.parse(new Packs().addClass(Fetcher.class)
+                .addClass(FlakyTarget.class).bytes()), null, parent);
+
+        Class<?> target = Class.forName(FlakyTarget.class.getName(), true, loader); // links against JDK classes too
+        Class<?> list = Class.forName("java.util.ArrayList", false, loader);
+        Class<?> httpClient = Class.forName("java.net.http.HttpClient", false, loader);
+
+        assertThat(target.getClassLoader()).isSameAs(loader);
+        assertThat(list).isSameAs(ArrayList.class);
+        assertThat(httpClient.getClassLoader()).isSameAs(ClassLoader.getPlatformClassLoader());
+        assertThat(asked).as("the packed classes and the bootstrap class loader's are found without the parent")
+                .containsExactly("java.net.http.HttpClient");
     }
 
     @Test
