@@ -61,8 +61,8 @@ final class AgentClassLoader extends ClassLoader {
     }
 
     /**
-     * A packed class from the pack, without asking the parent first (no other loader defines the agent's
-     * packages); any other class from the bootstrap class loader, else the parent. The launch package
+     * One of the agent's classes from the pack, without asking the parent first (no other loader defines
+     * the agent's packages); any other class from the bootstrap class loader, else the parent. The launch package
      * ({@link AgentMain}, {@link AgentEntry}) is the one the system class loader defines; the attach API
      * ({@code jdk.attach}, used by the command line) is visible only from it too.
      */
