@@ -163,9 +163,10 @@ record ClassHeader(String name, int access, String superName, List<String> inter
 
     /**
      * Where each constant of the pool starts (at its tag), and at index 0, which no constant has, where
-     * the pool ends; null when {@code bytes} is not a class file.
+     * the pool ends (0 at the unused index after a long or double); null when {@code bytes} is not a class
+     * file. It may throw on a truncated one.
      */
-    private static int[] constants(byte[] bytes) {
+    static int[] constants(byte[] bytes) {
         if (int32(bytes, 0) != MAGIC) {
             return null;
         }
@@ -245,7 +246,7 @@ record ClassHeader(String name, int access, String superName, List<String> inter
         return (bytes[at] & 0xFF) << 8 | bytes[at + 1] & 0xFF;
     }
 
-    private static int int32(byte[] bytes, int at) {
+    static int int32(byte[] bytes, int at) {
         return u2(bytes, at) << 16 | u2(bytes, at + 2);
     }
 }

@@ -32,9 +32,11 @@ import java.util.zip.CRC32;
  * an entry costs a file read and a comparison.
  *
  * <p>An entry is used only for exactly what it was made from: its checksum must hold, and its key (this
- * build of the agent, the class name, each woven method with its {@code Dispatcher} id, the async ones)
- * and the class file it was woven from must equal the present ones byte for byte; anything else is woven
- * again and the entry replaced. The woven code in it passed the weaver's check when it was written.
+ * build of the agent, the class name, the woven methods, the async ones) and the class file it was woven
+ * from must equal the present ones byte for byte; anything else is woven again and the entry replaced.
+ * The woven code in it passed the weaver's check when it was written. It holds placeholders for the
+ * methods' {@code Dispatcher} ids, which depend on the order classes load in; the ids of this start are
+ * set in the copy it serves ({@link DispatcherIds}).
  * Whoever can write the directory can change the code the application runs, so it is used only when no
  * one but its owner can write it and its owner is the JVM's user or root (on file systems with POSIX
  * permissions); a directory it creates is its user's alone. Entries are written to a temporary file and
@@ -114,21 +116,36 @@ public final class WovenClassCache {
 
     /** Weaves as {@link ClassWeaver#weave(byte[], Map, Set)} does, through the cache. */
     ClassWeaver.Result weave(String internalName, byte[] classFile, Map<String, Integer> ids, Set<String> async) {
-        if (dir == null) {
+        if (dir == null || DispatcherIds.holdsPlaceholder(classFile, ids.size())) {
             return ClassWeaver.weave(classFile, ids, async);
         }
-        byte[] key = WovenClassEntry.key(agentFingerprint, internalName, ids, async);
+        Map<String, Integer> placeholders = DispatcherIds.placeholders(ids);
+        byte[] key = WovenClassEntry.key(agentFingerprint, internalName, placeholders, async);
         Path file = dir.resolve(fileName(key, classFile));
         byte[] entry = read(file);
-        ClassWeaver.Result cached = entry == null ? null : WovenClassEntry.decode(entry, key, classFile);
+        ClassWeaver.Result cached = entry == null ? null : withIds(WovenClassEntry.decode(entry, key, classFile), placeholders, ids);
         if (cached != null) {
             fromCache.incrementAndGet();
             AgentLog.debug("Woven code of " + internalName.replace('/', '.') + " read from the woven-class cache");
             return cached;
         }
-        ClassWeaver.Result woven = ClassWeaver.weave(classFile, ids, async);
+        ClassWeaver.Result woven = ClassWeaver.weave(classFile, placeholders, async);
+        ClassWeaver.Result result = withIds(woven, placeholders, ids);
+        if (result == null) {
+            return ClassWeaver.weave(classFile, ids, async);
+        }
         write(file, WovenClassEntry.encode(key, classFile, woven));
-        return woven;
+        return result;
+    }
+
+    /** {@code woven} (woven with {@code placeholders}) with the ids of this start; null if it cannot be. */
+    private static ClassWeaver.Result withIds(ClassWeaver.Result woven, Map<String, Integer> placeholders,
+            Map<String, Integer> ids) {
+        if (woven == null || woven.classFile() == null) {
+            return woven;
+        }
+        byte[] classFile = DispatcherIds.withIds(woven.classFile(), placeholders, ids);
+        return classFile == null ? null : new ClassWeaver.Result(classFile, woven.skipped());
     }
 
     /** How many classes took their woven code from the cache so far. */

@@ -21,9 +21,9 @@ import java.util.zip.CRC32;
  *
  * <p>Format (big-endian, written by {@link DataOutputStream}):
  * <pre>
- *   int magic "RWC1"
+ *   int magic "RWC2"
  *   int length, bytes: the key (the agent's fingerprint, the class name, each woven method with its
- *                      Dispatcher id, the async ones; {@link #key})
+ *                      placeholder id, the async ones; {@link #key}, {@link DispatcherIds})
  *   int length, bytes: the class file as the JVM handed it over
  *   int count, count times (UTF method, UTF why): the methods left unwoven
  *   int length (-1: none could be woven), bytes: the woven class file
@@ -31,7 +31,7 @@ import java.util.zip.CRC32;
  * </pre>
  */
 final class WovenClassEntry {
-    private static final int MAGIC = 0x52574331;
+    private static final int MAGIC = 0x52574332;
 
     private WovenClassEntry() {
     }

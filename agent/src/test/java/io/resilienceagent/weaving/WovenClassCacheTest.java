@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.example.sample.FlakyTarget;
+import com.example.sample.PlaceholderLookalike;
 import io.resilienceagent.bootstrap.Dispatcher;
 import io.resilienceagent.config.BreakerSettings;
 import io.resilienceagent.config.MethodMapping;
@@ -37,10 +38,10 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The woven-class cache: a second start takes a class's woven code from the cache, and that code
- * protects the method as freshly woven code does; an entry made from anything else (another class
- * file, other ids, another agent build) or damaged is never used; a directory others could write is
- * refused.
+ * The woven-class cache: a second start takes a class's woven code from the cache, with the ids of that
+ * start, and that code protects the method as freshly woven code does; an entry made from anything else
+ * (another class file, other woven methods, another agent build) or damaged is never used; a directory
+ * others could write is refused.
  */
 class WovenClassCacheTest {
     private static final String TARGET = FlakyTarget.class.getName();
@@ -100,6 +101,35 @@ class WovenClassCacheTest {
     }
 
     @Test
+    void anEntryServesTheClassWhateverIdsItsMethodsGetAtAStart() throws Exception {
+        byte[] classFile = original();
+        String fetch = "fetch(Ljava/lang/String;)Ljava/lang/String;";
+        WovenClassCache firstStart = WovenClassCache.open(dir, FINGERPRINT);
+        assertThat(firstStart.weave("com/example/sample/FlakyTarget", classFile, Map.of(fetch, 3), Set.of()).classFile())
+                .isEqualTo(ClassWeaver.weave(classFile, Map.of(fetch, 3)).classFile());
+
+        WovenClassCache nextStart = WovenClassCache.open(dir, FINGERPRINT);
+        byte[] served = nextStart.weave("com/example/sample/FlakyTarget", classFile, Map.of(fetch, 8), Set.of()).classFile();
+
+        assertThat(nextStart.classesFromCache()).as("classes loaded in another order give the method another id").isEqualTo(1);
+        assertThat(served).as("what weaving with id 8 gives").isEqualTo(ClassWeaver.weave(classFile, Map.of(fetch, 8)).classFile());
+        assertThat(entries()).hasSize(1);
+    }
+
+    @Test
+    void aClassHoldingAPlaceholdersValueIsWovenWithItsIdsAndNotKept() throws Exception {
+        byte[] classFile = ClassHeaderTest.classFile(PlaceholderLookalike.class);
+        assertThat(PlaceholderLookalike.LOOKS_LIKE_A_PLACEHOLDER).isEqualTo(DispatcherIds.FIRST_PLACEHOLDER);
+        Map<String, Integer> ids = Map.of("fetch(Ljava/lang/String;)Ljava/lang/String;", 5);
+        WovenClassCache cache = WovenClassCache.open(dir, FINGERPRINT);
+
+        byte[] woven = cache.weave("com/example/sample/PlaceholderLookalike", classFile, ids, Set.of()).classFile();
+
+        assertThat(woven).isEqualTo(ClassWeaver.weave(classFile, ids).classFile());
+        assertThat(entries()).isEmpty();
+    }
+
+    @Test
     void anotherAgentBuildWeavesAgainInADirectoryOfItsOwn() throws Exception {
         start(WovenClassCache.open(dir, FINGERPRINT));
 
@@ -144,7 +174,7 @@ class WovenClassCacheTest {
         otherClassFile[otherClassFile.length - 1] ^= 1;
         assertThat(WovenClassEntry.decode(entry, key, otherClassFile)).as("another class file").isNull();
         assertThat(WovenClassEntry.decode(entry, WovenClassEntry.key(FINGERPRINT, "com/example/sample/FlakyTarget",
-                Map.of("fetch(Ljava/lang/String;)Ljava/lang/String;", 8), Set.of()), classFile)).as("another id").isNull();
+                Map.of("count(I)I", 7), Set.of()), classFile)).as("another woven method").isNull();
         assertThat(WovenClassEntry.decode(entry, WovenClassEntry.key(FINGERPRINT, "com/example/sample/FlakyTarget", ids,
                 Set.of("fetch(Ljava/lang/String;)Ljava/lang/String;")), classFile)).as("woven as async").isNull();
         assertThat(WovenClassEntry.decode(entry, WovenClassEntry.key("ffffffff-ffffffff-2000",
@@ -176,16 +206,16 @@ class WovenClassCacheTest {
         byte[] classFile = original();
         String fetch = "fetch(Ljava/lang/String;)Ljava/lang/String;";
         WovenClassCache cache = WovenClassCache.open(dir, FINGERPRINT, 2);
-        for (int id = 0; id < 3; id++) {
-            assertThat(cache.weave("com/example/sample/FlakyTarget", classFile, Map.of(fetch, id), Set.of()).classFile())
-                    .as("woven with id " + id).isNotNull();
+        for (int n = 0; n < 3; n++) { // under three names, as classes generated anew at each start come
+            assertThat(cache.weave("com/example/sample/FlakyTarget" + n, classFile, Map.of(fetch, n), Set.of()).classFile())
+                    .as("woven as FlakyTarget" + n).isNotNull();
         }
-        assertThat(entries()).as("ids 0 and 1 kept, 2 not").hasSize(2);
+        assertThat(entries()).as("FlakyTarget0 and 1 kept, 2 not").hasSize(2);
 
         WovenClassCache nextStart = WovenClassCache.open(dir, FINGERPRINT, 2);
-        assertThat(nextStart.weave("com/example/sample/FlakyTarget", classFile, Map.of(fetch, 3), Set.of()).classFile()).isNotNull();
+        assertThat(nextStart.weave("com/example/sample/FlakyTarget3", classFile, Map.of(fetch, 3), Set.of()).classFile()).isNotNull();
         assertThat(entries()).as("the entries already there count").hasSize(2);
-        assertThat(nextStart.weave("com/example/sample/FlakyTarget", classFile, Map.of(fetch, 1), Set.of()).classFile()).isNotNull();
+        assertThat(nextStart.weave("com/example/sample/FlakyTarget1", classFile, Map.of(fetch, 1), Set.of()).classFile()).isNotNull();
         assertThat(nextStart.classesFromCache()).as("a full cache still serves what it holds").isEqualTo(1);
         assertThat(agentLog.text().lines()
                 .filter(line -> line.contains("holds its most entries (2), classes missing from it are woven without being kept"))
