@@ -26,7 +26,10 @@ final class DispatcherIds {
     private DispatcherIds() {
     }
 
-    /** The placeholder for each method of {@code ids}: consecutive from {@link #FIRST_PLACEHOLDER}, in the order of the methods' keys. */
+    /**
+     * The placeholder for each method of {@code ids}: consecutive from {@link #FIRST_PLACEHOLDER}, in the
+     * order of the methods' keys, so that the same methods get the same placeholders at every start.
+     */
     static Map<String, Integer> placeholders(Map<String, Integer> ids) {
         Map<String, Integer> placeholders = new TreeMap<>();
         int next = FIRST_PLACEHOLDER;
@@ -36,7 +39,10 @@ final class DispatcherIds {
         return placeholders;
     }
 
-    /** Whether {@code classFile} holds an integer constant with the value of one of {@code count} placeholders; true if unreadable. */
+    /**
+     * Whether {@code classFile} holds an integer constant with the value of one of {@code count}
+     * placeholders; true if it cannot be read.
+     */
     static boolean holdsPlaceholder(byte[] classFile, int count) {
         try {
             int[] constants = ClassHeader.constants(classFile);
@@ -95,7 +101,10 @@ final class DispatcherIds {
         return copy;
     }
 
-    /** Whether the constant at {@code at} (0: the second slot of a long or double) is an integer of one of {@code count} placeholders. */
+    /**
+     * Whether the constant at {@code at} (0: the unused slot after a long or double) is an integer with
+     * the value of one of {@code count} placeholders.
+     */
     private static boolean isPlaceholder(byte[] classFile, int at, int count) {
         if (at == 0 || classFile[at] != CONSTANT_INTEGER) {
             return false;

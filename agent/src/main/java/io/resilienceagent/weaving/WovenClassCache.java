@@ -123,7 +123,8 @@ public final class WovenClassCache {
         byte[] key = WovenClassEntry.key(agentFingerprint, internalName, placeholders, async);
         Path file = dir.resolve(fileName(key, classFile));
         byte[] entry = read(file);
-        ClassWeaver.Result cached = entry == null ? null : withIds(WovenClassEntry.decode(entry, key, classFile), placeholders, ids);
+        ClassWeaver.Result cached = entry == null ? null
+                : withIds(WovenClassEntry.decode(entry, key, classFile), placeholders, ids);
         if (cached != null) {
             fromCache.incrementAndGet();
             AgentLog.debug("Woven code of " + internalName.replace('/', '.') + " read from the woven-class cache");
