@@ -23,9 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The woven-class cache ({@code cache=DIR}), end to end with the agent jar: the first start weaves and
- * fills the cache, the second takes the woven code from it, and both retry alike; a directory other
- * users could write is not used, with one WARN line, and the application is protected all the same; a
- * cache root filled serves a JVM of another user once it may read it.
+ * fills the cache, the second takes the woven code from it, and both retry alike, also when a pattern
+ * more gives the class another id; a directory other users could write is not used, with one WARN line,
+ * and the application is protected all the same; a cache root filled serves a JVM of another user once
+ * it may read it.
  */
 class WovenClassCacheTest extends WireMockTestBase {
     private static final String FROM_CACHE = "Woven code of com.example.app.ApiClient read from the woven-class cache";
@@ -45,7 +46,11 @@ class WovenClassCacheTest extends WireMockTestBase {
     }
 
     private ChildResult start(ChildJvm child, Path cache) {
-        ChildResult run = child.withAgentArgs("config=" + config().toAbsolutePath() + ",cache=" + cache)
+        return start(child, config(), cache);
+    }
+
+    private ChildResult start(ChildJvm child, Path config, Path cache) {
+        ChildResult run = child.withAgentArgs("config=" + config.toAbsolutePath() + ",cache=" + cache)
                 .systemProperty("resilience.logLevel", "DEBUG").app(baseUrl(), "get /down").run();
         assertThat(run.exitCode()).as(run::describe).isZero();
         assertThat(run.call(1).value()).as(run::describe).isEqualTo("503");
@@ -65,6 +70,27 @@ class WovenClassCacheTest extends WireMockTestBase {
         ChildResult second = start(jdk, cache);
         assertThat(second.logLinesContaining(FROM_CACHE)).as(second::describe).hasSize(1);
         assertThat(second.logLinesContaining("woven-class cache")).as("nothing else about the cache").hasSize(1);
+    }
+
+    /**
+     * A method of the main class, loaded and woven before {@code ApiClient}, takes the first id, so that
+     * {@code ApiClient.get} gets another id than at the start that filled the cache.
+     */
+    @JdkTest
+    void aStartWithOnePatternMoreStillTakesTheClassFromTheCache(Jdk jdk) throws IOException {
+        wireMock.stubFor(any(urlPathEqualTo("/down")).willReturn(status(503)));
+        Path cache = dir.resolve("cache");
+        start(jdk, cache);
+        Path wider = ResilienceYaml.create()
+                .service("api", ResilienceYaml.FAST_RETRY, ResilienceYaml.LENIENT_BREAKER)
+                .method("com.example.app.HttpApp.describe", "api")
+                .method("com.example.app.ApiClient.get", "api")
+                .writeTo(dir.resolve("wider"));
+
+        ChildResult run = start(ChildJvm.on(jdk), wider, cache);
+
+        assertThat(run.logLinesContaining(FROM_CACHE)).as(run::describe).hasSize(1);
+        assertThat(entries(cache)).as("ApiClient's entry, and the main class's").isEqualTo(2);
     }
 
     @JdkTest
