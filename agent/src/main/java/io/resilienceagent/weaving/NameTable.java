@@ -10,29 +10,28 @@ final class NameTable {
     static final int[] NONE = new int[0];
 
     private final String[] names;
+    /** Each name's {@link String#hashCode}, compared before its characters. */
+    private final int[] hashes;
     private final int[][] indexes;
     private final int mask;
-    private final int size;
 
     /** @param entries name to mapping indexes; the arrays are kept as they are */
     NameTable(java.util.Map<String, int[]> entries) {
         int capacity = Integer.highestOneBit(Math.max(4, entries.size() * 3)) << 1;
         this.names = new String[capacity];
+        this.hashes = new int[capacity];
         this.indexes = new int[capacity][];
         this.mask = capacity - 1;
-        this.size = entries.size();
         for (java.util.Map.Entry<String, int[]> entry : entries.entrySet()) {
-            int slot = entry.getKey().hashCode() & mask;
+            int hash = entry.getKey().hashCode();
+            int slot = hash & mask;
             while (names[slot] != null) {
                 slot = (slot + 1) & mask;
             }
             names[slot] = entry.getKey();
+            hashes[slot] = hash;
             indexes[slot] = entry.getValue();
         }
-    }
-
-    boolean isEmpty() {
-        return size == 0;
     }
 
     /**
@@ -42,7 +41,7 @@ final class NameTable {
     int[] get(String text, int length, int hash) {
         int slot = hash & mask;
         for (String name = names[slot]; name != null; name = names[slot = (slot + 1) & mask]) {
-            if (name.length() == length && text.regionMatches(0, name, 0, length)) {
+            if (hashes[slot] == hash && name.length() == length && text.regionMatches(0, name, 0, length)) {
                 return indexes[slot];
             }
         }

@@ -14,15 +14,18 @@ import java.util.Map;
  * {@code *}): {@code com.example.*Client} under {@code com/example/}, {@code com.*.Api} under
  * {@code com/}, {@code *.Api} under the empty prefix (checked for every class). One pass over a class's
  * name looks up the name and each of its package prefixes; only the patterns filed there are then
- * matched against the name. A class no pattern names costs that pass and allocates nothing.
+ * matched against the name. A class no pattern names costs that pass and allocates nothing. Names and
+ * prefixes share one table (a prefix ends with {@code /}, a class name never does), looked up from one
+ * place: this runs for every class loaded, and the JIT compiles what it inlines at each call site.
  */
 final class PatternIndex {
     private final String[] internalGlobs;
     /** Per wildcard pattern, the literal text after its last {@code *}: a name that does not end with it cannot match. */
     private final String[] literalEnds;
-    private final NameTable exact;
-    private final NameTable prefixes;
+    /** Exact class names to the mappings naming them, and package prefixes to the wildcard patterns filed there. */
+    private final NameTable names;
     private final int[] underEmptyPrefix;
+    private final boolean hasWildcards;
     private final List<String> exactNames;
 
     PatternIndex(List<MethodMapping> mappings) {
@@ -42,29 +45,31 @@ final class PatternIndex {
                 file(prefixLists, glob.substring(0, glob.lastIndexOf('/', star) + 1), i);
             }
         }
-        this.exact = new NameTable(toArrays(exactLists));
         List<Integer> global = prefixLists.remove("");
         this.underEmptyPrefix = global == null ? NameTable.NONE : toArray(global);
-        this.prefixes = new NameTable(toArrays(prefixLists));
+        this.hasWildcards = global != null || !prefixLists.isEmpty();
         this.exactNames = List.copyOf(exactLists.keySet());
+        Map<String, int[]> both = toArrays(exactLists);
+        both.putAll(toArrays(prefixLists));
+        this.names = new NameTable(both);
     }
 
     /** The indexes, in file order, of the mappings whose class part matches {@code internalName}. */
     int[] mappingsNaming(String internalName) {
         int[] found = NameTable.NONE;
         int hash = 0;
-        int length = internalName.length();
-        for (int i = 0; i < length; i++) {
+        int last = internalName.length() - 1;
+        for (int i = 0; i <= last; i++) {
             char c = internalName.charAt(i);
             hash = 31 * hash + c;
-            if (c == '/') {
-                int[] filed = prefixes.get(internalName, i + 1, hash);
+            if (c == '/' || i == last) {
+                int[] filed = names.get(internalName, i + 1, hash);
                 if (filed.length > 0) {
-                    found = union(found, matching(filed, internalName));
+                    // at a '/', a package prefix: its wildcard patterns are candidates; at the end, the class's own name
+                    found = union(found, c == '/' ? matching(filed, internalName) : filed);
                 }
             }
         }
-        found = union(found, exact.get(internalName, length, hash));
         if (underEmptyPrefix.length > 0) {
             found = union(found, matching(underEmptyPrefix, internalName));
         }
@@ -73,7 +78,7 @@ final class PatternIndex {
 
     /** Whether some pattern has a wildcard in its class part, so that any type could be one it names. */
     boolean hasWildcards() {
-        return underEmptyPrefix.length > 0 || !prefixes.isEmpty();
+        return hasWildcards;
     }
 
     /** The class names (internal form) that patterns without wildcards name. */

@@ -35,6 +35,8 @@ class PatternIndexTest {
         assertThat(index.mappingsNaming("com/example/other/Client")).containsExactly(5);
         assertThat(index.mappingsNaming("com/example/api/sub/Client")).as("* never crosses a package separator").isEmpty();
         assertThat(index.mappingsNaming("com/example/api/Outer$Client")).as("nested classes use $").containsExactly(1);
+        assertThat(index.mappingsNaming("com/example/api")).as("a class named like a package filed as a prefix").isEmpty();
+        assertThat(index.mappingsNaming("com/example/api/Client$1")).as("a name that extends an exact one").isEmpty();
     }
 
     @Test
