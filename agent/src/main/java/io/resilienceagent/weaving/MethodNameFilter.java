@@ -64,7 +64,7 @@ final class MethodNameFilter implements ClassHeader.NameTest {
     public boolean test(byte[] bytes, int start, int length) {
         if (length < namesByLength.length) {
             for (byte[] name : namesByLength[length]) {
-                if (Arrays.equals(bytes, start, start + length, name, 0, length)) {
+                if (holds(bytes, start, name)) {
                     return true;
                 }
             }
@@ -81,8 +81,7 @@ final class MethodNameFilter implements ClassHeader.NameTest {
         byte[] first = segments[0];
         byte[] last = segments[segments.length - 1];
         int limit = end - last.length;
-        if (limit - start < first.length || !Arrays.equals(bytes, start, start + first.length, first, 0, first.length)
-                || !Arrays.equals(bytes, limit, end, last, 0, last.length)) {
+        if (limit - start < first.length || !holds(bytes, start, first) || !holds(bytes, limit, last)) {
             return false;
         }
         int at = start + first.length;
@@ -99,11 +98,25 @@ final class MethodNameFilter implements ClassHeader.NameTest {
     /** Where {@code segment} first occurs in {@code bytes} from {@code from}, ending by {@code limit}; -1 if not. */
     private static int indexOf(byte[] bytes, int from, int limit, byte[] segment) {
         for (int at = from; at + segment.length <= limit; at++) {
-            if (Arrays.equals(bytes, at, at + segment.length, segment, 0, segment.length)) {
+            if (holds(bytes, at, segment)) {
                 return at;
             }
         }
         return -1;
+    }
+
+    /**
+     * Whether {@code bytes} holds {@code part} from {@code at}, which the caller has checked it fits in.
+     * A plain loop, not {@code Arrays.equals}, whose range checks and vectorised compare the JIT would
+     * inline at each of the four places that call this, for names of a few bytes.
+     */
+    private static boolean holds(byte[] bytes, int at, byte[] part) {
+        for (int i = 0; i < part.length; i++) {
+            if (bytes[at + i] != part[i]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The literal text between the stars of {@code glob}, encoded; empty where stars are adjacent or at an end. */
