@@ -52,22 +52,41 @@ public final class ClassInstrumenter {
     }
 
     /**
+     * Rewrites {@code classFile} of a class {@link MethodSelector#mayCover} accepted, as the transformer
+     * does; the mappings that cover it are found here.
+     *
+     * @param internalName the class's name as the JVM gives it, with slashes
+     */
+    byte[] instrumentAccepted(String internalName, byte[] classFile, ClassLoader loader) {
+        return instrument(null, internalName, classFile, null, loader);
+    }
+
+    /**
      * Rewrites {@code classFile}.
      *
      * @param className binary name, with dots
-     * @param covering the mappings that cover the class; null to have the selector find them, as the
-     *     transformer does for a class {@link MethodSelector#mayCover} accepted (so that this work, done
-     *     for few classes, is compiled as part of this method and not of the path every class takes)
+     * @param covering the mappings that cover the class
      * @param loader the class's loader, which tells what its methods' return types are
      * @return the new class file, or null when no declared method is covered or none could be woven
      */
     byte[] instrument(String className, byte[] classFile, List<MethodMapping> covering, ClassLoader loader) {
+        return instrument(className, className.replace('.', '/'), classFile, covering, loader);
+    }
+
+    /**
+     * Both entries above. With {@code covering} null, the mappings are found here and the binary name is
+     * made from the internal one: that work, done for few classes, is then compiled as part of this large
+     * method, which the JIT does not inline, and not into the path every class takes.
+     */
+    private byte[] instrument(String binaryName, String internalName, byte[] classFile, List<MethodMapping> covering,
+            ClassLoader loader) {
         if (covering == null) {
-            covering = selector.mappingsCovering(className.replace('.', '/'), new MethodSelector.GivenBytes(classFile), loader);
+            covering = selector.mappingsCovering(internalName, new MethodSelector.GivenBytes(classFile), loader);
             if (covering.isEmpty()) {
                 return null;
             }
         }
+        String className = binaryName != null ? binaryName : internalName.replace('/', '.');
         List<MethodInfo> methods = ClassHeader.methods(classFile);
         Map<String, Integer> ids = new HashMap<>();
         Set<String> async = new HashSet<>();
@@ -88,7 +107,7 @@ public final class ClassInstrumenter {
                         + "CompletableFuture subclass with a public no-argument constructor)");
                 continue;
             }
-            String singleUse = SingleUseCalls.reason(className.replace('.', '/'), method);
+            String singleUse = SingleUseCalls.reason(internalName, method);
             AsyncSignature signature = kind == FutureTypes.Kind.ASYNC ? new AsyncSignature(method.name(),
                     method.descriptor(), method.isStatic(), returnType.getClassName()) : null;
             int id = registry.bind(className + "." + method.key(), displayName(className, method),
@@ -112,7 +131,7 @@ public final class ClassInstrumenter {
         if (ids.isEmpty()) {
             return null;
         }
-        ClassWeaver.Result woven = cache.weave(className.replace('.', '/'), classFile, ids, async);
+        ClassWeaver.Result woven = cache.weave(internalName, classFile, ids, async);
         for (Map.Entry<String, String> skipped : woven.skipped().entrySet()) {
             AgentLog.warn("Could not instrument " + MethodSelector.signature(className, byKey.get(skipped.getKey()))
                     + ", it runs unprotected: " + skipped.getValue());

@@ -45,38 +45,13 @@ public final class ResilienceTransformer implements ClassFileTransformer {
         this.matching = new Matching(selector, instrumenter, selector.namesJdkHttpClient());
     }
 
+    /**
+     * The JVM's entry, for every class loaded. The whole check runs here, not in the overload without a
+     * module, which calls this one: each of the two would be compiled by the JIT as the path every class
+     * takes, and inlined once more into the JDK's caller.
+     */
     @Override
     public byte[] transform(Module module, ClassLoader loader, String internalName, Class<?> classBeingRedefined,
-            ProtectionDomain protectionDomain, byte[] classFile) {
-        byte[] woven = transform(loader, internalName, classBeingRedefined, protectionDomain, classFile);
-        if (woven == null || module == null || !module.isNamed()) {
-            return woven;
-        }
-        try {
-            readDispatcher(module, internalName);
-            return woven;
-        } catch (RuntimeException e) {
-            AgentLog.warn("Could not instrument " + internalName.replace('/', '.') + ", it runs unprotected: its module "
-                    + module.getName() + " cannot be made to read the agent's bootstrap classes: " + e);
-            return null;
-        }
-    }
-
-    /**
-     * Lets a named module (the JDK's {@code java.net.http}) read the bootstrap layer its woven code calls,
-     * and opens the class's package to the agent, which runs an async method again through a method handle.
-     */
-    private void readDispatcher(Module module, String internalName) {
-        Module bootstrapLayer = Dispatcher.class.getModule();
-        Module agent = ResilienceTransformer.class.getModule();
-        String pkg = internalName.substring(0, Math.max(0, internalName.lastIndexOf('/'))).replace('/', '.');
-        if (!module.canRead(bootstrapLayer) || !module.isOpen(pkg, agent)) {
-            jvm.redefineModule(module, Set.of(bootstrapLayer), Map.of(), Map.of(pkg, Set.of(agent)), Set.of(), Map.of());
-        }
-    }
-
-    @Override
-    public byte[] transform(ClassLoader loader, String internalName, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classFile) {
         Matching current = matching;
         if (internalName == null || isIgnored(internalName)
@@ -87,9 +62,38 @@ public final class ResilienceTransformer implements ClassFileTransformer {
             if (!current.selector().mayCover(internalName, classFile, loader)) {
                 return null;
             }
-            return current.instrumenter().instrument(internalName.replace('/', '.'), classFile, null, loader);
+            byte[] woven = current.instrumenter().instrumentAccepted(internalName, classFile, loader);
+            return woven == null || module == null || !module.isNamed() ? woven
+                    : readingDispatcher(module, internalName, woven);
         } catch (Throwable t) {
             AgentLog.warn("Could not instrument " + internalName.replace('/', '.') + ", it runs unprotected: " + t);
+            return null;
+        }
+    }
+
+    @Override
+    public byte[] transform(ClassLoader loader, String internalName, Class<?> classBeingRedefined,
+            ProtectionDomain protectionDomain, byte[] classFile) {
+        return transform(null, loader, internalName, classBeingRedefined, protectionDomain, classFile);
+    }
+
+    /**
+     * {@code woven}, once its named module (the JDK's {@code java.net.http}) reads the bootstrap layer its
+     * woven code calls and opens the class's package to the agent, which runs an async method again
+     * through a method handle; null, and the class left as it is, when the module cannot be changed.
+     */
+    private byte[] readingDispatcher(Module module, String internalName, byte[] woven) {
+        try {
+            Module bootstrapLayer = Dispatcher.class.getModule();
+            Module agent = ResilienceTransformer.class.getModule();
+            String pkg = internalName.substring(0, Math.max(0, internalName.lastIndexOf('/'))).replace('/', '.');
+            if (!module.canRead(bootstrapLayer) || !module.isOpen(pkg, agent)) {
+                jvm.redefineModule(module, Set.of(bootstrapLayer), Map.of(), Map.of(pkg, Set.of(agent)), Set.of(), Map.of());
+            }
+            return woven;
+        } catch (RuntimeException e) {
+            AgentLog.warn("Could not instrument " + internalName.replace('/', '.') + ", it runs unprotected: its module "
+                    + module.getName() + " cannot be made to read the agent's bootstrap classes: " + e);
             return null;
         }
     }
