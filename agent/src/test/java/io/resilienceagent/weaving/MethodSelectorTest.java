@@ -209,4 +209,17 @@ class MethodSelectorTest {
         assertThat(ResilienceTransformer.isIgnored("com/example/app/FlakyApp"))
                 .as("applications may live under io.resilienceagent too").isFalse();
     }
+
+    @Test
+    void ignoresProxiesAndLambdasByTheirMarkAndNothingElseWithADollar() {
+        for (String name : Arrays.asList("$Proxy12", "com/example/$Proxy3", "com/example/Outer$Inner$$Lambda$7",
+                "jdk/proxy1/$Proxy9", "com/example/Outer$$Lambda")) {
+            assertThat(ResilienceTransformer.isIgnored(name)).as(name).isTrue();
+        }
+        for (String name : Arrays.asList("com/example/Outer$Inner", "com/example/Outer$Proxy", "com/example/Cost$",
+                "com/example/$Lambda", "com/example/Outer$1", "scala/Option$", "sunny/Day", "jakarta/ws/rs/Path",
+                "netty/Channel", "iox/Stream", "c", "")) {
+            assertThat(ResilienceTransformer.isIgnored(name)).as(name).isFalse();
+        }
+    }
 }
