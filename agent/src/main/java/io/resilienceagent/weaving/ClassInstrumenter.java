@@ -58,7 +58,7 @@ public final class ClassInstrumenter {
      * @param internalName the class's name as the JVM gives it, with slashes
      */
     byte[] instrumentAccepted(String internalName, byte[] classFile, ClassLoader loader) {
-        return instrument(null, internalName, classFile, null, loader);
+        return rewrite(internalName, classFile, null, loader);
     }
 
     /**
@@ -70,23 +70,22 @@ public final class ClassInstrumenter {
      * @return the new class file, or null when no declared method is covered or none could be woven
      */
     byte[] instrument(String className, byte[] classFile, List<MethodMapping> covering, ClassLoader loader) {
-        return instrument(className, className.replace('.', '/'), classFile, covering, loader);
+        return rewrite(className.replace('.', '/'), classFile, covering, loader);
     }
 
     /**
-     * Both entries above. With {@code covering} null, the mappings are found here and the binary name is
-     * made from the internal one: that work, done for few classes, is then compiled as part of this large
-     * method, which the JIT does not inline, and not into the path every class takes.
+     * Both entries above, by the class's internal name. With {@code covering} null, the mappings are found
+     * here: that work, done for few classes, is then compiled as part of this large method, which the JIT
+     * does not inline, and not into the path every class takes.
      */
-    private byte[] instrument(String binaryName, String internalName, byte[] classFile, List<MethodMapping> covering,
-            ClassLoader loader) {
+    private byte[] rewrite(String internalName, byte[] classFile, List<MethodMapping> covering, ClassLoader loader) {
         if (covering == null) {
             covering = selector.mappingsCovering(internalName, new MethodSelector.GivenBytes(classFile), loader);
             if (covering.isEmpty()) {
                 return null;
             }
         }
-        String className = binaryName != null ? binaryName : internalName.replace('/', '.');
+        String className = internalName.replace('/', '.');
         List<MethodInfo> methods = ClassHeader.methods(classFile);
         Map<String, Integer> ids = new HashMap<>();
         Set<String> async = new HashSet<>();

@@ -50,8 +50,8 @@ public final class MethodSelector {
      * True when a pattern names the class; otherwise, where a class of {@code loader} could inherit a
      * mapping, when the class declares a method some pattern's method part names (tested on the bytes,
      * as in {@link #mappingsCovering}). A class it accepts is handed to
-     * {@link ClassInstrumenter#instrument}, which asks {@link #mappingsCovering}: the header, supertypes
-     * and mappings of the few classes that get that far are then read inside that large method, which
+     * {@link ClassInstrumenter#instrumentAccepted}, whose large method asks {@link #mappingsCovering}: the
+     * header, supertypes and mappings of the few classes that get that far are then read inside it, which
      * the JIT compiles on its own, and not inlined into this path, which it compiles for every class
      * (inlined there, they made each of its compilations several times larger; BENCHMARKS.md).
      */
