@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * The {@code -javaagent:resilience-agent.jar=ARGS} string: comma-separated {@code key=value} pairs,
  * {@code config=PATH}, {@code onConfigError=exit|continue}, {@code reload=on|off}, {@code cache=DIR} (the
- * woven-class cache), and {@code report=PATH}, which the command line's {@code attach} passes to learn how
+ * woven-class cache), {@code jitHints=on|off} (compiler directives for the weaver's code, see
+ * {@code JitHints}), and {@code report=PATH}, which the command line's {@code attach} passes to learn how
  * the start went. A path may hold commas.
  *
  * @param config the config file named on the command line, if any
@@ -16,12 +17,13 @@ import java.util.Optional;
  * @param watch whether the agent watches its config file and reloads it when it changes (the default)
  * @param report where to write how the start went (one line, or the config problems), if anywhere
  * @param cache the directory of the woven-class cache, if any
+ * @param jitHints whether the agent asks the JIT to compile its per-class code with C1 only (the default)
  */
 record AgentArgs(Optional<String> config, boolean exitOnConfigError, boolean watch, Optional<String> report,
-        Optional<String> cache) {
-    static final AgentArgs DEFAULTS = new AgentArgs(Optional.empty(), true, true, Optional.empty(), Optional.empty());
+        Optional<String> cache, boolean jitHints) {
+    static final AgentArgs DEFAULTS = new AgentArgs(Optional.empty(), true, true, Optional.empty(), Optional.empty(), true);
     private static final String VALID = "valid arguments are config=PATH, onConfigError=exit|continue, reload=on|off, "
-            + "cache=DIR and report=PATH";
+            + "cache=DIR, jitHints=on|off and report=PATH";
 
     /**
      * Parses the argument string.
@@ -38,6 +40,7 @@ record AgentArgs(Optional<String> config, boolean exitOnConfigError, boolean wat
         boolean watch = true;
         Optional<String> report = Optional.empty();
         Optional<String> cache = Optional.empty();
+        boolean jitHints = true;
         for (String part : parts(arguments)) {
             int eq = part.indexOf('=');
             if (eq <= 0) {
@@ -49,13 +52,14 @@ record AgentArgs(Optional<String> config, boolean exitOnConfigError, boolean wat
             switch (key) {
                 case "config" -> config = Optional.of(value);
                 case "onConfigError" -> exit = Optional.of(parseOnConfigError(value));
-                case "reload" -> watch = parseReload(value);
+                case "reload" -> watch = parseOnOff(key, value, "watch the config file");
                 case "report" -> report = Optional.of(value);
                 case "cache" -> cache = Optional.of(requirePath(key, value));
+                case "jitHints" -> jitHints = parseOnOff(key, value, "compile the agent's per-class code with C1 only");
                 default -> throw new IllegalArgumentException("unknown agent argument '" + key + "'; " + VALID);
             }
         }
-        return new AgentArgs(config, exit.orElse(true), watch, report, cache);
+        return new AgentArgs(config, exit.orElse(true), watch, report, cache, jitHints);
     }
 
     private static String requirePath(String key, String value) {
@@ -101,12 +105,12 @@ record AgentArgs(Optional<String> config, boolean exitOnConfigError, boolean wat
         };
     }
 
-    private static boolean parseReload(String value) {
+    private static boolean parseOnOff(String key, String value, String onMeans) {
         return switch (value.toLowerCase(Locale.ROOT)) {
             case "on" -> true;
             case "off" -> false;
-            default -> throw new IllegalArgumentException("reload=" + value + " is not valid; use on (watch the config "
-                    + "file, the default) or off");
+            default -> throw new IllegalArgumentException(key + "=" + value + " is not valid; use on (" + onMeans
+                    + ", the default) or off");
         };
     }
 

@@ -15,11 +15,11 @@ class AgentArgsTest {
     @Test
     void parsesConfigAndOnConfigError() {
         assertThat(AgentArgs.parse("config=/etc/r.yaml,onConfigError=continue"))
-                .isEqualTo(new AgentArgs(Optional.of("/etc/r.yaml"), false, true, Optional.empty(), Optional.empty()));
+                .isEqualTo(new AgentArgs(Optional.of("/etc/r.yaml"), false, true, Optional.empty(), Optional.empty(), true));
         assertThat(AgentArgs.parse(" onConfigError=exit , config=a.yaml "))
-                .isEqualTo(new AgentArgs(Optional.of("a.yaml"), true, true, Optional.empty(), Optional.empty()));
+                .isEqualTo(new AgentArgs(Optional.of("a.yaml"), true, true, Optional.empty(), Optional.empty(), true));
         assertThat(AgentArgs.parse("config=a.yaml,reload=off,report=/tmp/r.txt"))
-                .isEqualTo(new AgentArgs(Optional.of("a.yaml"), true, false, Optional.of("/tmp/r.txt"), Optional.empty()));
+                .isEqualTo(new AgentArgs(Optional.of("a.yaml"), true, false, Optional.of("/tmp/r.txt"), Optional.empty(), true));
         assertThat(AgentArgs.parse(null)).isEqualTo(AgentArgs.DEFAULTS);
         assertThat(AgentArgs.parse("")).isEqualTo(AgentArgs.DEFAULTS);
     }
@@ -27,10 +27,10 @@ class AgentArgsTest {
     @Test
     void aPathMayHoldCommas() {
         assertThat(AgentArgs.parse("config=/srv/conf,v2/resilience.yaml,report=/tmp/a,b/report.txt,reload=off"))
-                .isEqualTo(new AgentArgs(Optional.of("/srv/conf,v2/resilience.yaml"), true, false, Optional.of("/tmp/a,b/report.txt"), Optional.empty()));
+                .isEqualTo(new AgentArgs(Optional.of("/srv/conf,v2/resilience.yaml"), true, false, Optional.of("/tmp/a,b/report.txt"), Optional.empty(), true));
         assertThatThrownBy(() -> AgentArgs.parse("reload=off,v2")).hasMessageContaining("'v2' is not key=value");
         assertThat(AgentArgs.parse("config=a.yaml,")).as("a trailing comma").isEqualTo(
-                new AgentArgs(Optional.of("a.yaml"), true, true, Optional.empty(), Optional.empty()));
+                new AgentArgs(Optional.of("a.yaml"), true, true, Optional.empty(), Optional.empty(), true));
         assertThatThrownBy(() -> AgentArgs.parse("config=a.yaml,relaod=off")).as("a misspelt argument after a path")
                 .hasMessageContaining("unknown agent argument 'relaod'");
         assertThat(AgentArgs.asksToContinue("config=a.yaml,onconfigerror=continue")).isTrue();
@@ -39,15 +39,24 @@ class AgentArgsTest {
     @Test
     void takesTheWovenClassCacheDirectoryWhichMayHoldCommas() {
         assertThat(AgentArgs.parse("config=a.yaml,cache=/var/cache/ra,v2,reload=off"))
-                .isEqualTo(new AgentArgs(Optional.of("a.yaml"), true, false, Optional.empty(), Optional.of("/var/cache/ra,v2")));
+                .isEqualTo(new AgentArgs(Optional.of("a.yaml"), true, false, Optional.empty(), Optional.of("/var/cache/ra,v2"), true));
         assertThatThrownBy(() -> AgentArgs.parse("cache=")).hasMessageContaining("cache= needs a directory");
+    }
+
+    @Test
+    void jitHintsAreOnUnlessTurnedOff() {
+        assertThat(AgentArgs.DEFAULTS.jitHints()).isTrue();
+        assertThat(AgentArgs.parse("config=a.yaml,jitHints=off").jitHints()).isFalse();
+        assertThat(AgentArgs.parse("jitHints=ON,config=a.yaml").jitHints()).isTrue();
+        assertThatThrownBy(() -> AgentArgs.parse("jitHints=no")).hasMessageContaining("jitHints=no is not valid")
+                .hasMessageContaining("use on").hasMessageContaining("or off");
     }
 
     @Test
     void rejectsUnknownKeysAndValuesWithTheAcceptedForms() {
         assertThatThrownBy(() -> AgentArgs.parse("conifg=a.yaml"))
                 .hasMessageContaining("unknown agent argument 'conifg'").hasMessageContaining("config=PATH")
-                .hasMessageContaining("report=PATH").hasMessageContaining("cache=DIR");
+                .hasMessageContaining("report=PATH").hasMessageContaining("cache=DIR").hasMessageContaining("jitHints=on|off");
         assertThatThrownBy(() -> AgentArgs.parse("onConfigError=ignore"))
                 .hasMessageContaining("onConfigError=ignore").hasMessageContaining("exit or continue");
         assertThatThrownBy(() -> AgentArgs.parse("a.yaml")).hasMessageContaining("not key=value");
@@ -66,7 +75,7 @@ class AgentArgsTest {
         Properties properties = new Properties();
         properties.setProperty("resilience.config", "/from/property.yaml");
         Map<String, String> environment = Map.of("RESILIENCE_AGENT_CONFIG", "/from/env.yaml");
-        AgentArgs withConfig = new AgentArgs(Optional.of("/from/arg.yaml"), true, true, Optional.empty(), Optional.empty());
+        AgentArgs withConfig = new AgentArgs(Optional.of("/from/arg.yaml"), true, true, Optional.empty(), Optional.empty(), true);
 
         Path cwd = Path.of("/nowhere");
 

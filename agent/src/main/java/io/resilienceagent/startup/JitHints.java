@@ -1,0 +1,163 @@
+package io.resilienceagent.startup;
+
+import java.io.IOException;
+import java.lang.instrument.Instrumentation;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A start-up optimisation only: tells HotSpot's JIT, with compiler directives, to compile the code that
+ * runs for every class the application loads (the weaver, its shaded ASM, the agent's start-up) with C1
+ * only, and not to inline it into the JDK's transformer dispatch. That code is busy only while the
+ * application starts, and C2 spent more CPU compiling it than its code saved (BENCHMARKS.md). The code
+ * that protects calls ({@code policy}, {@code bootstrap}, {@code config}'s settings) is left to C2.
+ *
+ * <p>HotSpot takes directives at run time only as the diagnostic command {@code Compiler.directives_add}
+ * with a file name. The JDK runs diagnostic commands for JMX from {@code jdk.management}; this calls that
+ * entry directly, its package opened to the agent's module alone ({@link Instrumentation#redefineModule}),
+ * because the platform MBean server around it costs about 90 ms of CPU and would set up
+ * {@code java.util.logging} before an application server chooses its log manager.
+ *
+ * <p>Not done with {@code jitHints=off}, when C2 is the only compiler (the excluded code would then run
+ * interpreted), when C2 or the JIT is off, and on any failure: one DEBUG line says which.
+ */
+final class JitHints {
+    /** Where the code that runs for every loaded class lives; none of it runs when a woven method is called. */
+    static final List<String> C1_ONLY_PACKAGES = List.of(
+            "io/resilienceagent/weaving/", "io/resilienceagent/shaded/", "io/resilienceagent/startup/",
+            "io/resilienceagent/launch/");
+
+    /** The two JDK methods that call every transformer; inlining the agent into them made C2 compile it all again there. */
+    static final List<String> TRANSFORMER_CALLERS = List.of(
+            "sun/instrument/InstrumentationImpl.transform", "sun/instrument/TransformerManager.transform");
+
+    /** How many directives {@link #directives} holds, as HotSpot counts them back. */
+    static final int DIRECTIVE_COUNT = 2;
+    private static final String MANAGEMENT_MODULE = "jdk.management";
+    private static final String MANAGEMENT_PACKAGE = "com.sun.management.internal";
+
+    private JitHints() {
+    }
+
+    /** The directives, in HotSpot's JSON dialect. */
+    static String directives() {
+        StringBuilder json = new StringBuilder("[ { match: [");
+        appendQuoted(json, C1_ONLY_PACKAGES, "*.*");
+        json.append("], c2: { Exclude: true } },\n  { match: [");
+        appendQuoted(json, TRANSFORMER_CALLERS, "");
+        return json.append("], inline: [\"-io/resilienceagent/*.*\"] } ]\n").toString();
+    }
+
+    private static void appendQuoted(StringBuilder json, List<String> names, String suffix) {
+        for (int i = 0; i < names.size(); i++) {
+            json.append(i == 0 ? "\"" : ", \"").append(names.get(i)).append(suffix).append('"');
+        }
+    }
+
+    /**
+     * Adds the directives unless the agent arguments say {@code jitHints=off} (or cannot be read: reading
+     * the config reports that); never throws.
+     *
+     * @return what happened, for the DEBUG line
+     */
+    static String add(Instrumentation instrumentation, String arguments) {
+        try {
+            if (!AgentArgs.parse(arguments).jitHints()) {
+                return "compiler directives not added: jitHints=off";
+            }
+        } catch (IllegalArgumentException e) {
+            return "compiler directives not added: the agent arguments are not valid";
+        }
+        try {
+            return addDirectives(instrumentation);
+        } catch (Exception | LinkageError e) {
+            return "compiler directives not added: " + (e instanceof InvocationTargetException ? e.getCause() : e);
+        }
+    }
+
+    private static String addDirectives(Instrumentation instrumentation) throws Exception {
+        Optional<Module> management = ModuleLayer.boot().findModule(MANAGEMENT_MODULE);
+        if (management.isEmpty()) {
+            return "compiler directives not added: the JDK has no " + MANAGEMENT_MODULE + " module";
+        }
+        instrumentation.redefineModule(management.get(), Set.of(), Map.of(),
+                Map.of(MANAGEMENT_PACKAGE, Set.of(JitHints.class.getModule())), Set.of(), Map.of());
+        ClassLoader loader = management.get().getClassLoader();
+        // its static initialiser loads the native library behind the flags and the diagnostic commands
+        Class.forName(MANAGEMENT_PACKAGE + ".PlatformMBeanProviderImpl", true, loader);
+        Class<?> flags = Class.forName(MANAGEMENT_PACKAGE + ".Flag", true, loader);
+        Method getFlag = accessible(flags.getDeclaredMethod("getFlag", String.class));
+        Method getValue = accessible(flags.getDeclaredMethod("getValue"));
+        String why = whyNot(flag(getFlag, getValue, "UseCompiler"), flag(getFlag, getValue, "TieredCompilation"),
+                flag(getFlag, getValue, "TieredStopAtLevel"), flag(getFlag, getValue, "CompilationMode"));
+        if (why != null) {
+            return "compiler directives not added: " + why;
+        }
+        Class<?> commands = Class.forName(MANAGEMENT_PACKAGE + ".DiagnosticCommandImpl", true, loader);
+        Object runner = accessible(commands.getDeclaredMethod("getDiagnosticCommandMBean")).invoke(null);
+        if (runner == null) {
+            return "compiler directives not added: the JVM runs no diagnostic commands for JMX";
+        }
+        Method execute = accessible(commands.getDeclaredMethod("executeDiagnosticCommand", String.class));
+        Path file = writeDirectives();
+        try {
+            String output = String.valueOf(execute.invoke(runner, "Compiler.directives_add \"" + file + "\"")).strip();
+            return output.startsWith(DIRECTIVE_COUNT + " compiler directives added") ? "compiler directives added: the weaver is compiled by C1 only"
+                    : "compiler directives not added: the JVM said " + output.replace('\n', ' ');
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+
+    /**
+     * Why the directives would do harm or nothing with these JIT settings, or null when they help.
+     * A flag this JVM does not have is null.
+     */
+    static String whyNot(Object useCompiler, Object tiered, Object stopAtLevel, Object mode) {
+        if (Boolean.FALSE.equals(useCompiler)) {
+            return "the JIT is off";
+        }
+        if (!Boolean.TRUE.equals(tiered)) {
+            return "tiered compilation is off (-XX:-TieredCompilation), so C2 compiles alone";
+        }
+        if (!(stopAtLevel instanceof Long level) || level < 4) {
+            return "C2 is off (-XX:TieredStopAtLevel=" + stopAtLevel + ")";
+        }
+        if (mode != null && !"default".equals(mode) && !"".equals(mode)) {
+            return "the JIT runs in compilation mode " + mode;
+        }
+        return null;
+    }
+
+    /** The value of a JVM flag (a Boolean, Long or String), as the HotSpot diagnostic MXBean reads it. */
+    private static Object flag(Method getFlag, Method getValue, String name) throws Exception {
+        Object flag = getFlag.invoke(null, name);
+        return flag == null ? null : getValue.invoke(flag);
+    }
+
+    private static Method accessible(Method method) {
+        method.setAccessible(true);
+        return method;
+    }
+
+    /**
+     * A new file of the temporary directory, made with {@code O_EXCL} so that no planted file or link is
+     * written through; the command reads it at once, and it is deleted after.
+     */
+    private static Path writeDirectives() throws IOException {
+        Path file = Path.of(System.getProperty("java.io.tmpdir"), "resilience-agent-jit-" + System.nanoTime() + ".json");
+        if (file.toString().indexOf('"') >= 0) {
+            throw new IOException("the temporary directory's name holds a quote: " + file);
+        }
+        return Files.write(file, directives().getBytes(StandardCharsets.UTF_8), StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE);
+    }
+}
