@@ -7,9 +7,9 @@ import java.lang.instrument.Instrumentation;
 /**
  * Where the agent starts inside its own class loader: when the launcher initialises this class, it
  * registers itself with {@link AgentEntry}, which then calls {@link #start}. It starts reading the config on a thread of its own,
- * puts the bootstrap classes in the bootstrap class loader (before anything can refer to them), warms
- * up the weaver and adds the agent's compiler directives ({@link JitHints}) meanwhile, then hands the
- * config over to {@link AgentInstaller}.
+ * puts the bootstrap classes in the bootstrap class loader (before anything can refer to them) and warms
+ * up the weaver meanwhile, starts adding the agent's compiler directives ({@link JitHints}, on a thread of
+ * their own), then hands the config over to {@link AgentInstaller}.
  */
 public final class AgentStart implements AgentMain {
     static {
@@ -39,8 +39,7 @@ public final class AgentStart implements AgentMain {
         timeline.injected();
         StartupWarmUp.run();
         timeline.warmedUp();
-        String jitHints = JitHints.add(instrumentation, arguments);
-        timeline.jitHinted(jitHints);
+        JitHints.start(instrumentation, arguments);
         AgentInstaller.install(config, instrumentation, attached, timeline);
     }
 }

@@ -1,5 +1,6 @@
 package io.resilienceagent.startup;
 
+import io.resilienceagent.log.AgentLog;
 import java.io.IOException;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.InvocationTargetException;
@@ -26,10 +27,13 @@ import java.util.Set;
  * because the platform MBean server around it costs about 90 ms of CPU and would set up
  * {@code java.util.logging} before an application server chooses its log manager.
  *
- * <p>Not done with {@code jitHints=off}, when C2 is the only compiler (the excluded code would then run
- * interpreted), when C2 or the JIT is off, and on any failure: one DEBUG line says which.
+ * <p>Runs on a thread of its own, beside {@code main}: the private entry is reached by reflection, whose
+ * first use costs milliseconds (more on JDK 18 and later, JEP 416), and the directives only need to be
+ * in place before C2 would compile the weaver, thousands of classes later. Not done with
+ * {@code jitHints=off}, when C2 is the only compiler (the excluded code would then run interpreted),
+ * when C2 or the JIT is off, and on any failure: one DEBUG line says which.
  */
-final class JitHints {
+final class JitHints implements Runnable {
     /** Where the code that runs for every loaded class lives; none of it runs when a woven method is called. */
     static final List<String> C1_ONLY_PACKAGES = List.of(
             "io/resilienceagent/weaving/", "io/resilienceagent/shaded/", "io/resilienceagent/startup/",
@@ -44,7 +48,30 @@ final class JitHints {
     private static final String MANAGEMENT_MODULE = "jdk.management";
     private static final String MANAGEMENT_PACKAGE = "com.sun.management.internal";
 
-    private JitHints() {
+    private final Instrumentation instrumentation;
+    private final String arguments;
+
+    private JitHints(Instrumentation instrumentation, String arguments) {
+        this.instrumentation = instrumentation;
+        this.arguments = arguments;
+    }
+
+    /** Adds the directives on a thread of its own; without a thread, not at all. Never throws. */
+    static void start(Instrumentation instrumentation, String arguments) {
+        try {
+            Thread thread = new Thread(new JitHints(instrumentation, arguments), "resilience-agent-jit");
+            thread.setDaemon(true);
+            thread.start();
+        } catch (RuntimeException | OutOfMemoryError e) {
+            AgentLog.debug("compiler directives not added: no thread for them (" + e + ")");
+        }
+    }
+
+    @Override
+    public void run() {
+        long started = System.nanoTime();
+        String outcome = add(instrumentation, arguments);
+        AgentLog.debug(outcome + " (" + (System.nanoTime() - started) / 1_000_000 + " ms)");
     }
 
     /** The directives, in HotSpot's JSON dialect. */

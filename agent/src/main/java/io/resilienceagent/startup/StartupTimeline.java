@@ -8,8 +8,6 @@ final class StartupTimeline {
     private final long started;
     private long injected;
     private long warmedUp;
-    private long jitHinted;
-    private String jitHints = "compiler directives not tried";
     private long configReady;
     private long configReadNanos;
 
@@ -25,11 +23,6 @@ final class StartupTimeline {
         warmedUp = System.nanoTime();
     }
 
-    void jitHinted(String outcome) {
-        jitHinted = System.nanoTime();
-        jitHints = outcome;
-    }
-
     void configReady(long readNanos) {
         configReady = System.nanoTime();
         configReadNanos = readNanos;
@@ -40,8 +33,7 @@ final class StartupTimeline {
         long done = System.nanoTime();
         return "resilience-agent started in " + millis(done - started) + " ms (loader and bootstrap classes "
                 + millis(injected - started) + " ms, weaver warm-up " + millis(warmedUp - injected)
-                + " ms, " + jitHints + " in " + millis(jitHinted - warmedUp)
-                + " ms, then waited " + millis(configReady - jitHinted) + " ms for the config, read in "
+                + " ms, then waited " + millis(configReady - warmedUp) + " ms for the config, read in "
                 + millis(configReadNanos) + " ms on its own thread; transformer " + millis(done - configReady) + " ms)";
     }
 

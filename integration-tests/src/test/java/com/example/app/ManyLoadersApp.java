@@ -2,6 +2,7 @@ package com.example.app;
 
 import java.io.InputStream;
 import java.lang.management.ManagementFactory;
+import javax.management.ObjectName;
 
 /**
  * Defines {@link JitTarget} in N class loaders of its own, one after the other, so that the agent's
@@ -9,19 +10,23 @@ import java.lang.management.ManagementFactory;
  * calls the last copy.
  *
  * <pre>
- * java -javaagent:... -cp test-classes com.example.app.ManyLoadersApp N
+ * java -javaagent:... -cp test-classes com.example.app.ManyLoadersApp N [await-directives]
  * </pre>
  *
- * Prints {@code MAIN STARTED uptimeMs=...} (the JVM's uptime, the clock of {@code -XX:+PrintCompilation})
- * and then {@code RESULT copies=N value=... attempts=...}.
+ * With {@code await-directives} it first waits (up to 30 s) until HotSpot's compiler directives name the
+ * agent's weaver, which the agent adds beside {@code main}. Prints {@code LOADING FROM uptimeMs=...} (the
+ * JVM's uptime, the clock of {@code -XX:+PrintCompilation}) and then {@code RESULT copies=N value=...}.
  */
 public final class ManyLoadersApp {
     private ManyLoadersApp() {
     }
 
     public static void main(String[] args) throws Exception {
-        System.out.println("MAIN STARTED uptimeMs=" + ManagementFactory.getRuntimeMXBean().getUptime());
         int copies = Integer.parseInt(args[0]);
+        if (args.length > 1 && args[1].equals("await-directives")) {
+            awaitDirectives();
+        }
+        System.out.println("LOADING FROM uptimeMs=" + ManagementFactory.getRuntimeMXBean().getUptime());
         byte[] classFile;
         try (InputStream in = ManyLoadersApp.class.getResourceAsStream("JitTarget.class")) {
             classFile = in.readAllBytes();
@@ -33,6 +38,21 @@ public final class ManyLoadersApp {
         Object value = last.getMethod("call").invoke(null);
         System.out.println("RESULT copies=" + copies + " value=" + value + " attempts=" + last.getMethod("attempts").invoke(null)
                 + " ownLoader=" + (last.getClassLoader() instanceof OwnCopy));
+    }
+
+    private static void awaitDirectives() throws Exception {
+        ObjectName commands = new ObjectName("com.sun.management:type=DiagnosticCommand");
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            Object printed = ManagementFactory.getPlatformMBeanServer()
+                    .invoke(commands, "compilerDirectivesPrint", new Object[0], new String[0]);
+            if (String.valueOf(printed).contains("io/resilienceagent/weaving/*.*")) {
+                System.out.println("DIRECTIVES SEEN");
+                return;
+            }
+            Thread.sleep(5);
+        }
+        System.out.println("DIRECTIVES NOT SEEN");
     }
 
     /** Defines its own copy of the target class; asks its parent for everything else. */

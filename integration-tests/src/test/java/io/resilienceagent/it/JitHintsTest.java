@@ -17,10 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The agent's compiler directives reach HotSpot and keep C2 off the code that runs for every loaded class:
- * an application defines one woven class in 3,000 class loaders of its own, and {@code -XX:+PrintCompilation}
- * shows which of the agent's methods C2 (level 4) compiled once {@code main} ran. With {@code jitHints=off}
- * C2 compiles dozens of them, so the check can fail. They are left out where C2 compiles alone, and they
- * print nothing to the application's output.
+ * an application waits until the directives are in place (the agent adds them beside {@code main}), then
+ * defines one woven class in 3,000 class loaders of its own, and {@code -XX:+PrintCompilation} shows which
+ * of the agent's methods C2 (level 4) compiled meanwhile. With {@code jitHints=off} C2 compiles dozens of
+ * them, so the check can fail. They are left out where C2 compiles alone, and they print nothing to the
+ * application's output.
  */
 class JitHintsTest {
     private static final String COPIES = "3000";
@@ -29,7 +30,7 @@ class JitHintsTest {
     /** A {@code -XX:+PrintCompilation} line: uptime in ms, compile id, attributes, tier, then the method. */
     private static final Pattern COMPILED = Pattern.compile(
             "^\\s*(\\d+)\\s+\\d+\\s+[%sbn! ]*\\s([0-4])\\s+(io\\.resilienceagent\\.\\S+)::");
-    private static final Pattern MAIN_STARTED = Pattern.compile("MAIN STARTED uptimeMs=(\\d+)");
+    private static final Pattern LOADING_FROM = Pattern.compile("LOADING FROM uptimeMs=(\\d+)");
     private static final List<String> C1_ONLY = List.of("io.resilienceagent.weaving.", "io.resilienceagent.shaded.",
             "io.resilienceagent.startup.", "io.resilienceagent.launch.");
 
@@ -38,24 +39,26 @@ class JitHintsTest {
 
     @JdkTest
     void c2CompilesNoneOfTheWeaversMethodsWhileClassesLoad(Jdk jdk) {
-        ChildResult run = run(jdk, "", "-XX:TieredStopAtLevel=4", "-XX:+PrintCompilation");
+        ChildResult run = run(jdk, "", "await-directives", "-XX:TieredStopAtLevel=4", "-XX:+PrintCompilation");
 
         assertThat(run.agentLog()).as(run::describe).anyMatch(l -> l.contains(ADDED));
-        assertThat(c2CompiledSinceMain(run)).as("the weaver's methods C2 compiled once main ran%n%s", run.describe()).isEmpty();
+        assertThat(run.stdout()).as(run::describe).contains("DIRECTIVES SEEN");
+        assertThat(c2CompiledWhileLoading(run)).as("the weaver's methods C2 compiled while classes loaded%n%s", run.describe())
+                .isEmpty();
     }
 
     @JdkTest
     void withJitHintsOffC2CompilesThem(Jdk jdk) {
-        ChildResult run = run(jdk, ",jitHints=off", "-XX:TieredStopAtLevel=4", "-XX:+PrintCompilation");
+        ChildResult run = run(jdk, ",jitHints=off", "now", "-XX:TieredStopAtLevel=4", "-XX:+PrintCompilation");
 
         assertThat(run.agentLog()).as(run::describe).anyMatch(l -> l.contains("compiler directives not added: jitHints=off"));
-        assertThat(c2CompiledSinceMain(run)).as("the weaver's methods C2 compiled once main ran%n%s", run.describe())
+        assertThat(c2CompiledWhileLoading(run)).as("the weaver's methods C2 compiled while classes loaded%n%s", run.describe())
                 .hasSizeGreaterThan(5);
     }
 
     @Test
     void theApplicationsOutputStaysItsOwn() {
-        ChildResult run = run(new Jdk("17", "java17.home"), "", "-XX:TieredStopAtLevel=4");
+        ChildResult run = run(new Jdk("17", "java17.home"), "", "now", "-XX:TieredStopAtLevel=4");
 
         assertThat(run.agentLog()).as(run::describe).anyMatch(l -> l.contains(ADDED));
         assertThat(run.stdoutLines()).as(run::describe).hasSize(2).last().isEqualTo(RESULT);
@@ -63,14 +66,14 @@ class JitHintsTest {
 
     @Test
     void leftOutWhenC2CompilesAlone() {
-        ChildResult run = run(new Jdk("17", "java17.home"), "", "-XX:-TieredCompilation");
+        ChildResult run = run(new Jdk("17", "java17.home"), "", "now", "-XX:-TieredCompilation");
 
         assertThat(run.agentLog()).as(run::describe).anyMatch(l -> l.contains(
                 "compiler directives not added: tiered compilation is off (-XX:-TieredCompilation), so C2 compiles alone"));
     }
 
     /** Runs the app (checking that its last copy was woven) with the agent's DEBUG log. */
-    private ChildResult run(Jdk jdk, String moreAgentArgs, String... jvmOptions) {
+    private ChildResult run(Jdk jdk, String moreAgentArgs, String when, String... jvmOptions) {
         Path config = ResilienceYaml.create()
                 .service("jit", "retry: { maxAttempts: 2, minWait: 0s, maxWait: 0s }")
                 .method("com.example.app.JitTarget.call", "jit")
@@ -80,24 +83,24 @@ class JitHintsTest {
         for (String option : jvmOptions) {
             child.jvmOption(option);
         }
-        ChildResult run = child.main(ManyLoadersApp.class, COPIES).run();
+        ChildResult run = child.main(ManyLoadersApp.class, COPIES, when).run();
         assertThat(run.exitCode()).as(run::describe).isZero();
         assertThat(run.stdout()).as("the last copy was woven: its first attempt failed and was retried%n%s", run.describe())
                 .contains(RESULT);
         return run;
     }
 
-    /** The agent's per-class methods that C2 compiled after {@code main} started. */
-    private static List<String> c2CompiledSinceMain(ChildResult run) {
+    /** The agent's per-class methods that C2 compiled once the app started loading its copies. */
+    private static List<String> c2CompiledWhileLoading(ChildResult run) {
         // found anywhere in the output: the JVM's lines and the application's share it and may interleave
-        Matcher started = MAIN_STARTED.matcher(run.stdout());
+        Matcher started = LOADING_FROM.matcher(run.stdout());
         if (!started.find()) {
-            throw new AssertionError("main did not start\n" + run.describe());
+            throw new AssertionError("the app did not start loading\n" + run.describe());
         }
-        long mainStarted = Long.parseLong(started.group(1));
+        long loadingFrom = Long.parseLong(started.group(1));
         return run.stdoutLines().stream().filter(line -> {
             Matcher compiled = COMPILED.matcher(line);
-            return compiled.find() && Long.parseLong(compiled.group(1)) >= mainStarted && compiled.group(2).equals("4")
+            return compiled.find() && Long.parseLong(compiled.group(1)) >= loadingFrom && compiled.group(2).equals("4")
                     && C1_ONLY.stream().anyMatch(compiled.group(3)::startsWith);
         }).toList();
     }
