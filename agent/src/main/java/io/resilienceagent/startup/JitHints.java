@@ -34,10 +34,14 @@ import java.util.Set;
  * when C2 or the JIT is off, and on any failure: one DEBUG line says which.
  */
 final class JitHints implements Runnable {
-    /** Where the code that runs for every loaded class lives; none of it runs when a woven method is called. */
-    static final List<String> C1_ONLY_PACKAGES = List.of(
-            "io/resilienceagent/weaving/", "io/resilienceagent/shaded/", "io/resilienceagent/startup/",
-            "io/resilienceagent/launch/");
+    /**
+     * The code that runs for every loaded class, as HotSpot's method patterns: packages (with their
+     * subpackages) and the one class of {@code config} the weaver asks whether a name is the JDK's. None of
+     * it runs when a woven method is called.
+     */
+    static final List<String> C1_ONLY = List.of(
+            "io/resilienceagent/weaving/*.*", "io/resilienceagent/shaded/*.*", "io/resilienceagent/startup/*.*",
+            "io/resilienceagent/launch/*.*", "io/resilienceagent/config/JdkClasses.*");
 
     /** The two JDK methods that call every transformer; inlining the agent into them made C2 compile it all again there. */
     static final List<String> TRANSFORMER_CALLERS = List.of(
@@ -77,15 +81,15 @@ final class JitHints implements Runnable {
     /** The directives, in HotSpot's JSON dialect. */
     static String directives() {
         StringBuilder json = new StringBuilder("[ { match: [");
-        appendQuoted(json, C1_ONLY_PACKAGES, "*.*");
+        appendQuoted(json, C1_ONLY);
         json.append("], c2: { Exclude: true } },\n  { match: [");
-        appendQuoted(json, TRANSFORMER_CALLERS, "");
+        appendQuoted(json, TRANSFORMER_CALLERS);
         return json.append("], inline: [\"-io/resilienceagent/*.*\"] } ]\n").toString();
     }
 
-    private static void appendQuoted(StringBuilder json, List<String> names, String suffix) {
-        for (int i = 0; i < names.size(); i++) {
-            json.append(i == 0 ? "\"" : ", \"").append(names.get(i)).append(suffix).append('"');
+    private static void appendQuoted(StringBuilder json, List<String> patterns) {
+        for (int i = 0; i < patterns.size(); i++) {
+            json.append(i == 0 ? "\"" : ", \"").append(patterns.get(i)).append('"');
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.resilienceagent.bootstrap.Dispatcher;
 import io.resilienceagent.config.ConfigLoader;
+import io.resilienceagent.config.JdkClasses;
 import io.resilienceagent.launch.AgentEntry;
 import io.resilienceagent.policy.MethodGuard;
 import io.resilienceagent.weaving.ResilienceTransformer;
@@ -19,8 +20,8 @@ class JitHintsTest {
         assertThat(covered(ResilienceTransformer.class)).isTrue();
         assertThat(covered(AgentStart.class)).isTrue();
         assertThat(covered(AgentEntry.class)).isTrue();
-        assertThat(JitHints.C1_ONLY_PACKAGES).as("shaded ASM, whatever its relocated name")
-                .contains("io/resilienceagent/shaded/");
+        assertThat(covered(JdkClasses.class)).as("asked for every loaded class").isTrue();
+        assertThat(JitHints.C1_ONLY).as("shaded ASM, whatever its relocated name").contains("io/resilienceagent/shaded/*.*");
         assertThat(covered(Dispatcher.class)).as("woven code calls it").isFalse();
         assertThat(covered(MethodGuard.class)).as("the engine").isFalse();
         assertThat(covered(ConfigLoader.class)).as("the settings the engine reads").isFalse();
@@ -31,7 +32,8 @@ class JitHintsTest {
         String json = JitHints.directives();
 
         assertThat(json).contains("{ match: [\"io/resilienceagent/weaving/*.*\", \"io/resilienceagent/shaded/*.*\", "
-                + "\"io/resilienceagent/startup/*.*\", \"io/resilienceagent/launch/*.*\"], c2: { Exclude: true } }");
+                + "\"io/resilienceagent/startup/*.*\", \"io/resilienceagent/launch/*.*\", "
+                + "\"io/resilienceagent/config/JdkClasses.*\"], c2: { Exclude: true } }");
         assertThat(json).contains("{ match: [\"sun/instrument/InstrumentationImpl.transform\", "
                 + "\"sun/instrument/TransformerManager.transform\"], inline: [\"-io/resilienceagent/*.*\"] }");
         assertThat(json.split("match:", -1)).hasSize(JitHints.DIRECTIVE_COUNT + 1);
@@ -58,8 +60,11 @@ class JitHintsTest {
                 .startsWith("compiler directives not added: java.lang.NullPointerException");
     }
 
+    /** Whether a pattern matches the class's methods: a package's {@code *.*} covers its subpackages too. */
     private static boolean covered(Class<?> type) {
         String name = type.getName().replace('.', '/');
-        return JitHints.C1_ONLY_PACKAGES.stream().anyMatch(name::startsWith);
+        return JitHints.C1_ONLY.stream().anyMatch(pattern -> pattern.endsWith("/*.*")
+                ? name.startsWith(pattern.substring(0, pattern.length() - "*.*".length()))
+                : name.equals(pattern.substring(0, pattern.length() - ".*".length())));
     }
 }

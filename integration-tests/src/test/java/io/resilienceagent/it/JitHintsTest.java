@@ -32,7 +32,7 @@ class JitHintsTest {
             "^\\s*(\\d+)\\s+\\d+\\s+[%sbn! ]*\\s([0-4])\\s+(io\\.resilienceagent\\.\\S+)::");
     private static final Pattern LOADING_FROM = Pattern.compile("LOADING FROM uptimeMs=(\\d+)");
     private static final List<String> C1_ONLY = List.of("io.resilienceagent.weaving.", "io.resilienceagent.shaded.",
-            "io.resilienceagent.startup.", "io.resilienceagent.launch.");
+            "io.resilienceagent.startup.", "io.resilienceagent.launch.", "io.resilienceagent.config.JdkClasses");
 
     @TempDir
     Path dir;
