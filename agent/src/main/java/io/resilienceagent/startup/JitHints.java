@@ -141,7 +141,8 @@ final class JitHints implements Runnable {
         Path file = writeDirectives();
         try {
             String output = String.valueOf(execute.invoke(runner, "Compiler.directives_add \"" + file + "\"")).strip();
-            return output.startsWith(DIRECTIVE_COUNT + " compiler directives added") ? "compiler directives added: the weaver is compiled by C1 only"
+            return output.startsWith(DIRECTIVE_COUNT + " compiler directives added")
+                    ? "compiler directives added: the weaver is compiled by C1 only"
                     : "compiler directives not added: the JVM said " + output.replace('\n', ' ');
         } finally {
             Files.deleteIfExists(file);
