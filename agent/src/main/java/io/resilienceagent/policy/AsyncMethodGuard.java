@@ -39,9 +39,9 @@ public final class AsyncMethodGuard implements CallHandler {
     @Override
     public Object enter(Class<?> owner) {
         ThreadCalls calls = ThreadCalls.current();
-        AsyncCall retry = calls.takeRetry(this);
+        Object retry = enterRetry(calls);
         if (retry != null) {
-            return retry.beginRetry(calls);
+            return retry;
         }
         if (calls.isInside(service.index())) {
             return Dispatcher.PASS_THROUGH;
@@ -54,6 +54,15 @@ public final class AsyncMethodGuard implements CallHandler {
         }
         return calls.push(service.index(), permit == service.breaker().closedPermit() ? null : permit,
                 service.policy());
+    }
+
+    /**
+     * The entry of a retry that the agent's scheduler runs for a call of this method (see
+     * {@link #runAgain}): the call's next admission; null when this entry is not such a retry.
+     */
+    Object enterRetry(ThreadCalls calls) {
+        AsyncCall retry = calls.takeRetry(this);
+        return retry == null ? null : retry.beginRetry(calls);
     }
 
     @Override

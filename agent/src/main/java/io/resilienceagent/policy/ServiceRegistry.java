@@ -1,5 +1,6 @@
 package io.resilienceagent.policy;
 
+import io.resilienceagent.bootstrap.CallHandler;
 import io.resilienceagent.bootstrap.Dispatcher;
 import io.resilienceagent.config.ResilienceConfig;
 import io.resilienceagent.config.ServiceSettings;
@@ -28,6 +29,8 @@ public final class ServiceRegistry {
     private volatile Map<String, ServiceGuard> services;
     /** Method and service to id; guarded by {@code this}. */
     private final Map<String, Integer> ids = new HashMap<>();
+    /** The handler installed for each bound id, to hand over to an {@link UnboundMethod} when its service goes. */
+    private final Map<Integer, CallHandler> handlers = new HashMap<>();
     private int nextId;
     /** Instrumented methods ({@code Class.method(params)}) to their class's name, in order; guarded by {@code this}. */
     private final Map<String, String> instrumented = new LinkedHashMap<>();
@@ -59,7 +62,8 @@ public final class ServiceRegistry {
 
     /**
      * Applies a reloaded config's services: a service that stays keeps its guard, reconfigured if its
-     * settings changed; a new one gets a guard; a removed one's methods are unbound (they run unprotected).
+     * settings changed; a new one gets a guard; a removed one's methods are unbound: calls that
+     * start afterwards run unprotected, calls already running finish as they started ({@link UnboundMethod}).
      */
     public synchronized Changes update(ResilienceConfig config) {
         Map<String, ServiceGuard> current = services;
@@ -92,7 +96,7 @@ public final class ServiceRegistry {
         for (Iterator<Map.Entry<String, Integer>> it = ids.entrySet().iterator(); it.hasNext();) {
             Map.Entry<String, Integer> bound = it.next();
             if (bound.getKey().endsWith(" " + service)) {
-                Dispatcher.install(bound.getValue(), null);
+                Dispatcher.install(bound.getValue(), new UnboundMethod(handlers.remove(bound.getValue())));
                 it.remove();
             }
         }
@@ -120,9 +124,11 @@ public final class ServiceRegistry {
             return known;
         }
         int id = nextId++;
-        Dispatcher.install(id, async == null ? new MethodGuard(displayName, guard, retryable)
+        CallHandler handler = async == null ? new MethodGuard(displayName, guard, retryable)
                 : new AsyncMethodGuard(displayName, guard, retryable, async.name(), async.descriptor(), async.isStatic(),
-                        async.returnType()));
+                        async.returnType());
+        Dispatcher.install(id, handler);
+        handlers.put(id, handler);
         ids.put(key, id);
         return id;
     }
