@@ -11,17 +11,18 @@ import java.lang.ref.WeakReference;
 public final class MethodGuard implements CallHandler {
     /** How often the remembered class may change before the method stops remembering (a method returning many classes). */
     private static final int MAX_PLAIN_TYPE_CHANGES = 16;
-    private static final WeakReference<Class<?>> NONE = new WeakReference<>(null);
+    private static final PlainType NONE = new PlainType(null, null);
 
     private final String method;
     private final ServiceGuard service;
     private final boolean retryable;
     /**
      * The class this method last returned that has no HTTP status, held weakly (the agent holds no
-     * application class alive): a method nearly always returns one class, and comparing with it is
-     * several times cheaper than the per-class lookup. Written racily; any value read is valid.
+     * application class alive), with the reader that found none: a method nearly always returns one
+     * class, and comparing with it is several times cheaper than the per-class lookup. Written racily;
+     * any value read is valid, as type and reader are read together.
      */
-    private WeakReference<Class<?>> plainType = NONE;
+    private PlainType plainType = NONE;
     private int plainTypeChanges;
 
     /**
@@ -62,7 +63,8 @@ public final class MethodGuard implements CallHandler {
             return StatusReader.NO_STATUS;
         }
         Class<?> type = returned.getClass();
-        if (type == plainType.get()) {
+        PlainType plain = plainType;
+        if (type == plain.get() && reader == plain.reader) {
             return StatusReader.NO_STATUS;
         }
         if (reader.hasStatus(type)) {
@@ -70,9 +72,22 @@ public final class MethodGuard implements CallHandler {
         }
         if (plainTypeChanges < MAX_PLAIN_TYPE_CHANGES) {
             plainTypeChanges++;
-            plainType = new WeakReference<>(type);
+            plainType = new PlainType(type, reader);
         }
         return StatusReader.NO_STATUS;
+    }
+
+    /**
+     * A class found to have no status, and the reader that found it: a reload that names other status
+     * accessors brings another reader, which must look at the class again.
+     */
+    private static final class PlainType extends WeakReference<Class<?>> {
+        final StatusReader reader;
+
+        PlainType(Class<?> type, StatusReader reader) {
+            super(type);
+            this.reader = reader;
+        }
     }
 
     /** Whether a failure of this method may be retried (false for a single-use call such as OkHttp's). */
