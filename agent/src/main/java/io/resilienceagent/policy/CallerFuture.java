@@ -1,6 +1,8 @@
 package io.resilienceagent.policy;
 
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /**
  * The caller's side of an {@link AsyncCall}: the future the caller of an async method gets, and how the
@@ -8,7 +10,7 @@ import java.util.concurrent.CompletableFuture;
  * {@code CompletableFuture}, the call is that future itself, so the common case costs one object, not
  * a future, a call and a listener: its dependents are plain {@code CompletableFuture}s, and completing
  * or cancelling it from outside ({@code cancel}, {@code complete}, {@code completeExceptionally},
- * {@code orTimeout}, {@code completeOnTimeout}, {@code obtrude...}) stops the call. Otherwise the caller's future is one of the method's declared subclass, watched by a
+ * {@code orTimeout}, {@code completeOnTimeout}, {@code completeAsync}, {@code obtrude...}) stops the call. Otherwise the caller's future is one of the method's declared subclass, watched by a
  * listener to the same effect.
  */
 abstract class CallerFuture extends CompletableFuture<Object> {
@@ -94,6 +96,23 @@ abstract class CallerFuture extends CompletableFuture<Object> {
     public final void obtrudeException(Throwable error) {
         super.obtrudeException(error);
         stop();
+    }
+
+    /**
+     * Completing the caller's future through a supplier stops the call too (the JDK then completes it
+     * without calling {@link #complete}); the call stops once the supplier has run, just before the
+     * future completes. The overload without an executor comes here.
+     */
+    @Override
+    public final CompletableFuture<Object> completeAsync(Supplier<?> supplier, Executor executor) {
+        Supplier<Object> thenStop = () -> {
+            try {
+                return supplier.get();
+            } finally {
+                stop();
+            }
+        };
+        return super.completeAsync(thenStop, executor);
     }
 
     /** Dependents of the caller's future are plain futures. */

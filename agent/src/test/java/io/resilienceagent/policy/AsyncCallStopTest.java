@@ -43,4 +43,22 @@ class AsyncCallStopTest {
         assertThat(receiver.get()).as("the finished call, still held as the caller's future, keeps no receiver").isNull();
         assertThat(call).isCancelled();
     }
+
+    @Test
+    void aCallerCompletingItsFutureThroughASupplierStopsTheCall() {
+        ServiceGuard service = new ServiceGuard(Settings.service("api", Settings.retry(3, Duration.ZERO, Duration.ZERO),
+                Settings.breaker(1, Duration.ofSeconds(1), 1, 1)), timing, BreakerListener.NONE);
+        service.breaker().forceOpen();
+        clock.advance(Duration.ofSeconds(2)); // HALF_OPEN from the next ask, with one trial
+        AsyncMethodGuard method = new AsyncMethodGuard("Api.get", service, true, "get",
+                "()Ljava/util/concurrent/CompletableFuture;", false, CompletableFuture.class.getName());
+        AsyncCall call = new AsyncCall(method, service, service.policy(), Object.class, new Object(), new Object[0], null);
+
+        call.completeAsync(() -> "the caller's own", Runnable::run);
+        Object admission = call.beginRetry(ThreadCalls.current());
+
+        assertThat(call).isCompletedWithValue("the caller's own");
+        assertThat(admission).as("the body does not run").isInstanceOf(Replacement.class);
+        assertThat(service.breaker().tryAcquire()).as("the one trial permit is still there").isNotNull();
+    }
 }
