@@ -131,8 +131,7 @@ final class AsyncCall extends CallerFuture implements BiConsumer<Object, Throwab
             service.breaker().onIgnored(attemptPermit);
             return new Replacement(callerFuture());
         }
-        CallFrame frame = calls.push(service.index(), attemptPermit == service.breaker().closedPermit() ? null : attemptPermit,
-                settings);
+        CallFrame frame = calls.push(service.index(), attemptPermit, settings);
         frame.asyncCall = this;
         return frame;
     }

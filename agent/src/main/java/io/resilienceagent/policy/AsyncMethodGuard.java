@@ -52,8 +52,7 @@ public final class AsyncMethodGuard implements CallHandler {
             service.counters().firstAttemptsRejected.increment();
             return new Replacement(futures.failed(owner, service.reject(owner, null)));
         }
-        return calls.push(service.index(), permit == service.breaker().closedPermit() ? null : permit,
-                service.policy());
+        return calls.push(service.index(), permit, service.policy());
     }
 
     /**
@@ -86,7 +85,7 @@ public final class AsyncMethodGuard implements CallHandler {
 
     /** The first attempt, on the caller's thread: settled here when its outcome is already known. */
     private Object firstAttemptRan(CallFrame frame, Object returned, Throwable thrown) {
-        Object permit = frame.permit != null ? frame.permit : service.breaker().closedPermit();
+        Object permit = frame.permit;
         RetryPolicy policy = frame.policy.retry;
         if (thrown != null) {
             if (thrown instanceof CircuitBreakerOpenException || !policy.classifier().isTransient(thrown)) {
@@ -129,7 +128,7 @@ public final class AsyncMethodGuard implements CallHandler {
             frame.end();
             throw cannotBuild;
         }
-        Object permit = frame.permit != null ? frame.permit : service.breaker().closedPermit();
+        Object permit = frame.permit;
         AsyncCall call = new AsyncCall(this, service, frame.policy, owner, receiver, arguments, declared);
         frame.end();
         if (thrown != null) {
@@ -156,7 +155,7 @@ public final class AsyncMethodGuard implements CallHandler {
     }
 
     private void releasePermit(CallFrame frame) {
-        if (frame.asyncCall == null && frame.permit != null) {
+        if (frame.asyncCall == null) {
             service.breaker().onIgnored(frame.permit);
         }
     }

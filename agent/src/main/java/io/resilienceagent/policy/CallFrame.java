@@ -4,9 +4,9 @@ package io.resilienceagent.policy;
  * One protected call in progress on one thread, from its first attempt to its outcome: the woven
  * code's admission token, handed from attempt to attempt. Frames belong to their thread's
  * {@link ThreadCalls} and are reused call after call; a call writes only primitive fields of its
- * frame unless it fails, is a trial call or runs with other settings than the frame's previous call
- * (another service, or a reload since), so it allocates nothing and, call after call of one service,
- * costs no GC write barrier.
+ * frame unless it fails, is a trial call, or has other settings or another breaker period than the
+ * frame's previous call (another service, a reload since, a breaker OPEN since), so it allocates
+ * nothing and, call after call of one service, costs no GC write barrier.
  */
 final class CallFrame {
     final ThreadCalls thread;
@@ -20,7 +20,10 @@ final class CallFrame {
      * differs from the frame's previous call's, so a thread calling one service writes no reference.
      */
     ServicePolicy policy;
-    /** The breaker's permit for the attempt in progress; null for a CLOSED breaker's. */
+    /**
+     * The breaker's permit for the attempt in progress. Kept when the call ends: in the CLOSED state it
+     * is the same object call after call, so a thread calling one service writes no reference.
+     */
     Object permit;
     int failedAttempts;
     long previousWaitNanos;
@@ -42,7 +45,7 @@ final class CallFrame {
         if (this.policy != policy) {
             this.policy = policy;
         }
-        if (permit != null) {
+        if (this.permit != permit) {
             this.permit = permit;
         }
         this.failedAttempts = 0;
@@ -84,9 +87,6 @@ final class CallFrame {
     /** Frees the frame; drops references to application objects, so an idle thread holds none alive. */
     void clear() {
         service = -1;
-        if (permit != null) {
-            permit = null;
-        }
         if (gaveUpInside != null) {
             gaveUpInside = null;
         }

@@ -2,7 +2,6 @@ package io.resilienceagent.policy;
 
 import io.resilienceagent.config.BreakerSettings;
 import io.resilienceagent.policy.BreakerTransition.Cause;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -13,9 +12,10 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>The current state is an immutable-identity object behind an {@link AtomicReference}. Every change
  * of state goes through {@link #transitionTo}: a compare-and-set, so it happens, and is reported, exactly
  * once however many threads race for it. A call is admitted with {@link #tryAcquire()}, which hands out a
- * permit, and reports its outcome with that permit; an outcome whose permit belongs to a state the
- * breaker has since left is ignored. The CLOSED success path reads two volatile fields and writes
- * nothing. The settings may be replaced while the breaker runs ({@link #reconfigure}); its state and
+ * permit, and reports its outcome with that permit: the state object that admitted it, one per
+ * period ({@link ClosedPeriod}, {@link HalfOpenTrials}), so an outcome whose permit belongs to a
+ * period the breaker has since left does not count in the next one. The CLOSED success path reads two
+ * volatile fields and writes nothing. The settings may be replaced while the breaker runs ({@link #reconfigure}); its state and
  * counts stay.
  */
 public final class CircuitBreaker {
@@ -24,9 +24,9 @@ public final class CircuitBreaker {
     private final BreakerListener listener;
     private volatile BreakerSettings settings;
 
-    private final State closed = new State(BreakerState.CLOSED, 0);
-    private final AtomicReference<State> state = new AtomicReference<>(closed);
-    private final AtomicInteger consecutiveFailures = new AtomicInteger();
+    private final AtomicReference<State> state;
+    /** The current CLOSED period, or the last one before OPEN: its count is the consecutive failures reported. */
+    private volatile ClosedPeriod lastClosed;
     private volatile long lastStateChangeMillis;
 
     public CircuitBreaker(String service, BreakerSettings settings, Clock clock, BreakerListener listener) {
@@ -34,6 +34,8 @@ public final class CircuitBreaker {
         this.settings = settings;
         this.clock = clock;
         this.listener = listener;
+        this.lastClosed = new ClosedPeriod();
+        this.state = new AtomicReference<>(lastClosed);
         this.lastStateChangeMillis = clock.currentTimeMillis();
     }
 
@@ -49,42 +51,35 @@ public final class CircuitBreaker {
      */
     public Object tryAcquire() {
         State current = state.get();
-        if (current == closed) {
-            return closed;
+        if (current instanceof ClosedPeriod) {
+            return current;
         }
         current = advanceIfRecovered(current);
         if (current instanceof HalfOpenTrials trials && trials.tryAdmit()) {
             return trials;
         }
-        return current == closed ? closed : null;
-    }
-
-    /** The permit of every attempt admitted by the CLOSED breaker; the same object always. */
-    Object closedPermit() {
-        return closed;
+        return current instanceof ClosedPeriod ? current : null;
     }
 
     /** Reports a successful attempt. */
     public void onSuccess(Object permit) {
-        if (permit == closed) {
-            if (consecutiveFailures.get() != 0) {
-                consecutiveFailures.set(0);
-            }
+        if (permit instanceof ClosedPeriod period) {
+            period.succeeded();
         } else if (permit instanceof HalfOpenTrials trials && trials.succeeded()) {
-            transitionTo(trials, closed, Cause.TRIALS_SUCCEEDED, 0);
+            transitionTo(trials, new ClosedPeriod(), Cause.TRIALS_SUCCEEDED, 0);
         }
     }
 
     /** Reports a transient failure. */
     public void onFailure(Object permit) {
-        if (permit == closed) {
-            int failures = consecutiveFailures.incrementAndGet();
-            if (failures >= settings.failureThreshold() && state.get() == closed) {
-                transitionTo(closed, open(), Cause.FAILURES, failures);
+        if (permit instanceof ClosedPeriod period) {
+            int failures = period.failed();
+            if (failures >= settings.failureThreshold() && state.get() == period) {
+                transitionTo(period, open(), Cause.FAILURES, failures);
             }
         } else if (permit instanceof HalfOpenTrials trials) {
             trials.release();
-            transitionTo(trials, open(), Cause.TRIAL_FAILED, consecutiveFailures.get());
+            transitionTo(trials, open(), Cause.TRIAL_FAILED, failureCount());
         }
     }
 
@@ -122,8 +117,10 @@ public final class CircuitBreaker {
         State previous;
         do {
             previous = state.get();
-        } while (previous != closed && !transitionTo(previous, closed, Cause.RESET, 0));
-        consecutiveFailures.set(0);
+        } while (!(previous instanceof ClosedPeriod) && !transitionTo(previous, new ClosedPeriod(), Cause.RESET, 0));
+        if (previous instanceof ClosedPeriod period) {
+            period.clear();
+        }
     }
 
     /**
@@ -134,11 +131,12 @@ public final class CircuitBreaker {
         State previous;
         do {
             previous = state.get();
-        } while (previous.kind != BreakerState.OPEN && !transitionTo(previous, open(), Cause.FORCED_OPEN, consecutiveFailures.get()));
+        } while (previous.kind != BreakerState.OPEN && !transitionTo(previous, open(), Cause.FORCED_OPEN, failureCount()));
     }
 
+    /** The consecutive failures of the current CLOSED period, or of the last one while OPEN or HALF_OPEN. */
     public int failureCount() {
-        return consecutiveFailures.get();
+        return lastClosed.failures();
     }
 
     public int successCount() {
@@ -175,8 +173,8 @@ public final class CircuitBreaker {
         if (!state.compareAndSet(from, to)) {
             return false;
         }
-        if (to == closed) {
-            consecutiveFailures.set(0);
+        if (to instanceof ClosedPeriod period) {
+            lastClosed = period;
         }
         lastStateChangeMillis = clock.currentTimeMillis();
         listener.onTransition(new BreakerTransition(service, from.kind, to.kind, cause, failures));

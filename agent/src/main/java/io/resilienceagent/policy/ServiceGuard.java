@@ -67,7 +67,7 @@ public final class ServiceGuard {
             counters.firstAttemptsRejected.increment();
             return reject(owner, null);
         }
-        return calls.push(index, permit == breaker.closedPermit() ? null : permit, policy);
+        return calls.push(index, permit, policy);
     }
 
     /**
@@ -79,7 +79,7 @@ public final class ServiceGuard {
     Object exit(MethodGuard method, Class<?> owner, CallFrame frame, Object returned, Throwable thrown) {
         ServicePolicy settings = frame.policy;
         RetryPolicy retry = settings.retry;
-        Object permit = frame.permit != null ? frame.permit : breaker.closedPermit();
+        Object permit = frame.permit;
         int status;
         try {
             status = thrown == null ? method.statusOf(returned, retry.classifier().statusReader()) : StatusReader.NO_STATUS;
@@ -139,7 +139,7 @@ public final class ServiceGuard {
         if (thrown == null) {
             FailedValues.release(returned);
         }
-        frame.permit = permit == breaker.closedPermit() ? null : permit;
+        frame.permit = permit;
         frame.previousWaitNanos = wait;
         frame.gaveUpInside = null;
         return frame;

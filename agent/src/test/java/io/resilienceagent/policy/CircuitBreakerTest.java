@@ -56,6 +56,26 @@ class CircuitBreakerTest {
     }
 
     @Test
+    void failuresOfCallsAdmittedInAnEarlierClosedPeriodDoNotCountInTheNext() {
+        CircuitBreaker breaker = breaker(2, 1, 1);
+        Object slowFirst = breaker.tryAcquire();
+        Object slowSecond = breaker.tryAcquire();
+        fail(breaker, 2); // OPEN, while the two slow calls still run
+        clock.advance(Duration.ofSeconds(61));
+        breaker.onSuccess(breaker.tryAcquire()); // the trial succeeds: CLOSED again
+
+        breaker.onFailure(slowFirst);
+        breaker.onFailure(slowSecond);
+
+        assertThat(breaker.refreshState()).isEqualTo(BreakerState.CLOSED);
+        assertThat(breaker.failureCount()).isZero();
+        fail(breaker, 2);
+        assertThat(breaker.refreshState()).as("this period's own failures open it").isEqualTo(BreakerState.OPEN);
+        assertThat(transitions).extracting(BreakerTransition::cause)
+                .containsExactly(Cause.FAILURES, Cause.RECOVERY_TIMEOUT, Cause.TRIALS_SUCCEEDED, Cause.FAILURES);
+    }
+
+    @Test
     void ignoredOutcomesCountNeitherWay() {
         CircuitBreaker breaker = breaker(3, 2, 2);
 
