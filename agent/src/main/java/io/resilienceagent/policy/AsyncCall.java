@@ -113,6 +113,7 @@ final class AsyncCall extends CallerFuture implements BiConsumer<Object, Throwab
                 return new Replacement(callerFuture());
             }
         }
+        service.countRetry(calls);
         Object attemptPermit = service.breaker().tryAcquire();
         if (attemptPermit == null) {
             failCaller(service.reject(owner, lastFailure(), settings));
@@ -222,8 +223,8 @@ final class AsyncCall extends CallerFuture implements BiConsumer<Object, Throwab
             return;
         }
         long wait = settings.retry.waitNanos(failed, previous, value, failure, service.timing().clock().currentTimeMillis());
-        service.countRetry(ThreadCalls.current());
         if (service.breaker().nanosUntilAdmission() > wait) {
+            service.countRetry(ThreadCalls.current());
             FailedValues.release(value);
             failCaller(service.reject(owner, failure, settings));
             return;

@@ -120,8 +120,8 @@ public final class ServiceGuard {
         RetryPolicy retry = settings.retry;
         long wait = retry.waitNanos(frame.failedAttempts, frame.previousWaitNanos, returned, thrown,
                 timing.clock().currentTimeMillis());
-        countRetry(frame.thread);
         if (breaker.nanosUntilAdmission() > wait) {
+            countRetry(frame.thread);
             return rejectRetry(owner, frame, settings, returned, thrown);
         }
         log.retrying(method.method(), thrown, status, frame.failedAttempts + 1, retry.maxAttempts());
@@ -132,6 +132,7 @@ public final class ServiceGuard {
             frame.endGivingUp(thrown != null ? thrown : returned);
             return null;
         }
+        countRetry(frame.thread);
         Object permit = breaker.tryAcquire();
         if (permit == null) {
             return rejectRetry(owner, frame, settings, returned, thrown);
@@ -168,7 +169,11 @@ public final class ServiceGuard {
         return false;
     }
 
-    /** A retry asks the breaker: counted as a call (on this thread) and as a retry. */
+    /**
+     * A retry asks the breaker, once its wait is over (or before it, when the breaker will still be
+     * OPEN then): counted as a call (on this thread) and as a retry. A retry whose wait is cut short
+     * (an interrupt, a caller that gave up) never asks and is not counted.
+     */
     void countRetry(ThreadCalls calls) {
         calls.counts.increment(index);
         counters.retries.increment();

@@ -213,10 +213,14 @@ class ServiceGuardTest {
             throw failure;
         };
 
+        MethodGuard guard = defaultGuard();
         try {
-            assertThatThrownBy(() -> ProtectedCall.call(defaultGuard(), body)).isSameAs(failure);
+            assertThatThrownBy(() -> ProtectedCall.call(guard, body)).isSameAs(failure);
             assertThat(Thread.currentThread().isInterrupted()).isTrue();
             assertThat(calls).hasValue(1);
+            BreakerStats stats = guard.service().stats();
+            assertThat(stats.totalRetries()).as("the retry never asked the breaker").isZero();
+            assertThat(stats.totalCalls()).isEqualTo(1);
         } finally {
             Thread.interrupted();
         }
