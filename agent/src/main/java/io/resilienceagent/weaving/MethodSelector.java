@@ -81,13 +81,22 @@ public final class MethodSelector {
                 return List.of();
             }
             ClassHeader header = ClassHeader.parse(bytes).orElse(null);
-            if (header == null || header.isAnnotationOrModule()) {
+            if (header == null) {
+                // no class file to read (a class loaded before the agent from bytes its loader does not
+                // serve as a resource): what its name alone tells, as without such patterns
+                return mappingsAt(covering);
+            }
+            if (header.isAnnotationOrModule()) {
                 return List.of();
             }
             if (declaresAPatternsMethod) {
                 covering = PatternIndex.union(covering, hierarchy.inherited(header, loader));
             }
         }
+        return mappingsAt(covering);
+    }
+
+    private List<MethodMapping> mappingsAt(int[] covering) {
         if (covering.length == 0) {
             return List.of();
         }

@@ -99,6 +99,15 @@ class MethodSelectorTest {
     }
 
     @Test
+    void aClassNamedExactlyIsCoveredWhenItsClassFileCannotBeReadAndAnotherPatternCouldBeInherited() {
+        MethodSelector selector = new MethodSelector(List.of(map(PKG + "FlakyTarget.fetch", "a"), map("com.other.*Client.get*", "w")));
+
+        // a class loaded before the agent whose loader serves no .class resource for it
+        assertThat(selector.mappingsCovering(PKG.replace('.', '/') + "FlakyTarget", () -> new byte[0],
+                MethodSelectorTest.class.getClassLoader())).extracting(MethodMapping::service).containsExactly("a");
+    }
+
+    @Test
     void supertypesAreReadOncePerLoaderWhenAPatternNamesAnInterface() throws Exception {
         CountingLoader loader = new CountingLoader(getClass().getClassLoader());
         MethodSelector selector = new MethodSelector(List.of(map(PKG + "Fetcher.*", "fetch")));
