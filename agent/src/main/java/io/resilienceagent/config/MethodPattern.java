@@ -11,6 +11,8 @@ import java.util.Optional;
  * characters inside one dot-separated segment ({@code pkg.*Client.*}). Nested classes use {@code $}.
  */
 public final class MethodPattern {
+    private static final List<String> PRIMITIVES = List.of("boolean", "byte", "char", "short", "int", "long", "float", "double");
+
     private final String text;
     private final String classGlob;
     private final String methodGlob;
@@ -57,6 +59,9 @@ public final class MethodPattern {
             requireSegment(segment, "class name segment");
         }
         requireSegment(methodGlob, "method name");
+        if (params.isPresent()) {
+            requirePackages(params.get(), classGlob);
+        }
         return new MethodPattern(trimmed, classGlob, methodGlob, params);
     }
 
@@ -74,6 +79,41 @@ public final class MethodPattern {
             types.add(type);
         }
         return List.copyOf(types);
+    }
+
+    /**
+     * Parameter types are matched by their fully qualified names, so one without a package never
+     * matches: it could only be a class of the default package, which only the default package's own
+     * classes can take, and no such class is called {@code String}.
+     */
+    private static void requirePackages(List<String> types, String classGlob) {
+        for (String type : types) {
+            String element = type;
+            while (element.endsWith("[]")) {
+                element = element.substring(0, element.length() - 2);
+            }
+            if (element.indexOf('.') >= 0 || PRIMITIVES.contains(element)) {
+                continue;
+            }
+            String arrays = type.substring(element.length());
+            if (isJavaLang(element)) {
+                throw new IllegalArgumentException("parameter type '" + type + "' has no package; write java.lang." + element
+                        + arrays + " (parameter types are matched by their fully qualified names)");
+            }
+            if (classGlob.indexOf('.') >= 0) {
+                throw new IllegalArgumentException("parameter type '" + type + "' has no package; write its fully qualified "
+                        + "name, such as com.example." + type + " (parameter types are matched by their fully qualified names)");
+            }
+        }
+    }
+
+    private static boolean isJavaLang(String simpleName) {
+        try {
+            Class.forName("java.lang." + simpleName, false, null);
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
     }
 
     private static void requireSegment(String segment, String what) {

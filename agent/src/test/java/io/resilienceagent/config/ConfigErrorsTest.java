@@ -295,6 +295,9 @@ class ConfigErrorsTest {
     @CsvSource(delimiter = '|', quoteCharacter = '`', value = {
             "justAMethod        | invalid method pattern: expected a fully qualified class name and a method name, such as com.example.Client.call",
             "com.example.A.a(int | invalid method pattern: unbalanced parentheses; write the parameter list as pkg.Class.method(java.lang.String,int)",
+            "`com.example.A.a(String, int)` | invalid method pattern: parameter type 'String' has no package; write java.lang.String (parameter types are matched by their fully qualified names)",
+            "`com.example.A.a(long, Integer[])` | invalid method pattern: parameter type 'Integer[]' has no package; write java.lang.Integer[] (parameter types are matched by their fully qualified names)",
+            "com.example.A.a(Request) | invalid method pattern: parameter type 'Request' has no package; write its fully qualified name, such as com.example.Request (parameter types are matched by their fully qualified names)",
             "com.exa mple.A.a   | invalid method pattern: class name segment 'exa mple' is not valid; use Java identifiers, '$' for nested classes and '*' as a wildcard inside one segment",
             "com.example.A.<init> | invalid method pattern: constructors and static initialisers are never instrumented; name a method the constructor calls, or the application method that creates the object",
             "java.util.List.get | this pattern can never match: JDK classes (java.*, jdk.*, sun.*, the JDK's javax.* and com.sun.* packages) are never instrumented; name the application method that calls this one instead (the JDK methods that can be protected are java.net.http.HttpClient.send and .sendAsync)",
@@ -311,6 +314,14 @@ class ConfigErrorsTest {
         assertThat(problem.line()).isEqualTo(4);
         assertThat(problem.column()).isEqualTo(3);
         assertThat(problem.message()).isEqualTo(message);
+    }
+
+    @Test
+    void aParameterTypeWithoutAPackageIsAcceptedForAClassOfTheDefaultPackage() throws Exception {
+        ResilienceConfig config = ConfigLoader.parse("services:\n  api: {}\nmethods:\n  \"Api.call(Request, int)\": api\n",
+                "test.yaml");
+
+        assertThat(config.methods()).hasSize(1);
     }
 
     @Test
