@@ -23,7 +23,7 @@ record AgentArgs(Optional<String> config, boolean exitOnConfigError, boolean wat
         Optional<String> cache, boolean jitHints) {
     static final AgentArgs DEFAULTS = new AgentArgs(Optional.empty(), true, true, Optional.empty(), Optional.empty(), true);
     private static final String VALID = "valid arguments are config=PATH, onConfigError=exit|continue, reload=on|off, "
-            + "cache=DIR, jitHints=on|off and report=PATH";
+            + "cache=DIR and jitHints=on|off";
 
     /**
      * Parses the argument string.

@@ -56,7 +56,8 @@ class AgentArgsTest {
     void rejectsUnknownKeysAndValuesWithTheAcceptedForms() {
         assertThatThrownBy(() -> AgentArgs.parse("conifg=a.yaml"))
                 .hasMessageContaining("unknown agent argument 'conifg'").hasMessageContaining("config=PATH")
-                .hasMessageContaining("report=PATH").hasMessageContaining("cache=DIR").hasMessageContaining("jitHints=on|off");
+                .hasMessageContaining("cache=DIR").hasMessageContaining("jitHints=on|off")
+                .hasMessageNotContaining("report");
         assertThatThrownBy(() -> AgentArgs.parse("onConfigError=ignore"))
                 .hasMessageContaining("onConfigError=ignore").hasMessageContaining("exit or continue");
         assertThatThrownBy(() -> AgentArgs.parse("a.yaml")).hasMessageContaining("not key=value");
