@@ -58,12 +58,16 @@ final class AsyncCall extends CallerFuture implements BiConsumer<Object, Throwab
         settle(1, value, error);
     }
 
-    /** The first attempt threw a transient failure, already recorded; no other thread knows the call yet. */
+    /**
+     * The first attempt threw a transient failure, already recorded, and the retry budget allowed its
+     * retry (asked on the caller's thread, which gets the throw when it is denied); no other thread
+     * knows the call yet.
+     */
     void firstAttemptFailed(Throwable thrown) {
         settled = true;
         failedAttempts = 1;
         lastFailure = thrown;
-        afterFailure(null, thrown, thrown, StatusReader.NO_STATUS, 1, 0);
+        afterFailure(null, thrown, thrown, StatusReader.NO_STATUS, 1, 0, true);
     }
 
     /** Follows the first attempt's future; no other thread knows the call yet, unless a timer is set for it. */
@@ -213,12 +217,16 @@ final class AsyncCall extends CallerFuture implements BiConsumer<Object, Throwab
             previous = previousWaitNanos;
             lastFailure = failure != null ? failure : lastFailure;
         }
-        afterFailure(value, error, failure, status, failed, previous);
+        afterFailure(value, error, failure, status, failed, previous, false);
     }
 
-    /** After the {@code failed}-th transient failure: retry after the backoff, or give the caller that failure. */
-    private void afterFailure(Object value, Throwable error, Throwable failure, int status, int failed, long previous) {
-        if (!method.retryable() || failed >= settings.retry.maxAttempts() || !service.budgetAllowsRetry(settings)) {
+    /**
+     * After the {@code failed}-th transient failure: retry after the backoff, or give the caller that
+     * failure. {@code budgetAllowed}: the retry budget has allowed this retry already.
+     */
+    private void afterFailure(Object value, Throwable error, Throwable failure, int status, int failed, long previous,
+            boolean budgetAllowed) {
+        if (!method.retryable() || failed >= settings.retry.maxAttempts() || !budgetAllowed && !service.budgetAllowsRetry(settings)) {
             finish(value, error);
             return;
         }

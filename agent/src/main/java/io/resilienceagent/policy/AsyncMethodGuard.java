@@ -96,7 +96,8 @@ public final class AsyncMethodGuard implements CallHandler {
             service.counters().failures.increment();
             service.breaker().onFailure(permit);
             frame.failedAttempts = 1;
-            if (!retryable || policy.maxAttempts() <= 1) {
+            // not retried (a budget that denies the retry included): thrown to the caller, as without the agent
+            if (!retryable || policy.maxAttempts() <= 1 || !service.budgetAllowsRetry(frame.policy)) {
                 frame.end();
                 return null;
             }

@@ -10,6 +10,7 @@ import java.net.ConnectException;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -70,6 +71,22 @@ class RetryBudgetTest {
         assertThat(stats.totalCalls()).as("nor does it ask the breaker").isEqualTo(3);
         assertThat(stats.totalFailures()).as("the breaker recorded every failed attempt").isEqualTo(3);
         assertThat(stats.failureCount()).isEqualTo(3);
+    }
+
+    @Test
+    void anAsyncMethodsFirstAttemptThrowingWithItsRetryDeniedIsThrownToTheCaller() {
+        ServiceGuard api = service(retry(0.5));
+        AsyncMethodGuard get = new AsyncMethodGuard("Api.get", api, true, "get",
+                "()Ljava/util/concurrent/CompletableFuture;", false, CompletableFuture.class.getName());
+        ConnectException refused = new ConnectException("refused");
+        clock.advance(Duration.ofMillis(1));
+
+        Object admission = get.enter(Object.class);
+        Object decision = get.exit(Object.class, admission, null, refused);
+
+        assertThat(decision).as("complete the call as the body did: the throw reaches the caller").isNull();
+        assertThat(api.stats().totalRetriesDenied()).isEqualTo(1);
+        assertThat(ThreadCalls.current().depth()).isZero();
     }
 
     @Test
