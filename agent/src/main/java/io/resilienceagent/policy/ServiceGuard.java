@@ -133,12 +133,14 @@ public final class ServiceGuard {
             return null;
         }
         countRetry(frame.thread);
-        Object permit = breaker.tryAcquire();
-        if (permit == null) {
-            return rejectRetry(owner, frame, settings, returned, thrown);
-        }
+        // superseded by the retry or by the breaker's rejection; released before a permit is held, so
+        // that nothing the value's close() throws can leave a trial permit unreturned
         if (thrown == null) {
             FailedValues.release(returned);
+        }
+        Object permit = breaker.tryAcquire();
+        if (permit == null) {
+            return rejectRetry(owner, frame, settings, null, thrown);
         }
         frame.permit = permit;
         frame.previousWaitNanos = wait;

@@ -83,6 +83,31 @@ class SupersededValuesTest {
         assertThat(result.closes).isZero();
     }
 
+    @Test
+    void anErrorFromClosingASupersededValueLeavesNoTrialPermitTaken() {
+        // the first failure opens the breaker; the retry's wait outlasts its recovery: the retry is a trial
+        ServiceGuard service = new ServiceGuard(Settings.service("api", Settings.retry(3, Duration.ofSeconds(60),
+                Duration.ofSeconds(60)), Settings.breaker(1, Duration.ofSeconds(60), 1, 1)), timing, new TransitionLog());
+        MethodGuard guard = new MethodGuard("Client.get", service);
+
+        assertThatThrownBy(() -> ProtectedCall.call(guard, () -> new BrokenResponse()))
+                .isInstanceOf(StackOverflowError.class);
+
+        assertThat(service.breaker().tryAcquire()).as("the one trial permit is still there").isNotNull();
+    }
+
+    /** A 503 whose close() fails with an error, not an exception. */
+    public static final class BrokenResponse implements AutoCloseable {
+        public int code() {
+            return 503;
+        }
+
+        @Override
+        public void close() {
+            throw new StackOverflowError();
+        }
+    }
+
     /** A response that must be closed, like OkHttp's or Apache HttpClient's. */
     public static final class Response implements AutoCloseable {
         final int status;
