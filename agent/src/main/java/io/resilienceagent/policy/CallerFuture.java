@@ -10,8 +10,9 @@ import java.util.function.Supplier;
  * {@code CompletableFuture}, the call is that future itself, so the common case costs one object, not
  * a future, a call and a listener: its dependents are plain {@code CompletableFuture}s, and completing
  * or cancelling it from outside ({@code cancel}, {@code complete}, {@code completeExceptionally},
- * {@code orTimeout}, {@code completeOnTimeout}, {@code completeAsync}, {@code obtrude...}) stops the call. Otherwise the caller's future is one of the method's declared subclass, watched by a
- * listener to the same effect.
+ * {@code orTimeout}, {@code completeOnTimeout}, {@code completeAsync}, {@code obtrude...}) stops the
+ * call. Otherwise the caller's future is one of the method's declared subclass, watched by a listener
+ * to the same effect.
  */
 abstract class CallerFuture extends CompletableFuture<Object> {
     /** The caller's future: this one, or a future of the method's declared subclass. */

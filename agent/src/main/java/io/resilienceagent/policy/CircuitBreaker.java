@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * permit, and reports its outcome with that permit: the state object that admitted it, one per
  * period ({@link ClosedPeriod}, {@link HalfOpenTrials}), so an outcome whose permit belongs to a
  * period the breaker has since left does not count in the next one. The CLOSED success path reads two
- * volatile fields and writes nothing. The settings may be replaced while the breaker runs ({@link #reconfigure}); its state and
- * counts stay.
+ * volatile fields and writes nothing. The settings may be replaced while the breaker runs
+ * ({@link #reconfigure}); its state and counts stay.
  */
 public final class CircuitBreaker {
     private final String service;
