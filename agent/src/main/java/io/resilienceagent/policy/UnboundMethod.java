@@ -6,10 +6,9 @@ import io.resilienceagent.bootstrap.Dispatcher;
 /**
  * The handler of a method whose service a reload removed: calls that start from now on run
  * unprotected; a call already running finishes with the guard it started with (its retries, its
- * breaker's outcome, its place on the thread's call stack and, for an async
- * method, the retries the agent's scheduler runs), as every call keeps its settings
- * through a reload. Without it, a running call's end would find no handler and leave its frame on the
- * thread for good.
+ * breaker's outcome, its place on the thread's call stack and, for an async method, the retries the
+ * agent's scheduler runs), as every call keeps its settings through a reload. Without it, a running
+ * call's end would find no handler and leave its frame on the thread for good.
  */
 final class UnboundMethod implements CallHandler {
     private final CallHandler startedWith;
