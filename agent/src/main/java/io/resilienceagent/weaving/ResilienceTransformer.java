@@ -126,8 +126,10 @@ public final class ResilienceTransformer implements ClassFileTransformer {
     public void retransform(Set<String> alsoClasses) {
         List<Class<?>> loadedEarlier = new ArrayList<>();
         for (Class<?> type : jvm.getAllLoadedClasses()) {
-            if (!type.isArray() && !isIgnoredLoaded(type.getName()) && jvm.isModifiableClass(type)
-                    && (alsoClasses.contains(type.getName()) || isCovered(type))) {
+            // a class woven before is transformed again even when now ignored: the JDK's HTTP client once its
+            // pattern is gone, so that it runs unwoven
+            if (!type.isArray() && (alsoClasses.contains(type.getName()) || !isIgnoredLoaded(type.getName()) && isCovered(type))
+                    && jvm.isModifiableClass(type)) {
                 loadedEarlier.add(type);
             }
         }

@@ -15,10 +15,14 @@ import io.resilienceagent.log.AgentLogCapture;
 import io.resilienceagent.policy.BreakerListener;
 import io.resilienceagent.policy.ServiceRegistry;
 import io.resilienceagent.policy.Timing;
+import java.lang.instrument.Instrumentation;
+import java.lang.reflect.Proxy;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,6 +51,28 @@ class ResilienceTransformerTest {
 
     private byte[] transform(Class<?> type, byte[] classFile) {
         return transformer.transform(getClass().getClassLoader(), type.getName().replace('.', '/'), null, null, classFile);
+    }
+
+    @Test
+    void aReloadWithoutTheJdkHttpClientsPatternTransformsTheClientItWoveAgain() {
+        Class<?> client = java.net.http.HttpClient.newHttpClient().getClass(); // the JDK's implementation
+        List<Class<?>> retransformed = new ArrayList<>();
+        Instrumentation jvm = (Instrumentation) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {Instrumentation.class}, (proxy, method, args) -> switch (method.getName()) {
+                    case "getAllLoadedClasses" -> new Class<?>[] {client, String.class, FlakyTarget.class};
+                    case "isModifiableClass" -> true;
+                    case "retransformClasses" -> {
+                        retransformed.addAll(Arrays.asList((Class<?>[]) args[0]));
+                        yield null;
+                    }
+                    default -> null;
+                });
+        transformer.install(jvm); // the patterns name FlakyTarget only
+        retransformed.clear();
+
+        transformer.retransform(Set.of(client.getName())); // woven by the patterns before the reload
+
+        assertThat(retransformed).containsExactlyInAnyOrder(client, FlakyTarget.class);
     }
 
     @Test
