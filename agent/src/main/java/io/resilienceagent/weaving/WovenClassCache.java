@@ -10,14 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -109,8 +104,8 @@ public final class WovenClassCache {
 
     /** The same, taking at most {@code maxEntries} entries. */
     static WovenClassCache open(Path directory, String agentFingerprint, int maxEntries) throws IOException {
-        Path root = createPrivate(directory.toAbsolutePath());
-        Path dir = createPrivate(root.resolve(agentFingerprint));
+        Path root = PrivateDirectory.create(directory.toAbsolutePath());
+        Path dir = PrivateDirectory.create(root.resolve(agentFingerprint));
         return new WovenClassCache(dir, agentFingerprint, maxEntries);
     }
 
@@ -228,35 +223,6 @@ public final class WovenClassCache {
                         + ", classes missing from it are woven at every start: " + e);
             }
         }
-    }
-
-    /** The directory, created its user's alone if missing; refused when others could write it. */
-    private static Path createPrivate(Path directory) throws IOException {
-        boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-        if (!Files.isDirectory(directory)) {
-            if (posix) {
-                Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            } else {
-                Files.createDirectories(directory);
-            }
-        }
-        Path real = directory.toRealPath();
-        if (posix) {
-            PosixFileAttributes attributes = Files.readAttributes(real, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            Set<PosixFilePermission> permissions = attributes.permissions();
-            if (permissions.contains(PosixFilePermission.GROUP_WRITE) || permissions.contains(PosixFilePermission.OTHERS_WRITE)) {
-                throw new IOException(real + " is writable by other users (" + PosixFilePermissions.toString(permissions)
-                        + "), and whoever can write it can change the application's code; use a directory only "
-                        + "its owner can write (chmod go-w " + real + ")");
-            }
-            String owner = attributes.owner().getName();
-            String user = System.getProperty("user.name", "");
-            if (!owner.equals(user) && !owner.equals("root")) {
-                throw new IOException(real + " belongs to " + owner + ", who can change the application's code "
-                        + "through it; use a directory of the JVM's user (" + user + ") or of root");
-            }
-        }
-        return real;
     }
 
     /** The fingerprint of the agent's code, which its class loader serves; null outside the agent jar (tests). */

@@ -202,6 +202,29 @@ class WovenClassCacheTest {
     }
 
     @Test
+    void refusesADirectoryBelowOneOthersCanWriteButNotBelowASticky() throws Exception {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("unix"));
+        Path team = Files.createDirectory(dir.resolve("team"));
+        Files.setAttribute(team, "unix:mode", 0777);
+        Path tmp = Files.createDirectory(dir.resolve("tmp"));
+        Files.setAttribute(tmp, "unix:mode", 01777);
+
+        assertThatThrownBy(() -> WovenClassCache.open(team.resolve("cache"), FINGERPRINT)).isInstanceOf(IOException.class)
+                .hasMessageContaining(team + " is writable by other users (rwxrwxrwx)")
+                .hasMessageContaining("a directory above the cache can replace it");
+        WovenClassCache.open(tmp.resolve("cache"), FINGERPRINT); // others cannot rename what is not theirs there
+        assertThat(tmp.resolve("cache").resolve(FINGERPRINT)).isDirectory();
+    }
+
+    @Test
+    void theJvmsUserIdIsKnownWhereItHasNoNameToMatch() throws Exception {
+        assumeTrue(Files.isDirectory(Path.of("/proc/self")));
+        Path mine = Files.createFile(dir.resolve("mine"));
+
+        assertThat(PrivateDirectory.jvmUid()).isEqualTo(Files.getAttribute(mine, "unix:uid"));
+    }
+
+    @Test
     void aFullCacheKeepsNoMoreEntriesAndTheClassesAreWovenAllTheSame() throws Exception {
         byte[] classFile = original();
         String fetch = "fetch(Ljava/lang/String;)Ljava/lang/String;";
