@@ -42,9 +42,11 @@ final class AttachCommand {
                 throw new CliFailure(Cli.INVALID, "resilience-agent is already running in process " + pid + " (config "
                         + running + "); to apply a changed config use: java -jar resilience-agent.jar reload " + pid);
             }
-            Path report = Files.createTempFile("resilience-agent-attach-", ".txt");
+            // in a directory of this user's alone (the target JVM runs as the same user): no one else can
+            // put a file, or a link, where the agent writes its report
+            Path reportDirectory = Files.createTempDirectory("resilience-agent-attach-");
+            Path report = reportDirectory.resolve("report.txt");
             try {
-                Files.delete(report);
                 String arguments = (config == null ? "" : "config=" + config + ",") + "report=" + report;
                 target.loadAgent(agentJar(), arguments);
                 String outcome = awaitReport(report);
@@ -56,6 +58,7 @@ final class AttachCommand {
                 return Cli.INVALID;
             } finally {
                 Files.deleteIfExists(report);
+                Files.deleteIfExists(reportDirectory);
             }
         } catch (IOException e) {
             throw new CliFailure(Cli.INVALID, "cannot attach to process " + pid + ": " + e.getMessage());
