@@ -25,22 +25,31 @@ public final class ConfigWatcher implements Runnable {
 
     private final LiveConfig live;
     private final Path file;
+    private final Fingerprint read;
 
-    private ConfigWatcher(LiveConfig live) {
+    private ConfigWatcher(LiveConfig live, Fingerprint read) {
         this.live = live;
         this.file = live.file();
+        this.read = read;
     }
 
-    /** Starts watching {@code live}'s file on a daemon thread. */
-    public static void start(LiveConfig live) {
-        Thread thread = new Thread(new ConfigWatcher(live), "resilience-agent-config-watch");
+    /**
+     * Starts watching {@code live}'s file on a daemon thread.
+     *
+     * @param read the file as it was just before the running config was read from it: a change made
+     *     since (while the agent was starting) is a change to apply
+     * @return the watching thread
+     */
+    public static Thread start(LiveConfig live, Fingerprint read) {
+        Thread thread = new Thread(new ConfigWatcher(live, read), "resilience-agent-config-watch");
         thread.setDaemon(true);
         thread.start();
+        return thread;
     }
 
     @Override
     public void run() {
-        Fingerprint seen = Fingerprint.of(file);
+        Fingerprint seen = read;
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 Thread.sleep(POLL_MILLIS);
@@ -88,8 +97,8 @@ public final class ConfigWatcher implements Runnable {
     }
 
     /** What tells one version of the file from the next: where its links lead, when it changed, how long it is. */
-    record Fingerprint(String realPath, long modifiedMillis, long size) {
-        static Fingerprint of(Path file) {
+    public record Fingerprint(String realPath, long modifiedMillis, long size) {
+        public static Fingerprint of(Path file) {
             try {
                 Path real = file.toRealPath();
                 BasicFileAttributes attributes = Files.readAttributes(real, BasicFileAttributes.class);

@@ -85,7 +85,7 @@ public final class AgentInstaller {
         JmxExporter.registerLater(AgentVersion.current(), live, registry, new LogManagerLoaded(jvm),
                 attached ? 0 : JmxExporter.START_DELAY_MILLIS);
         if (outcome.args().watch()) {
-            ConfigWatcher.start(live);
+            ConfigWatcher.start(live, outcome.read());
         }
         int services = outcome.config().services().size();
         String started = "resilience-agent " + AgentVersion.current() + " protecting " + services

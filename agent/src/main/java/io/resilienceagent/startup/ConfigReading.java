@@ -3,6 +3,7 @@ package io.resilienceagent.startup;
 import io.resilienceagent.config.ConfigException;
 import io.resilienceagent.config.ConfigLoader;
 import io.resilienceagent.config.ResilienceConfig;
+import io.resilienceagent.reload.ConfigWatcher;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -89,8 +90,9 @@ final class ConfigReading implements Callable<ConfigReading.Outcome> {
                     args.exitOnConfigError());
         }
         try {
+            ConfigWatcher.Fingerprint read = ConfigWatcher.Fingerprint.of(configFile.get());
             ResilienceConfig config = ConfigLoader.load(configFile.get());
-            return new Outcome(args, config, configFile.get(), null, false, System.nanoTime() - started);
+            return new Outcome(args, config, configFile.get(), read, null, false, System.nanoTime() - started);
         } catch (ConfigException e) {
             return Outcome.problem(args, e.getMessage(), args.exitOnConfigError());
         }
@@ -101,13 +103,15 @@ final class ConfigReading implements Callable<ConfigReading.Outcome> {
      *
      * @param args the agent's arguments (the defaults when they could not be read)
      * @param config the config, or null when there is a problem
+     * @param read the config file as it was just before it was read, for the watcher; null when there is a problem
      * @param problem what to print when there is no config
      * @param stopJvm whether the problem stops the JVM (onConfigError=exit), unless the agent was attached
      * @param readNanos how long the reading took, for the DEBUG timing line
      */
-    record Outcome(AgentArgs args, ResilienceConfig config, Path file, String problem, boolean stopJvm, long readNanos) {
+    record Outcome(AgentArgs args, ResilienceConfig config, Path file, ConfigWatcher.Fingerprint read, String problem,
+            boolean stopJvm, long readNanos) {
         static Outcome problem(AgentArgs args, String message, boolean stopJvm) {
-            return new Outcome(args, null, null, message, stopJvm, 0);
+            return new Outcome(args, null, null, null, message, stopJvm, 0);
         }
     }
 }

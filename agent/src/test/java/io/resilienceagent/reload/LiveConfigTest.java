@@ -46,6 +46,25 @@ class LiveConfigTest {
     }
 
     @Test
+    void aChangeMadeWhileTheAgentStartsIsAppliedByTheWatcher() throws Exception {
+        ConfigWatcher.Fingerprint read = ConfigWatcher.Fingerprint.of(file); // as the config was read
+        Files.writeString(file, "services:\n  api: { retry: { maxAttempts: 4 } }\n"); // before the watcher starts
+
+        Thread watcher = ConfigWatcher.start(live, read);
+        try {
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (registry.service("api").orElseThrow().settings().retry().maxAttempts() != 4 && System.nanoTime() < deadline) {
+                java.util.concurrent.locks.LockSupport.parkNanos(10_000_000); // polls the state the watcher sets
+            }
+        } finally {
+            watcher.interrupt();
+            watcher.join();
+        }
+
+        assertThat(registry.service("api").orElseThrow().settings().retry().maxAttempts()).isEqualTo(4);
+    }
+
+    @Test
     void anUnchangedFileIsOkAndLogsNothing() {
         assertThat(live.reload()).isEqualTo("OK");
         assertThat(log()).isEmpty();
