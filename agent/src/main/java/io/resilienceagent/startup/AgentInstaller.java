@@ -79,7 +79,7 @@ public final class AgentInstaller {
         WovenClassCache cache = outcome.args().cache().isPresent() ? WovenClassCache.open(outcome.args().cache().get())
                 : WovenClassCache.NONE;
         ResilienceTransformer transformer = new ResilienceTransformer(selector, new ClassInstrumenter(registry, selector, cache));
-        transformer.install(jvm);
+        transformer.install(jvm, attached);
         LiveConfig live = new LiveConfig(outcome.file(), outcome.config(), registry, selector, transformer);
         Runtime.getRuntime().addShutdownHook(new UnmatchedPatternsReport(live));
         JmxExporter.registerLater(AgentVersion.current(), live, registry, new LogManagerLoaded(jvm),

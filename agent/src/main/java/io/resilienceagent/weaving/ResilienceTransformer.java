@@ -7,6 +7,8 @@ import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -20,6 +22,8 @@ import java.util.Set;
  */
 public final class ResilienceTransformer implements ClassFileTransformer {
     private static final String AGENT_ROOT = "io/resilienceagent/";
+    /** How many times {@link #retransform} looks at the loaded classes at most. */
+    static final int MAX_LOOKS = 5;
     /** The agent's own packages; other classes under {@code io.resilienceagent} are applications'. */
     private volatile Matching matching;
     private volatile Instrumentation jvm;
@@ -112,20 +116,49 @@ public final class ResilienceTransformer implements ClassFileTransformer {
         }
     }
 
-    /** Installs this transformer and retransforms covered classes that were loaded before it. */
-    public void install(Instrumentation jvm) {
+    /**
+     * Installs this transformer and retransforms covered classes that were loaded before it.
+     *
+     * @param appRunning whether the application's threads may be loading classes meanwhile (the agent was
+     *     attached), so that the loaded classes are looked at again, as after a reload
+     */
+    public void install(Instrumentation jvm, boolean appRunning) {
         this.jvm = jvm;
         jvm.addTransformer(this, true);
-        retransform(Set.of());
+        if (appRunning) {
+            retransform(Set.of());
+        } else {
+            retransformOnce(jvm.getAllLoadedClasses(), Set.of());
+        }
     }
 
     /**
      * Transforms again the loaded classes the patterns now cover, and those named in {@code alsoClasses}
-     * (woven by earlier patterns, so that a removed pattern leaves its methods unwoven).
+     * (woven by earlier patterns, so that a removed pattern leaves its methods unwoven). A class whose
+     * transformation began before the patterns changed, and that was defined only after the list of
+     * loaded classes was taken, was decided by the earlier patterns: so the loaded classes are looked at
+     * again, those not seen yet transformed likewise, until a look finds none new (at most
+     * {@value #MAX_LOOKS} looks).
      */
     public void retransform(Set<String> alsoClasses) {
+        Set<Class<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (int look = 0; look < MAX_LOOKS; look++) {
+            List<Class<?>> fresh = new ArrayList<>();
+            for (Class<?> type : jvm.getAllLoadedClasses()) {
+                if (seen.add(type)) {
+                    fresh.add(type);
+                }
+            }
+            if (fresh.isEmpty()) {
+                return;
+            }
+            retransformOnce(fresh.toArray(new Class<?>[0]), alsoClasses);
+        }
+    }
+
+    private void retransformOnce(Class<?>[] loaded, Set<String> alsoClasses) {
         List<Class<?>> loadedEarlier = new ArrayList<>();
-        for (Class<?> type : jvm.getAllLoadedClasses()) {
+        for (Class<?> type : loaded) {
             // a class woven before is transformed again even when now ignored: the JDK's HTTP client once its
             // pattern is gone, so that it runs unwoven
             if (!type.isArray() && (alsoClasses.contains(type.getName()) || !isIgnoredLoaded(type.getName()) && isCovered(type))

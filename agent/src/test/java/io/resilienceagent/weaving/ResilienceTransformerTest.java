@@ -23,6 +23,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -53,13 +55,11 @@ class ResilienceTransformerTest {
         return transformer.transform(getClass().getClassLoader(), type.getName().replace('.', '/'), null, null, classFile);
     }
 
-    @Test
-    void aReloadWithoutTheJdkHttpClientsPatternTransformsTheClientItWoveAgain() {
-        Class<?> client = java.net.http.HttpClient.newHttpClient().getClass(); // the JDK's implementation
-        List<Class<?>> retransformed = new ArrayList<>();
-        Instrumentation jvm = (Instrumentation) Proxy.newProxyInstance(getClass().getClassLoader(),
+    /** An {@code Instrumentation} whose loaded classes are {@code loaded}'s, asked anew each time; records what is retransformed. */
+    private static Instrumentation jvm(Supplier<Class<?>[]> loaded, List<Class<?>> retransformed) {
+        return (Instrumentation) Proxy.newProxyInstance(ResilienceTransformerTest.class.getClassLoader(),
                 new Class<?>[] {Instrumentation.class}, (proxy, method, args) -> switch (method.getName()) {
-                    case "getAllLoadedClasses" -> new Class<?>[] {client, String.class, FlakyTarget.class};
+                    case "getAllLoadedClasses" -> loaded.get();
                     case "isModifiableClass" -> true;
                     case "retransformClasses" -> {
                         retransformed.addAll(Arrays.asList((Class<?>[]) args[0]));
@@ -67,12 +67,30 @@ class ResilienceTransformerTest {
                     }
                     default -> null;
                 });
-        transformer.install(jvm); // the patterns name FlakyTarget only
-        retransformed.clear();
+    }
+
+    @Test
+    void aReloadWithoutTheJdkHttpClientsPatternTransformsTheClientItWoveAgain() {
+        Class<?> client = java.net.http.HttpClient.newHttpClient().getClass(); // the JDK's implementation
+        List<Class<?>> retransformed = new ArrayList<>();
+        transformer.install(jvm(() -> new Class<?>[] {client, String.class, FlakyTarget.class}, retransformed), false);
+        retransformed.clear(); // the patterns name FlakyTarget only
 
         transformer.retransform(Set.of(client.getName())); // woven by the patterns before the reload
 
         assertThat(retransformed).containsExactlyInAnyOrder(client, FlakyTarget.class);
+    }
+
+    @Test
+    void aClassDefinedWhileAReloadLooksAtTheLoadedClassesIsTransformedToo() {
+        AtomicInteger looks = new AtomicInteger();
+        List<Class<?>> retransformed = new ArrayList<>();
+        // FlakyTarget's transformation began under the earlier patterns; it is defined once the first look is taken
+        transformer.install(jvm(() -> looks.getAndIncrement() == 0 ? new Class<?>[] {String.class}
+                : new Class<?>[] {String.class, FlakyTarget.class}, retransformed), true);
+
+        assertThat(retransformed).containsExactly(FlakyTarget.class);
+        assertThat(looks).as("looked until a look found no class not seen").hasValue(3);
     }
 
     @Test
