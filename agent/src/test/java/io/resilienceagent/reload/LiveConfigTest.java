@@ -48,7 +48,8 @@ class LiveConfigTest {
     @Test
     void aChangeMadeWhileTheAgentStartsIsAppliedByTheWatcher() throws Exception {
         ConfigWatcher.Fingerprint read = ConfigWatcher.Fingerprint.of(file); // as the config was read
-        Files.writeString(file, "services:\n  api: { retry: { maxAttempts: 4 } }\n"); // before the watcher starts
+        // before the watcher starts; of another size, as it may come within the millisecond of the first
+        Files.writeString(file, "services:\n  api: { retry: { maxAttempts: 4 } }\n  beta: {}\n");
 
         Thread watcher = ConfigWatcher.start(live, read);
         try {
