@@ -56,7 +56,23 @@ final class BootstrapInjector {
         instrumentation.redefineModule(javaBase, Set.of(), Map.of("jdk.internal.misc", Set.of(agent)), Map.of(),
                 Set.of(), Map.of());
         for (String name : BOOTSTRAP_CLASSES) {
-            UnsafeDefiner.defineInBootLoader(name, classBytes(name));
+            try {
+                UnsafeDefiner.defineInBootLoader(name, classBytes(name));
+            } catch (LinkageError e) {
+                // defined by an earlier start in this JVM (an attach after a start that stopped at its
+                // config): in use as it is; appending the jar instead would only make the JVM warn
+                if (!isInBootLoader(name)) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static boolean isInBootLoader(String name) {
+        try {
+            return Class.forName(name, false, null) != null;
+        } catch (ClassNotFoundException e) {
+            return false;
         }
     }
 

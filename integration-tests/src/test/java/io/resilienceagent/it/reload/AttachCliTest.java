@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code java -jar resilience-agent.jar attach PID [config=PATH]} loads the agent into a JVM started
  * without it (and without JMX flags): a relative config path is the command's, not the application's;
  * the already loaded class is protected from then on, and the file is watched; a missing or bad config is
- * reported (and a later attach with a good one still starts); a second attach is refused. On Java 21 and later the JVM warns about an agent loaded dynamically
+ * reported (and a later attach with a good one still starts, using the bootstrap classes the earlier
+ * attaches defined, so the JVM prints no warning); a second attach is refused. On Java 21 and later the JVM warns about an agent loaded dynamically
  * (JEP 451) unless it runs with {@code -XX:+EnableDynamicAgentLoading}.
  */
 class AttachCliTest {
@@ -75,7 +76,7 @@ class AttachCliTest {
         Path bad = ResilienceYaml.write(dir.resolve("bad.yaml"), ReloadConfigs.malformed(3));
         AgentCli cli = new AgentCli(jdk, dir);
         try (LiveChildJvm app = LiveChildJvm.start(ChildJvm.on(jdk).jvmOption("-XX:+EnableDynamicAgentLoading")
-                .main(ReloadApp.class))) {
+                .jvmOption("-XX:+DisplayVMOutputToStderr").main(ReloadApp.class))) {
             long pid = app.pid();
             ChildResult noConfig = cli.run("attach", pid);
             assertThat(noConfig.exitCode()).as(noConfig::describe).isEqualTo(1);
@@ -94,7 +95,10 @@ class AttachCliTest {
                     + ": resilience-agent 0.1.0 protecting 1 service (config " + config + ")");
             assertThat(app.call("quote down").attempts()).as(app::describe).isEqualTo(3);
             assertThat(app.caughtUp().stderr()).as("no JEP 451 warning with -XX:+EnableDynamicAgentLoading%n%s", app.describe())
-                    .doesNotContain(DYNAMIC_AGENT_WARNING);
+                    .doesNotContain(DYNAMIC_AGENT_WARNING)
+                    .as("the bootstrap classes the earlier attaches defined are used as they are: no jar is appended to "
+                            + "the bootstrap class path, which makes the JVM warn%n%s", app.describe())
+                    .doesNotContain("bootstrap classpath has been appended");
         }
     }
 
