@@ -20,14 +20,24 @@ class AsyncCallStopTest {
     private final ManualClock clock = new ManualClock();
     private final Timing timing = new Timing(clock, new RecordingSleeper(clock), () -> 0.5);
 
-    @Test
-    void aRetryAboutToStartWhenTheCallerGaveUpNeitherRunsNorTakesATrialPermit() {
+    /** A service whose breaker is HALF_OPEN from the next ask, with one trial; 3 attempts, no waits. */
+    private ServiceGuard halfOpenWithOneTrial() {
         ServiceGuard service = new ServiceGuard(Settings.service("api", Settings.retry(3, Duration.ZERO, Duration.ZERO),
                 Settings.breaker(1, Duration.ofSeconds(1), 1, 1)), timing, BreakerListener.NONE);
         service.breaker().forceOpen();
-        clock.advance(Duration.ofSeconds(2)); // HALF_OPEN from the next ask, with one trial
-        AsyncMethodGuard method = new AsyncMethodGuard("Api.get", service, true, "get",
-                "()Ljava/util/concurrent/CompletableFuture;", false, CompletableFuture.class.getName());
+        clock.advance(Duration.ofSeconds(2));
+        return service;
+    }
+
+    private static AsyncMethodGuard asyncGet(ServiceGuard service) {
+        return new AsyncMethodGuard("Api.get", service, true, "get", "()Ljava/util/concurrent/CompletableFuture;", false,
+                CompletableFuture.class.getName());
+    }
+
+    @Test
+    void aRetryAboutToStartWhenTheCallerGaveUpNeitherRunsNorTakesATrialPermit() {
+        ServiceGuard service = halfOpenWithOneTrial();
+        AsyncMethodGuard method = asyncGet(service);
         WeakReference<Object> receiver = new WeakReference<>(new Object());
         AsyncCall call = new AsyncCall(method, service, service.policy(), Object.class, receiver.get(), new Object[] {"arg"}, null);
 
@@ -46,12 +56,8 @@ class AsyncCallStopTest {
 
     @Test
     void aCallerCompletingItsFutureThroughASupplierStopsTheCall() {
-        ServiceGuard service = new ServiceGuard(Settings.service("api", Settings.retry(3, Duration.ZERO, Duration.ZERO),
-                Settings.breaker(1, Duration.ofSeconds(1), 1, 1)), timing, BreakerListener.NONE);
-        service.breaker().forceOpen();
-        clock.advance(Duration.ofSeconds(2)); // HALF_OPEN from the next ask, with one trial
-        AsyncMethodGuard method = new AsyncMethodGuard("Api.get", service, true, "get",
-                "()Ljava/util/concurrent/CompletableFuture;", false, CompletableFuture.class.getName());
+        ServiceGuard service = halfOpenWithOneTrial();
+        AsyncMethodGuard method = asyncGet(service);
         AsyncCall call = new AsyncCall(method, service, service.policy(), Object.class, new Object(), new Object[0], null);
 
         call.completeAsync(() -> "the caller's own", Runnable::run);
