@@ -26,6 +26,19 @@ final class PrivateDirectory {
 
     /** The real path of {@code directory}, created its user's alone if missing; refused when others could change it. */
     static Path create(Path directory) throws IOException {
+        return create(directory, null);
+    }
+
+    /**
+     * {@link #create} for {@code name} inside {@code privateDirectory}, which {@link #create} returned:
+     * the directories above that one are not checked again.
+     */
+    static Path createIn(Path privateDirectory, String name) throws IOException {
+        return create(privateDirectory.resolve(name), privateDirectory);
+    }
+
+    /** @param checked a directory whose own parents are checked already, or null */
+    private static Path create(Path directory, Path checked) throws IOException {
         boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
         if (!Files.isDirectory(directory)) {
             if (posix) {
@@ -37,7 +50,8 @@ final class PrivateDirectory {
         Path real = directory.toRealPath();
         if (posix) {
             requireOwnersAlone(real, false);
-            for (Path parent = real.getParent(); parent != null; parent = parent.getParent()) {
+            // up to the directory checked already, if the real path leads through it (a link may lead elsewhere)
+            for (Path parent = real.getParent(); parent != null && !parent.equals(checked); parent = parent.getParent()) {
                 requireOwnersAlone(parent, true);
             }
         }

@@ -105,7 +105,7 @@ public final class WovenClassCache {
     /** The same, taking at most {@code maxEntries} entries. */
     static WovenClassCache open(Path directory, String agentFingerprint, int maxEntries) throws IOException {
         Path root = PrivateDirectory.create(directory.toAbsolutePath());
-        Path dir = PrivateDirectory.create(root.resolve(agentFingerprint));
+        Path dir = PrivateDirectory.createIn(root, agentFingerprint);
         return new WovenClassCache(dir, agentFingerprint, maxEntries);
     }
 
