@@ -3,6 +3,7 @@ package io.resilienceagent.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class StatusReaderTest {
     private static final StatusReader READER = StatusReader.DEFAULT;
@@ -141,8 +142,7 @@ class StatusReaderTest {
     }
 
     @Test
-    void aClassWhoseMethodsCannotBeListedHasNoStatus() throws Exception {
-        java.nio.file.Path dir = java.nio.file.Files.createTempDirectory("status");
+    void aClassWhoseMethodsCannotBeListedHasNoStatus(@TempDir java.nio.file.Path dir) throws Exception {
         String name = MissingDependency.class.getName().replace('.', '/') + ".class";
         java.nio.file.Path file = dir.resolve(name);
         java.nio.file.Files.createDirectories(file.getParent());

@@ -155,7 +155,9 @@ class SpringRestRecipeTest extends RecipeTestBase {
 
     private LiveChildJvm startSpringBootApp(ChildJvm child, int port) {
         return LiveChildJvm.start(child.jar(Artifacts.springBootAppJar(),
-                "--upstream.url=" + baseUrl(), "--server.port=" + port), "Started SpringApp in");
+                "--upstream.url=" + baseUrl(), "--server.port=" + port,
+                // Tomcat's work directory inside the child's working directory, which is deleted after it
+                "--server.tomcat.basedir=tomcat"), "Started SpringApp in");
     }
 
     /** {@code GET /api/summary} once, then the application is stopped (it does not read {@code quit} from stdin). */

@@ -34,9 +34,10 @@ public final class Artifacts {
                 if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
                     Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
                 }
+                // deleteOnExit deletes in the reverse order of registration: the directory after its jar
+                dir.toFile().deleteOnExit();
                 Path copy = Files.copy(jar, dir.resolve(jar.getFileName()));
                 copy.toFile().deleteOnExit();
-                dir.toFile().deleteOnExit();
                 agentSnapshot = copy;
             } catch (IOException e) {
                 throw new UncheckedIOException("could not copy " + jar, e);
