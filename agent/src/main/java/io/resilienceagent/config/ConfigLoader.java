@@ -87,6 +87,11 @@ public final class ConfigLoader {
             throw ConfigException.of(source, "this is a directory; point to the YAML file itself, such as "
                     + file.resolve("resilience.yaml"));
         }
+        if (!attributes.isRegularFile()) {
+            // a pipe would block start-up (or the watcher) until something writes to it
+            throw ConfigException.of(source, "this is not a regular file but a pipe, socket or device; point to the "
+                    + "YAML file itself, such as resilience.yaml");
+        }
         if (attributes.size() > MAX_FILE_BYTES) {
             throw tooLarge(source, attributes.size());
         }

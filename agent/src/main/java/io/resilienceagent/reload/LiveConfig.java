@@ -10,11 +10,8 @@ import io.resilienceagent.log.AgentLog;
 import io.resilienceagent.policy.ServiceRegistry;
 import io.resilienceagent.weaving.MethodSelector;
 import io.resilienceagent.weaving.ResilienceTransformer;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 
@@ -34,10 +31,10 @@ public final class LiveConfig implements AgentView {
     private volatile MethodSelector selector;
     private volatile String lastReloadError = "";
     /**
-     * The content of the last refused file (null when it could not be read) and why it was refused, so
-     * that asking again about the same bad or missing file logs once; guarded by this.
+     * The last refused version of the file and why it was refused, so that asking again about the same
+     * bad or missing file logs once; guarded by this.
      */
-    private byte[] lastRefused;
+    private ConfigWatcher.Fingerprint lastRefused;
     private String lastRefusedProblems;
 
     public LiveConfig(Path file, ResilienceConfig config, ServiceRegistry registry, MethodSelector selector,
@@ -55,15 +52,15 @@ public final class LiveConfig implements AgentView {
 
     @Override
     public synchronized String reload() {
-        byte[] content;
+        // the loader checks the size before it reads, and reads no more than the limit
+        ConfigWatcher.Fingerprint version = ConfigWatcher.Fingerprint.of(file);
         ResilienceConfig next;
         try {
-            content = Files.readAllBytes(file);
             next = ConfigLoader.load(file);
         } catch (ConfigException e) {
-            return refuse(e.getMessage(), readQuietly());
-        } catch (IOException | RuntimeException e) {
-            return refuse("Invalid resilience-agent config " + file + ": cannot read it: " + e, null);
+            return refuse(e.getMessage(), version);
+        } catch (RuntimeException e) {
+            return refuse("Invalid resilience-agent config " + file + ": cannot read it: " + e, version);
         }
         lastReloadError = "";
         lastRefused = null;
@@ -72,11 +69,10 @@ public final class LiveConfig implements AgentView {
         return "OK";
     }
 
-    private String refuse(String problems, byte[] content) {
+    private String refuse(String problems, ConfigWatcher.Fingerprint version) {
         lastReloadError = problems;
-        boolean same = content == null ? lastRefused == null && problems.equals(lastRefusedProblems)
-                : Arrays.equals(content, lastRefused);
-        lastRefused = content;
+        boolean same = version.equals(lastRefused) && problems.equals(lastRefusedProblems);
+        lastRefused = version;
         lastRefusedProblems = problems;
         if (!same) {
             AgentLog.error("Config reload refused, keeping the running config: " + problems.replace(System.lineSeparator(), " ")
@@ -119,14 +115,6 @@ public final class LiveConfig implements AgentView {
             parts.add("methods changed, " + next.methods().size() + (next.methods().size() == 1 ? " pattern" : " patterns"));
         }
         return String.join("; ", parts);
-    }
-
-    private byte[] readQuietly() {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException | RuntimeException e) {
-            return null;
-        }
     }
 
     @Override

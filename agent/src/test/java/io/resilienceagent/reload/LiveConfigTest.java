@@ -1,6 +1,7 @@
 package io.resilienceagent.reload;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.resilienceagent.config.ConfigLoader;
 import io.resilienceagent.config.ResilienceConfig;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -104,11 +106,36 @@ class LiveConfigTest {
     }
 
     @Test
+    @Timeout(value = 20, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aConfigReplacedByAPipeIsRefusedWithoutWaitingForAWriter() throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/usr/bin/mkfifo")), "needs mkfifo");
+        Files.delete(file);
+        Process mkfifo = new ProcessBuilder("/usr/bin/mkfifo", file.toString()).inheritIO().start();
+        assertThat(mkfifo.waitFor()).isZero();
+
+        assertThat(live.reload()).contains("not a regular file but a pipe, socket or device");
+        assertThat(registry.service("api").orElseThrow().settings().retry().maxAttempts()).isEqualTo(2);
+    }
+
+    @Test
+    void aFileOverTheLimitIsRefusedOncePerChange() throws Exception {
+        Files.writeString(file, TWO_ATTEMPTS + "#".repeat(ConfigLoader.MAX_FILE_BYTES));
+
+        assertThat(live.reload()).contains("the limit is 1 MiB");
+        assertThat(live.reload()).as("asked again").contains("the limit is 1 MiB");
+        assertThat(log().lines()).as("one line for the one change").singleElement().asString().contains("the limit is 1 MiB");
+
+        Files.writeString(file, TWO_ATTEMPTS + "#".repeat(ConfigLoader.MAX_FILE_BYTES + 1));
+        live.reload();
+        assertThat(log().lines()).as("and one for the next").hasSize(2);
+    }
+
+    @Test
     void aFileThatTurnsUnreadableIsRefused() throws Exception {
         Files.delete(file);
 
-        assertThat(live.reload()).contains("cannot read");
-        assertThat(live.reload()).as("asked again").contains("cannot read");
+        assertThat(live.reload()).contains("file not found");
+        assertThat(live.reload()).as("asked again").contains("file not found");
         assertThat(registry.service("api")).isPresent();
         assertThat(log().lines()).as("one line for the missing file, however often asked").singleElement().asString()
                 .startsWith("ERROR Config reload refused, keeping the running config: ");
