@@ -1,9 +1,11 @@
 package io.resilienceagent.startup;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The {@code -javaagent:resilience-agent.jar=ARGS} string: comma-separated {@code key=value} pairs,
@@ -41,20 +43,24 @@ record AgentArgs(Optional<String> config, boolean exitOnConfigError, boolean wat
         Optional<String> report = Optional.empty();
         Optional<String> cache = Optional.empty();
         boolean jitHints = true;
+        Set<String> given = new HashSet<>();
         for (String part : parts(arguments)) {
             int eq = part.indexOf('=');
             if (eq <= 0) {
                 throw new IllegalArgumentException("agent argument '" + part + "' is not key=value; " + VALID
                         + ", separated by commas");
             }
-            String key = part.substring(0, eq).strip();
+            String key = keyOf(part);
             String value = part.substring(eq + 1).strip();
+            if (!given.add(key)) {
+                throw new IllegalArgumentException("agent argument '" + key + "' is given twice; give it once");
+            }
             switch (key) {
-                case "config" -> config = Optional.of(value);
+                case "config" -> config = Optional.of(requirePath(key, value, "a file", "/etc/app/resilience.yaml"));
                 case "onConfigError" -> exit = Optional.of(parseOnConfigError(value));
                 case "reload" -> watch = parseOnOff(key, value, "watch the config file");
                 case "report" -> report = Optional.of(value);
-                case "cache" -> cache = Optional.of(requirePath(key, value));
+                case "cache" -> cache = Optional.of(requirePath(key, value, "a directory", "/var/cache/resilience-agent"));
                 case "jitHints" -> jitHints = parseOnOff(key, value, "compile the agent's per-class code with C1 only");
                 default -> throw new IllegalArgumentException("unknown agent argument '" + key + "'; " + VALID);
             }
@@ -62,11 +68,17 @@ record AgentArgs(Optional<String> config, boolean exitOnConfigError, boolean wat
         return new AgentArgs(config, exit.orElse(true), watch, report, cache, jitHints);
     }
 
-    private static String requirePath(String key, String value) {
+    private static String requirePath(String key, String value, String what, String example) {
         if (value.isEmpty()) {
-            throw new IllegalArgumentException(key + "= needs a directory, such as " + key + "=/var/cache/resilience-agent");
+            throw new IllegalArgumentException(key + "= needs " + what + ", such as " + key + "=" + example);
         }
         return value;
+    }
+
+    /** The key of a {@code key=value} part, without the blanks around it. */
+    private static String keyOf(String part) {
+        int eq = part.indexOf('=');
+        return eq < 0 ? "" : part.substring(0, eq).strip();
     }
 
     /**
@@ -77,7 +89,8 @@ record AgentArgs(Optional<String> config, boolean exitOnConfigError, boolean wat
         List<String> parts = new ArrayList<>();
         for (String piece : arguments.split(",", -1)) {
             String last = parts.isEmpty() ? "" : parts.get(parts.size() - 1);
-            boolean inPath = last.startsWith("config=") || last.startsWith("report=") || last.startsWith("cache=");
+            String lastKey = keyOf(last);
+            boolean inPath = lastKey.equals("config") || lastKey.equals("report") || lastKey.equals("cache");
             if (inPath && !piece.isBlank() && !startsLikeArgument(piece)) {
                 parts.set(parts.size() - 1, last + "," + piece);
             } else if (!piece.isBlank()) {

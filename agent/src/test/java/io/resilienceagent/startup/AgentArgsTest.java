@@ -37,6 +37,22 @@ class AgentArgsTest {
     }
 
     @Test
+    void anEmptyOrRepeatedArgumentIsRefusedNotTakenForTheWorkingDirectoryOrOverwritten() {
+        assertThatThrownBy(() -> AgentArgs.parse("config=")).hasMessage(
+                "config= needs a file, such as config=/etc/app/resilience.yaml");
+        assertThatThrownBy(() -> AgentArgs.parse("config=good.yaml,config=")).hasMessageContaining("'config' is given twice");
+        assertThatThrownBy(() -> AgentArgs.parse("config=a.yaml,reload=off,config=b.yaml")).hasMessage(
+                "agent argument 'config' is given twice; give it once");
+        assertThatThrownBy(() -> AgentArgs.parse("reload=off, reload = on")).hasMessageContaining("'reload' is given twice");
+    }
+
+    @Test
+    void blanksAroundTheEqualsSignKeepACommaInAPath() {
+        assertThat(AgentArgs.parse(" config = /srv/a,b.yaml")).isEqualTo(
+                new AgentArgs(Optional.of("/srv/a,b.yaml"), true, true, Optional.empty(), Optional.empty(), true));
+    }
+
+    @Test
     void takesTheWovenClassCacheDirectoryWhichMayHoldCommas() {
         assertThat(AgentArgs.parse("config=a.yaml,cache=/var/cache/ra,v2,reload=off"))
                 .isEqualTo(new AgentArgs(Optional.of("a.yaml"), true, false, Optional.empty(), Optional.of("/var/cache/ra,v2"), true));
