@@ -32,6 +32,8 @@ final class ValueReader {
     static final String METHOD_NAMES = METHOD_NAME + ", or a list of them";
     static final String STATUSES = "a list of HTTP statuses and ranges such as [408, 429, \"500-599\"]";
 
+    /** The longest number read: parsing takes time growing with the square of its length (seconds for 1 MB). */
+    private static final int MAX_NUMBER_CHARS = 40;
     private static final Pattern DECIMAL_INT = Pattern.compile("[-+]?(?:0|[1-9][0-9_]*)");
     /** At most three exponent digits: BigDecimal arithmetic on 1e-99999999 takes minutes, and no setting needs it. */
     private static final Pattern DECIMAL_NUMBER = Pattern.compile("[-+]?(?:[0-9][0-9_]*(?:\\.[0-9_]*)?|\\.[0-9][0-9_]*)(?:[eE][-+]?[0-9]{1,3})?");
@@ -91,6 +93,9 @@ final class ValueReader {
                     ? problem(node, path, "expected " + COUNT + " written in plain decimal digits, found " + NodeText.quote(text))
                     : wrongType(node, path, COUNT);
         }
+        if (text.length() > MAX_NUMBER_CHARS) {
+            return problem(node, path, "expected a whole number from 1 to " + Integer.MAX_VALUE + ", found " + NodeText.clip(text));
+        }
         BigInteger value = new BigInteger(text.replace("_", ""));
         if (value.signum() <= 0) {
             return problem(node, path, "expected " + COUNT + ", found " + NodeText.clip(text));
@@ -115,6 +120,9 @@ final class ValueReader {
             return Tag.INT.equals(type) || Tag.FLOAT.equals(type)
                     ? problem(node, path, "expected " + expected + " written in decimal, such as 2 or 1.5, found " + NodeText.quote(text))
                     : wrongType(node, path, expected);
+        }
+        if (text.length() > MAX_NUMBER_CHARS) {
+            return problem(node, path, "expected " + expected + ", found " + NodeText.clip(text));
         }
         BigDecimal value = new BigDecimal(text.replace("_", ""));
         double asDouble = value.doubleValue();
@@ -146,7 +154,9 @@ final class ValueReader {
         String text = node instanceof ScalarNode scalar ? scalar.getValue() : "";
         Duration duration;
         try {
-            if (textOf(node, Tag.INT, Tag.FLOAT) != null && DECIMAL_NUMBER.matcher(text).matches()) {
+            if (text.length() > MAX_NUMBER_CHARS) {
+                throw new IllegalArgumentException("expected " + expected + ", found " + NodeText.quote(text));
+            } else if (textOf(node, Tag.INT, Tag.FLOAT) != null && DECIMAL_NUMBER.matcher(text).matches()) {
                 duration = Durations.ofSeconds(new BigDecimal(text.replace("_", "")), text);
             } else if (textOf(node, Tag.STR, Tag.STR) != null) {
                 duration = Durations.parse(text);

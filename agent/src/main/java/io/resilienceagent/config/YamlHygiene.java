@@ -54,7 +54,9 @@ final class YamlHygiene {
         }
         if (!hasAllowedTag(node) && !YamlReader.isMergeKey(node)) {
             problems.add(node, path, "the YAML tag " + NodeText.quote(NodeText.tagName(node.getTag()))
-                    + " is not allowed; the config takes plain values only, so remove the tag");
+                    + (node.getTag().isCustomGlobal() ? " is not allowed: tags that create Java objects are refused; "
+                            + "write a plain value without a tag" : " is not allowed; the config takes plain values only, "
+                            + "so remove the tag"));
         }
         if (node instanceof MappingNode mapping) {
             visitMapping(mapping, path);

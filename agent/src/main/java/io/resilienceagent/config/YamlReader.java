@@ -8,6 +8,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.events.Event;
 import org.yaml.snakeyaml.events.NodeEvent;
+import org.yaml.snakeyaml.inspector.TagInspector;
 import org.yaml.snakeyaml.nodes.Node;
 import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.ScalarNode;
@@ -37,8 +38,7 @@ final class YamlReader {
 
     /** The tag of an untagged scalar left for its reader to type; equal to {@code !!str}, told apart by identity. */
     private static final Tag UNTYPED = new Tag(Tag.PREFIX + "str");
-    /** How SnakeYAML's composer words a tag that names a class ({@code !!java.net.URL}), and an unknown alias. */
-    private static final String GLOBAL_TAG = "Global tag is not allowed: ";
+    /** How SnakeYAML's composer words an unknown alias. */
     private static final String UNDEFINED_ALIAS = "found undefined alias ";
     /** SnakeYAML's YAML 1.1 resolver; read-only once built, so shared by every thread. */
     private static final Resolver YAML_1_1 = new Resolver();
@@ -46,13 +46,23 @@ final class YamlReader {
     private YamlReader() {
     }
 
+    /**
+     * The longest line read: SnakeYAML looks ahead over a token (a plain scalar, a comment, a run of blanks)
+     * in time and memory that grow with the square of its length (2 GB for a line of a million characters).
+     */
+    static final int MAX_LINE_CHARS = 16_384;
+
     /** The single document's root node, or empty when the text holds no document at all. */
     static Optional<Node> compose(String text, String source) throws ConfigException {
+        checkLineLengths(text, source);
         // the size is checked before reading (ConfigLoader), so SnakeYAML's own code-point limit is never reached
         LoaderOptions options = new LoaderOptions();
         options.setMaxAliasesForCollections(MAX_ALIASES_FOR_COLLECTIONS);
         options.setNestingDepthLimit(MAX_NESTING_DEPTH);
         options.setProcessComments(false);
+        // nothing is ever constructed from the nodes, and YamlHygiene reports every tag where it stands:
+        // refused here instead, one tag naming a class would hide the file's other problems
+        options.setTagInspector(new AnyTag());
         NodeBudget parser = new NodeBudget(new ParserImpl(new StreamReader(text), options));
         try {
             return Optional.ofNullable(new Composer(parser, new Untyped(), options).getSingleNode());
@@ -64,6 +74,26 @@ final class YamlReader {
             throw single(source, e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark(), markedMessage(e));
         } catch (YAMLException e) {
             throw limitExceeded(e, parser, source);
+        }
+    }
+
+    private static void checkLineLengths(String text, String source) throws ConfigException {
+        int line = 1;
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : '\n';
+            if (c != '\n' && c != '\r') {
+                continue;
+            }
+            if (i - start > MAX_LINE_CHARS) {
+                throw single(source, line, MAX_LINE_CHARS + 1, "this line is " + (i - start) + " characters long; the limit is "
+                        + MAX_LINE_CHARS + ", far more than any setting needs; break it over several lines");
+            }
+            if (c == '\r' && i + 1 < text.length() && text.charAt(i + 1) == '\n') {
+                i++;
+            }
+            line++;
+            start = i + 1;
         }
     }
 
@@ -95,11 +125,6 @@ final class YamlReader {
         if (problem.equals("but found another document")) {
             return "a second YAML document starts here; the config must be one document, so remove this '---' "
                     + "and everything after it, or merge it into the first document";
-        }
-        if (problem.startsWith(GLOBAL_TAG)) {
-            String tag = NodeText.written(problem.substring(GLOBAL_TAG.length()));
-            return "the YAML tag " + NodeText.quote(tag) + " is not allowed: tags that create Java objects are refused; "
-                    + "write a plain value without a tag";
         }
         if (problem.startsWith(UNDEFINED_ALIAS)) {
             return "YAML syntax error: an alias (*name) refers to an anchor (&name) that is not defined before it "
@@ -180,6 +205,14 @@ final class YamlReader {
             }
         }
         return new int[] {line, column};
+    }
+
+    /** Lets the composer keep a tag that names a class ({@code !!java.net.URL}) on its node. */
+    private static final class AnyTag implements TagInspector {
+        @Override
+        public boolean isGlobalTagAllowed(Tag tag) {
+            return true;
+        }
     }
 
     /** Gives every untagged scalar the {@link #UNTYPED} tag, without running a regular expression. */
