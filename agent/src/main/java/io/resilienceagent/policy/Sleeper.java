@@ -5,7 +5,7 @@ import java.util.concurrent.TimeUnit;
 /** Waits between attempts; tests inject one that records the waits instead of sleeping. */
 @FunctionalInterface
 public interface Sleeper {
-    /** Sleeps with {@link Thread#sleep}, so an interrupt ends the wait at once. */
+    /** Sleeps with {@link Thread#sleep}, so an interrupt ends the wait at once, even a wait of zero. */
     Sleeper SYSTEM = new ThreadSleeper();
 
     void sleep(long nanos) throws InterruptedException;
@@ -19,6 +19,9 @@ public interface Sleeper {
         public void sleep(long nanos) throws InterruptedException {
             if (nanos > 0) {
                 TimeUnit.NANOSECONDS.sleep(nanos);
+            } else if (Thread.currentThread().isInterrupted()) {
+                // as Thread.sleep would: a zero wait (minWait: 0, Retry-After: 0) must not run the retry anyway
+                throw new InterruptedException();
             }
         }
     }
