@@ -40,7 +40,9 @@ public final class StatusReader {
     /** The reader without configured accessors. */
     public static final StatusReader DEFAULT = new StatusReader(List.of());
 
-    private final List<String> accessorNames;
+    /** The configured names ({@code retry.statusAccessor}), then the built-in ones not among them. */
+    private final List<String> configuredNames;
+    private final List<String> builtInNames;
     private final ClassValue<MethodHandle> accessors = new ClassValue<>() {
         @Override
         protected MethodHandle computeValue(Class<?> type) {
@@ -56,13 +58,14 @@ public final class StatusReader {
 
     /** @param configured accessor names tried before the built-in ones ({@code retry.statusAccessor}) */
     private StatusReader(List<String> configured) {
-        List<String> names = new ArrayList<>(configured);
+        List<String> builtIn = new ArrayList<>();
         for (String name : ACCESSOR_NAMES) {
-            if (!names.contains(name)) {
-                names.add(name);
+            if (!configured.contains(name)) {
+                builtIn.add(name);
             }
         }
-        this.accessorNames = List.copyOf(names);
+        this.configuredNames = List.copyOf(configured);
+        this.builtInNames = List.copyOf(builtIn);
     }
 
     /** The reader for a service that configures {@code accessors} ({@code retry.statusAccessor}). */
@@ -107,7 +110,14 @@ public final class StatusReader {
         if (implementsHttpResponse(type)) {
             return httpResponseStatus();
         }
-        for (String name : accessorNames) {
+        // a configured name wins, whether it returns an int or a status object
+        MethodHandle configured = accessorAmong(type, configuredNames);
+        return configured != null ? configured : accessorAmong(type, builtInNames);
+    }
+
+    /** The first of {@code names} that returns an int, else the first that returns a status object; or null. */
+    private static MethodHandle accessorAmong(Class<?> type, List<String> names) throws ReflectiveOperationException {
+        for (String name : names) {
             Method method = publicGetter(type, name);
             if (method != null && (method.getReturnType() == int.class || method.getReturnType() == Integer.class)) {
                 MethodHandle handle = unreflect(method);
@@ -117,7 +127,7 @@ public final class StatusReader {
                 }
             }
         }
-        for (String name : accessorNames) {
+        for (String name : names) {
             Method method = publicGetter(type, name);
             if (method != null && !method.getReturnType().isPrimitive() && !method.getReturnType().getName().startsWith("java.")) {
                 MethodHandle statusObject = statusObjectValue(method.getReturnType());

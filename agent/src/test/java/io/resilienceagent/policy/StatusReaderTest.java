@@ -55,6 +55,18 @@ class StatusReaderTest {
         assertThat(reader.statusOf(new WithCode())).as("the built-in names still apply").isEqualTo(429);
     }
 
+    @Test
+    void aConfiguredAccessorReturningAStatusObjectWinsOverABuiltInNameReturningAnInt() {
+        StatusReader reader = StatusReader.withAccessors(java.util.List.of("httpStatus"));
+
+        assertThat(reader.statusOf(new Fetched(0, new SpringLikeStatus(503)))).isEqualTo(503);
+        assertThat(READER.statusOf(new Fetched(0, new SpringLikeStatus(503)))).as("without it, the built-in code()").isZero();
+    }
+
+    /** An application's wrapper: a business code beside the HTTP status. */
+    public record Fetched(int code, StatusCodeLike httpStatus) {
+    }
+
     public static final class WithGetCode {
         public int getCode() {
             return 503;
