@@ -22,7 +22,9 @@ final class MethodInvoker {
             try {
                 MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(owner, MethodHandles.lookup());
                 MethodType type = MethodType.fromMethodDescriptorString(descriptor, owner.getClassLoader());
-                return isStatic ? lookup.findStatic(owner, name, type) : lookup.findSpecial(owner, name, type, owner);
+                MethodHandle handle = isStatic ? lookup.findStatic(owner, name, type) : lookup.findSpecial(owner, name, type, owner);
+                // a varargs method's handle would take the argument array for one more vararg and wrap it again
+                return handle.asFixedArity();
             } catch (ReflectiveOperationException | RuntimeException e) {
                 throw new IllegalStateException("cannot run " + owner.getName() + "." + name + " again: " + e, e);
             }
@@ -33,6 +35,11 @@ final class MethodInvoker {
         this.name = name;
         this.descriptor = descriptor;
         this.isStatic = isStatic;
+    }
+
+    /** Whether {@code other} runs a method of the same name and descriptor. */
+    boolean isSameMethodAs(MethodInvoker other) {
+        return name.equals(other.name) && descriptor.equals(other.descriptor) && isStatic == other.isStatic;
     }
 
     /** Calls the method of {@code owner} on {@code receiver} (ignored for a static method) with {@code arguments}. */
