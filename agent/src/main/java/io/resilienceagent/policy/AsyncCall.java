@@ -26,6 +26,7 @@ final class AsyncCall extends CallerFuture implements BiConsumer<Object, Throwab
     private Class<?> owner;
     private Object receiver;
     private Object[] arguments;
+    private ClassLoader contextLoader; // the caller's, for the retries and timeouts run on the agent's threads
     // guarded by this, except for the first attempt's, written before the call is shared
     private int attempt = 1;
     private boolean settled;
@@ -50,6 +51,7 @@ final class AsyncCall extends CallerFuture implements BiConsumer<Object, Throwab
         this.owner = owner;
         this.receiver = receiver;
         this.arguments = arguments;
+        this.contextLoader = Thread.currentThread().getContextClassLoader();
     }
 
     /** The first attempt's future completed. */
@@ -106,7 +108,7 @@ final class AsyncCall extends CallerFuture implements BiConsumer<Object, Throwab
         inFlight = future;
         long timeout = settings.retry.attemptTimeoutNanos();
         if (timeout > 0) {
-            timer = AsyncScheduler.schedule(() -> timedOut(number, future), timeout);
+            timer = AsyncScheduler.schedule(() -> timedOut(number, future), timeout, contextLoader);
         }
     }
 
@@ -150,7 +152,11 @@ final class AsyncCall extends CallerFuture implements BiConsumer<Object, Throwab
             attemptPermit = permit;
         }
         if (thrown == null && returned instanceof CompletionStage<?> future) {
-            follow(number, future, attemptPermit);
+            try {
+                follow(number, future, attemptPermit);
+            } catch (RuntimeException | LinkageError | StackOverflowError cannotFollow) {
+                settle(number, null, cannotFollow); // an application's stage that refuses a listener fails the attempt
+            }
         } else {
             settle(number, returned, thrown);
         }
@@ -244,7 +250,7 @@ final class AsyncCall extends CallerFuture implements BiConsumer<Object, Throwab
                 return;
             }
             previousWaitNanos = wait;
-            timer = AsyncScheduler.schedule(this::retryNow, wait);
+            timer = AsyncScheduler.schedule(this::retryNow, wait, contextLoader);
         }
     }
 
@@ -290,6 +296,7 @@ final class AsyncCall extends CallerFuture implements BiConsumer<Object, Throwab
         owner = null;
         receiver = null;
         arguments = null;
+        contextLoader = null;
         lastFailure = null;
     }
 

@@ -4,50 +4,96 @@ import java.security.AccessController;
 import java.security.PrivilegedAction;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The agent's own scheduler for async methods: their backoff waits, retries and attempt timeouts.
- * A small fixed number of daemon threads ({@value #THREADS}), created on first use: no application
- * thread ever waits for a backoff, and no thread is started per call.
+ * The agent's own threads for async methods: their backoff waits, retries and attempt timeouts, created
+ * on first use, daemon. One timer thread keeps the time and runs no application code: when a wait or a
+ * timeout ends it hands the task (a retry of the method, or judging a timed-out attempt, each of which
+ * may complete the caller's future and so run its dependents) to a pool of worker threads made as needed,
+ * whose idle ones end after {@value #IDLE_SECONDS} s. So no application thread ever waits for a backoff,
+ * and a dependent that blocks a worker (a {@code join()} on another protected call, say) holds up no
+ * other call's retry or timeout.
  */
 final class AsyncScheduler {
-    static final int THREADS = 2;
+    static final int IDLE_SECONDS = 30;
 
     private AsyncScheduler() {
     }
 
-    /** Holds the executor, created the first time an async call needs it. */
+    /** Holds the executors, created the first time an async call needs them. */
     private static final class Holder {
-        static final ScheduledThreadPoolExecutor EXECUTOR = create();
+        static final ThreadPoolExecutor WORKERS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_SECONDS,
+                TimeUnit.SECONDS, new SynchronousQueue<>(), new DaemonThreads("resilience-agent-async-"));
+        static final ScheduledThreadPoolExecutor TIMER = timer();
 
-        private static ScheduledThreadPoolExecutor create() {
-            ScheduledThreadPoolExecutor executor = new ScheduledThreadPoolExecutor(THREADS, new DaemonThreads());
-            executor.setRemoveOnCancelPolicy(true);
-            return executor;
+        private static ScheduledThreadPoolExecutor timer() {
+            ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, new DaemonThreads("resilience-agent-async-timer-"));
+            timer.setRemoveOnCancelPolicy(true);
+            return timer;
         }
     }
 
-    static ScheduledFuture<?> schedule(Runnable task, long delayNanos) {
-        return Holder.EXECUTOR.schedule(task, Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+    /**
+     * Runs {@code task} on a worker thread after {@code delayNanos}, with {@code contextLoader} as its
+     * context class loader (the caller's, which a retry's body may rely on, as its first attempt did);
+     * cancelling the returned future before then keeps it from running.
+     */
+    static ScheduledFuture<?> schedule(Runnable task, long delayNanos, ClassLoader contextLoader) {
+        return Holder.TIMER.schedule(new HandOff(task, contextLoader), Math.max(0, delayNanos), TimeUnit.NANOSECONDS);
+    }
+
+    /** Run first by the timer thread, which hands it to a worker; then by the worker, which runs the task. */
+    private static final class HandOff implements Runnable {
+        private final Runnable task;
+        private final ClassLoader contextLoader;
+        private boolean onWorker; // written by the timer thread before it hands this over
+
+        HandOff(Runnable task, ClassLoader contextLoader) {
+            this.task = task;
+            this.contextLoader = contextLoader;
+        }
+
+        @Override
+        public void run() {
+            if (!onWorker) {
+                onWorker = true;
+                Holder.WORKERS.execute(this);
+                return;
+            }
+            Thread worker = Thread.currentThread();
+            worker.setContextClassLoader(contextLoader);
+            try {
+                task.run();
+            } finally {
+                worker.setContextClassLoader(null); // a worker keeps no application's loader while idle
+            }
+        }
     }
 
     /**
      * Names the threads so a thread dump tells them apart; daemon, so they never keep a JVM alive. The
-     * executor starts its threads on whichever thread schedules first, an application's: so a new thread
+     * executors start their threads on whichever thread schedules first, an application's: so a new thread
      * takes nothing from it that could hold the application's class loader for the JVM's lifetime (its
      * context class loader, its inheritable thread-locals, and on JDKs before 24 the protection domains
      * of the application's frames, which {@code doPrivileged} leaves out).
      */
     static final class DaemonThreads implements ThreadFactory {
+        private final String prefix;
         private final AtomicInteger count = new AtomicInteger();
+
+        DaemonThreads(String prefix) {
+            this.prefix = prefix;
+        }
 
         @Override
         @SuppressWarnings("removal") // AccessController: a no-op from JDK 24, still needed on 17 to 23
         public Thread newThread(Runnable task) {
-            String name = "resilience-agent-async-" + count.incrementAndGet();
+            String name = prefix + count.incrementAndGet();
             PrivilegedAction<Thread> create = () -> new Thread(null, task, name, 0, false);
             Thread thread = AccessController.doPrivileged(create);
             thread.setContextClassLoader(null);

@@ -27,7 +27,7 @@ class AsyncSchedulerThreadsTest {
         try (URLClassLoader applicationLoader = new URLClassLoader(new URL[0], null)) {
             Thread application = new Thread(() -> {
                 APPLICATION_VALUE.set(new Object());
-                created.set(new AsyncScheduler.DaemonThreads().newThread(task));
+                created.set(new AsyncScheduler.DaemonThreads("resilience-agent-async-").newThread(task));
             });
             application.setContextClassLoader(applicationLoader);
             application.start();
@@ -42,5 +42,50 @@ class AsyncSchedulerThreadsTest {
         assertThat(seenLoader.get()).isNull();
         assertThat(scheduler.isDaemon()).isTrue();
         assertThat(scheduler.getName()).startsWith("resilience-agent-async-");
+    }
+
+    @Test
+    void aTaskThatBlocksItsThreadHoldsUpNoOtherTask() throws Exception {
+        java.util.concurrent.CountDownLatch third = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch blockersReleased = new java.util.concurrent.CountDownLatch(2);
+        Runnable blocker = () -> { // as a dependent of a caller's future that joins another protected call
+            try {
+                if (third.await(30, java.util.concurrent.TimeUnit.SECONDS)) {
+                    blockersReleased.countDown();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        };
+
+        AsyncScheduler.schedule(blocker, 0, null);
+        AsyncScheduler.schedule(blocker, 0, null);
+        AsyncScheduler.schedule(third::countDown, 1_000_000, null);
+
+        assertThat(blockersReleased.await(30, java.util.concurrent.TimeUnit.SECONDS))
+                .as("the third task ran while two others blocked their threads").isTrue();
+    }
+
+    @Test
+    void aTaskRunsWithTheContextClassLoaderItWasScheduledWithAndItsThreadKeepsNone() throws Exception {
+        AtomicReference<ClassLoader> seen = new AtomicReference<>();
+        AtomicReference<Thread> thread = new AtomicReference<>();
+        java.util.concurrent.CountDownLatch ran = new java.util.concurrent.CountDownLatch(1);
+        try (URLClassLoader applicationLoader = new URLClassLoader(new URL[0], null)) {
+            AsyncScheduler.schedule(() -> {
+                seen.set(Thread.currentThread().getContextClassLoader());
+                thread.set(Thread.currentThread());
+                ran.countDown();
+            }, 0, applicationLoader);
+
+            assertThat(ran.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(seen.get()).as("the caller's, as on the first attempt").isSameAs(applicationLoader);
+        }
+        for (int i = 0; i < 100 && thread.get().getContextClassLoader() != null; i++) {
+            Thread.sleep(10); // the worker resets it right after the task, in a finally
+        }
+        assertThat(thread.get().getContextClassLoader()).as("an idle worker keeps no application's loader").isNull();
+        assertThat(thread.get().getName()).startsWith("resilience-agent-async-");
+        assertThat(thread.get().isDaemon()).isTrue();
     }
 }
