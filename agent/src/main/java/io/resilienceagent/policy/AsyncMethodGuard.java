@@ -39,7 +39,7 @@ public final class AsyncMethodGuard implements CallHandler {
     @Override
     public Object enter(Class<?> owner) {
         ThreadCalls calls = ThreadCalls.current();
-        Object retry = enterRetry(calls);
+        Object retry = enterRetry(calls, owner);
         if (retry != null) {
             return retry;
         }
@@ -59,21 +59,21 @@ public final class AsyncMethodGuard implements CallHandler {
      * The entry of a retry that the agent's scheduler runs for a call of this method (see
      * {@link #runAgain}): the call's next admission; null when this entry is not such a retry.
      */
-    Object enterRetry(ThreadCalls calls) {
-        AsyncCall retry = calls.takeRetry(this);
+    Object enterRetry(ThreadCalls calls, Class<?> owner) {
+        AsyncCall retry = calls.takeRetry(this, owner);
         return retry == null ? null : retry.beginRetry(calls);
     }
 
     @Override
     public Object exit(Class<?> owner, Object admission, Object returned, Throwable thrown) {
         CallFrame frame = (CallFrame) admission;
+        AsyncCall retried = frame.asyncCall;
+        if (retried != null) { // a retry: its permit is the call's, which settles it
+            frame.end();
+            retried.retryRan(returned, thrown);
+            return null;
+        }
         try {
-            if (frame.asyncCall != null) {
-                AsyncCall call = frame.asyncCall;
-                frame.end();
-                call.retryRan(returned, thrown);
-                return null;
-            }
             return firstAttemptRan(frame, returned, thrown);
         } catch (Throwable fault) {
             // the call completes unprotected; a trial permit must still be given back
@@ -141,24 +141,39 @@ public final class AsyncMethodGuard implements CallHandler {
     }
 
     /**
-     * Runs the method again as {@code call}'s next attempt, on this thread (the agent's scheduler): its
-     * entry finds the call waiting on the thread and continues it. Whether the method ran.
+     * Runs the method again as {@code call}'s next attempt, on this thread (one of the agent's): its
+     * entry finds the call waiting on the thread and continues it. Whether the method ran; when a reload
+     * has left it unwoven meanwhile, its body ran unprotected, and the caller gets what it gave.
      */
     boolean runAgain(AsyncCall call, Class<?> owner, Object receiver, Object[] arguments) {
         ThreadCalls calls = ThreadCalls.current();
-        calls.expectRetry(call);
+        calls.expectRetry(call, owner);
+        Object returned;
         try {
-            invoker.invoke(owner, receiver, arguments);
+            returned = invoker.invoke(owner, receiver, arguments);
         } catch (Throwable thrown) {
             // what the body threw was settled on the way out; anything else means the method was not run
+            return calls.takeRetry(this, owner) == null;
         }
-        return calls.takeRetry(this) == null;
+        if (calls.takeRetry(this, owner) != null) {
+            // not taken: a reload left the method unwoven, and its body ran unprotected, as the call's end
+            if (returned instanceof CompletionStage<?> future) {
+                future.whenComplete(call::finish);
+            } else {
+                call.finish(returned, null);
+            }
+        }
+        return true;
     }
 
+    /** Whether this and {@code other} protect the same method (of classes of the same name). */
+    boolean isSameMethodAs(AsyncMethodGuard other) {
+        return invoker.isSameMethodAs(other.invoker);
+    }
+
+    /** A first attempt's permit, given back when the call completes unprotected. */
     private void releasePermit(CallFrame frame) {
-        if (frame.asyncCall == null) {
-            service.breaker().onIgnored(frame.permit);
-        }
+        service.breaker().onIgnored(frame.permit);
     }
 
     String method() {

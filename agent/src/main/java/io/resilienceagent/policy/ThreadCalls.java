@@ -33,6 +33,7 @@ final class ThreadCalls {
     private int depth;
     /** The async call whose retry the agent's scheduler is about to run on this thread, until its method takes it. */
     private AsyncCall pendingRetry;
+    private Class<?> pendingRetryOwner;
 
     static ThreadCalls current() {
         Thread thread = Thread.currentThread();
@@ -93,16 +94,22 @@ final class ThreadCalls {
         return frame.index > 0 && frame.index <= depth ? frames[frame.index - 1] : null;
     }
 
-    /** Marks the next entry of {@code call}'s method on this thread as that call's retry. */
-    void expectRetry(AsyncCall call) {
+    /** Marks the next entry of {@code call}'s method, of class {@code owner}, on this thread as that call's retry. */
+    void expectRetry(AsyncCall call, Class<?> owner) {
         pendingRetry = call;
+        pendingRetryOwner = owner;
     }
 
-    /** The call whose retry is expected for {@code method}, taken (it is expected once); null if none. */
-    AsyncCall takeRetry(AsyncMethodGuard method) {
+    /**
+     * The call whose retry is expected for {@code method} of class {@code owner}, taken (it is expected
+     * once); null if none. The same method of the same class takes it under another handler too: a
+     * reload that re-wove the class gave it a new one, and the call goes on with the guard it started with.
+     */
+    AsyncCall takeRetry(AsyncMethodGuard method, Class<?> owner) {
         AsyncCall call = pendingRetry;
-        if (call != null && call.method == method) {
+        if (call != null && (call.method == method || owner == pendingRetryOwner && call.method.isSameMethodAs(method))) {
             pendingRetry = null;
+            pendingRetryOwner = null;
             return call;
         }
         return null;

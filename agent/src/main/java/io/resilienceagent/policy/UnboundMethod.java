@@ -21,7 +21,7 @@ final class UnboundMethod implements CallHandler {
     public Object enter(Class<?> owner) {
         if (startedWith instanceof AsyncMethodGuard async) {
             // the agent's scheduler running a retry of an async call that started before the reload
-            Object retry = async.enterRetry(ThreadCalls.current());
+            Object retry = async.enterRetry(ThreadCalls.current(), owner);
             if (retry != null) {
                 return retry;
             }

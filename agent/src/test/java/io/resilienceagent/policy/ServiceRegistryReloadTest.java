@@ -116,7 +116,7 @@ class ServiceRegistryReloadTest {
                 "()Ljava/util/concurrent/CompletableFuture;", false, CompletableFuture.class.getName());
         AsyncCall call = new AsyncCall(method, api, api.policy(), Object.class, new Object(), new Object[0], null);
         int depthBefore = ThreadCalls.current().depth();
-        ThreadCalls.current().expectRetry(call); // as the agent's scheduler does before running the method again
+        ThreadCalls.current().expectRetry(call, Object.class); // as the agent's scheduler does before running the method again
 
         Object admission = new UnboundMethod(method).enter(Object.class);
 
