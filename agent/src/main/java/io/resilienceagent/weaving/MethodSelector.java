@@ -57,7 +57,7 @@ public final class MethodSelector {
      */
     boolean mayCover(String internalName, byte[] classFile, ClassLoader loader) {
         return index.mappingsNaming(internalName).length > 0
-                || hierarchy.inheritancePossible(loader) && ClassHeader.declaresMethodNamed(classFile, methodNames);
+                || hierarchy.inheritancePossible(loader, internalName) && ClassHeader.declaresMethodNamed(classFile, methodNames);
     }
 
     /**
@@ -74,7 +74,7 @@ public final class MethodSelector {
      */
     List<MethodMapping> mappingsCovering(String internalName, ClassFileSource classFile, ClassLoader loader) {
         int[] covering = index.mappingsNaming(internalName);
-        if (hierarchy.inheritancePossible(loader)) {
+        if (hierarchy.inheritancePossible(loader, internalName)) {
             byte[] bytes = classFile.bytes();
             boolean declaresAPatternsMethod = ClassHeader.declaresMethodNamed(bytes, methodNames);
             if (!declaresAPatternsMethod && covering.length == 0) {

@@ -1,6 +1,7 @@
 package io.resilienceagent.weaving;
 
 import io.resilienceagent.config.JdkClasses;
+import io.resilienceagent.log.AgentLog;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.ref.WeakReference;
@@ -44,6 +45,8 @@ final class TypeHierarchy {
         final WeakReference<ClassLoader> loader;
         /** Type name to the mapping indexes it passes on to its subtypes. */
         final Map<String, int[]> passedOn = new ConcurrentHashMap<>();
+        /** Types whose class file the loader does not serve; a value of true once a WARN named it as a superclass. */
+        final Map<String, Boolean> unreadable = new ConcurrentHashMap<>();
         volatile int inheritance = UNKNOWN;
 
         LoaderTypes(ClassLoader loader) {
@@ -52,10 +55,10 @@ final class TypeHierarchy {
     }
 
     /**
-     * Whether a class of {@code loader} could inherit a mapping: decided once per loader, before any
-     * supertype of any of its classes is read.
+     * Whether a class of {@code loader} could inherit a mapping: decided once per loader, at its first
+     * class ({@code internalName}), before any supertype of any of its classes is read.
      */
-    boolean inheritancePossible(ClassLoader loader) {
+    boolean inheritancePossible(ClassLoader loader, String internalName) {
         LoaderTypes types = typesOf(loader);
         int known = types.inheritance;
         if (known == UNKNOWN) {
@@ -69,6 +72,12 @@ final class TypeHierarchy {
                         known = POSSIBLE;
                         break;
                     }
+                }
+                // a loader that defines classes from bytes and serves none as a resource could still
+                // load an implementation of a named interface: its classes then tell (inherited)
+                if (known == IMPOSSIBLE && loader != null && !types.unreadable.isEmpty()
+                        && loader.getResource(internalName + ".class") == null) {
+                    known = POSSIBLE;
                 }
             }
             types.inheritance = known;
@@ -85,11 +94,29 @@ final class TypeHierarchy {
         int[] result = NameTable.NONE;
         if (header.superName() != null) {
             result = PatternIndex.union(result, passedOn(header.superName(), types, loader, depth + 1));
+            if (depth == 0) {
+                warnIfUnreadableAndNamed(header, types, loader);
+            }
         }
         for (String type : header.interfaces()) {
-            result = PatternIndex.union(result, passedOn(type, types, loader, depth + 1));
+            // an interface the class lists is abstract, so the patterns naming it cover the class even
+            // when its own class file cannot be read
+            result = PatternIndex.union(result, PatternIndex.union(passedOn(type, types, loader, depth + 1),
+                    isPlatformType(type) ? NameTable.NONE : index.mappingsNaming(type)));
         }
         return result;
+    }
+
+    /** One WARN line for a superclass a pattern names whose class file the loader does not serve. */
+    private void warnIfUnreadableAndNamed(ClassHeader header, LoaderTypes types, ClassLoader loader) {
+        String superName = header.superName();
+        if (Boolean.FALSE.equals(types.unreadable.get(superName)) && index.mappingsNaming(superName).length > 0
+                && Boolean.FALSE.equals(types.unreadable.replace(superName, true))) {
+            AgentLog.warn("Cannot tell whether " + superName.replace('/', '.') + ", which a pattern names, is an abstract "
+                    + "class: " + (loader == null ? "the boot class loader" : "class loader " + loader.getClass().getName())
+                    + " serves no class file for it, so the methods " + header.name().replace('/', '.') + " and its "
+                    + "other subclasses of that loader override are not woven; name those classes in the config");
+        }
     }
 
     /** The mappings a supertype passes on: those naming it (when abstract) and those it inherits. */
@@ -106,6 +133,8 @@ final class TypeHierarchy {
         if (header != null) {
             int[] own = header.isAbstractType() ? index.mappingsNaming(typeName) : NameTable.NONE;
             computed = PatternIndex.union(own, inherited(header, types, loader, depth));
+        } else {
+            types.unreadable.putIfAbsent(typeName, false);
         }
         types.passedOn.put(typeName, computed);
         return computed;
