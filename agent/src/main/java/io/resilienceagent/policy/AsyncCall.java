@@ -167,6 +167,8 @@ final class AsyncCall extends CallerFuture implements BiConsumer<Object, Throwab
         Object attemptPermit = claim(number);
         if (attemptPermit != UNCLAIMED) {
             judge(value, error, attemptPermit);
+        } else if (error == null) {
+            FailedValues.release(value); // came after its attempt timed out or the caller gave up: no one gets it
         }
     }
 

@@ -67,4 +67,19 @@ class AsyncCallStopTest {
         assertThat(admission).as("the body does not run").isInstanceOf(Replacement.class);
         assertThat(service.breaker().tryAcquire()).as("the one trial permit is still there").isNotNull();
     }
+
+    @Test
+    void aValueThatComesAfterTheCallerGaveUpIsReleased() {
+        ServiceGuard service = new ServiceGuard(Settings.service("api", Settings.retry(3, Duration.ZERO, Duration.ZERO),
+                Settings.breaker(5, Duration.ofSeconds(1), 1, 1)), timing, BreakerListener.NONE);
+        AsyncCall call = new AsyncCall(asyncGet(service), service, service.policy(), Object.class, new Object(), new Object[0], null);
+        CompletableFuture<Object> attempt = new CompletableFuture<>();
+        call.followFirst(attempt.minimalCompletionStage(), service.breaker().tryAcquire()); // a stage that cannot be cancelled
+
+        assertThat(call.cancel(true)).isTrue();
+        java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
+        attempt.complete((AutoCloseable) () -> closed.set(true)); // a response, say, that holds a connection
+
+        assertThat(closed).as("no one gets it, so its connection goes back").isTrue();
+    }
 }
