@@ -10,10 +10,15 @@ import io.resilienceagent.log.AgentLog;
 import io.resilienceagent.policy.ServiceRegistry;
 import io.resilienceagent.weaving.MethodSelector;
 import io.resilienceagent.weaving.ResilienceTransformer;
+import java.io.FileInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.zip.CRC32;
 
 /**
  * The running configuration, and the one place that replaces it. A reload validates the file first: an
@@ -31,10 +36,10 @@ public final class LiveConfig implements AgentView {
     private volatile MethodSelector selector;
     private volatile String lastReloadError = "";
     /**
-     * The last refused version of the file and why it was refused, so that asking again about the same
-     * bad or missing file logs once; guarded by this.
+     * A checksum of the last refused file's content (or of nothing, when it cannot be read) and why it
+     * was refused, so that asking again about the same bad or missing file logs once; guarded by this.
      */
-    private ConfigWatcher.Fingerprint lastRefused;
+    private long lastRefused;
     private String lastRefusedProblems;
 
     public LiveConfig(Path file, ResilienceConfig config, ServiceRegistry registry, MethodSelector selector,
@@ -53,25 +58,25 @@ public final class LiveConfig implements AgentView {
     @Override
     public synchronized String reload() {
         // the loader checks the size before it reads, and reads no more than the limit
-        ConfigWatcher.Fingerprint version = ConfigWatcher.Fingerprint.of(file);
         ResilienceConfig next;
         try {
             next = ConfigLoader.load(file);
         } catch (ConfigException e) {
-            return refuse(e.getMessage(), version);
+            return refuse(e.getMessage());
         } catch (RuntimeException e) {
-            return refuse("Invalid resilience-agent config " + file + ": cannot read it: " + e, version);
+            return refuse("Invalid resilience-agent config " + file + ": cannot read it: " + e);
         }
         lastReloadError = "";
-        lastRefused = null;
+        lastRefused = 0;
         lastRefusedProblems = null;
         apply(next);
         return "OK";
     }
 
-    private String refuse(String problems, ConfigWatcher.Fingerprint version) {
+    private String refuse(String problems) {
         lastReloadError = problems;
-        boolean same = version.equals(lastRefused) && problems.equals(lastRefusedProblems);
+        long version = checksum(file);
+        boolean same = version == lastRefused && problems.equals(lastRefusedProblems);
         lastRefused = version;
         lastRefusedProblems = problems;
         if (!same) {
@@ -115,6 +120,20 @@ public final class LiveConfig implements AgentView {
             parts.add("methods changed, " + next.methods().size() + (next.methods().size() == 1 ? " pattern" : " patterns"));
         }
         return String.join("; ", parts);
+    }
+
+    /** The CRC-32 of a regular file's content up to just over the size limit; -1 when it cannot be read. */
+    private static long checksum(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return -1; // a pipe, say: reading it could block
+        }
+        try (InputStream in = new FileInputStream(file.toFile())) {
+            CRC32 crc = new CRC32();
+            crc.update(in.readNBytes(ConfigLoader.MAX_FILE_BYTES + 1));
+            return crc.getValue();
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
     }
 
     @Override
