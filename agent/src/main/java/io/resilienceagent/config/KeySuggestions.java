@@ -1,6 +1,7 @@
 package io.resilienceagent.config;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -51,6 +52,15 @@ final class KeySuggestions {
     }
 
     /** "; did you mean 'x'?" or an empty string. */
+    /** The message for an unknown key: the valid key it is close to, or the section it belongs in, and the valid keys. */
+    static String unknownKey(String key, List<String> validKeys) {
+        String suggestion = didYouMean(key, validKeys);
+        if (suggestion.isEmpty()) {
+            suggestion = SchemaReader.sectionOf(key).map(section -> " here; it belongs under " + section + ".").orElse("");
+        }
+        return "unknown key" + suggestion + (suggestion.isEmpty() ? "; valid keys: " : " Valid keys: ") + String.join(", ", validKeys);
+    }
+
     static String didYouMean(String input, Collection<String> candidates) {
         return closest(input, candidates).map(c -> "; did you mean " + NodeText.quote(c) + "?").orElse("");
     }

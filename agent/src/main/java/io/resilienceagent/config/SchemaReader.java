@@ -33,6 +33,20 @@ final class SchemaReader {
 
     private static final int MAX_NAMES_LISTED = 10;
 
+    /** Where a key of the schema belongs, for one written in the wrong section. */
+    static Optional<String> sectionOf(String key) {
+        if (RETRY_KEYS.contains(key)) {
+            return Optional.of("retry");
+        } else if (BREAKER_KEYS.contains(key)) {
+            return Optional.of("circuitBreaker");
+        } else if (BUDGET_KEYS.contains(key)) {
+            return Optional.of("retry.budget");
+        } else if (SECTION_KEYS.contains(key)) {
+            return Optional.of("a service (services.NAME) or defaults");
+        }
+        return TOP_KEYS.contains(key) ? Optional.of("the top level, unindented") : Optional.empty();
+    }
+
     private final Problems problems;
     private final ValueReader values;
     private final SettingsReader settings;

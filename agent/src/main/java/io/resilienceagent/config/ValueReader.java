@@ -77,9 +77,7 @@ final class ValueReader {
     }
 
     void unknownKey(Entry entry, List<String> validKeys) {
-        String suggestion = KeySuggestions.didYouMean(entry.key(), validKeys);
-        problems.add(entry.keyNode(), entry.path(), "unknown key" + suggestion
-                + (suggestion.isEmpty() ? "; valid keys: " : " Valid keys: ") + String.join(", ", validKeys));
+        problems.add(entry.keyNode(), entry.path(), KeySuggestions.unknownKey(entry.key(), validKeys));
     }
 
     /** A whole number from 1 to {@link Integer#MAX_VALUE}: attempts and thresholds. */

@@ -56,6 +56,20 @@ class ConfigErrorsTest {
     }
 
     @Test
+    void aKeyOfAnotherSectionSaysWhereItBelongs() {
+        assertThat(onlyProblem("services:\n  api:\n    retry:\n      openException: com.example.Down\n").message())
+                .isEqualTo("unknown key here; it belongs under circuitBreaker. Valid keys: " + String.join(", ", SchemaReader.RETRY_KEYS));
+        assertThat(onlyProblem("services:\n  api:\n    circuitBreaker:\n      maxAttempts: 3\n").message())
+                .startsWith("unknown key here; it belongs under retry.");
+        assertThat(onlyProblem("services:\n  api:\n    retry:\n      minPerSecond: 3\n").message())
+                .startsWith("unknown key here; it belongs under retry.budget.");
+        assertThat(onlyProblem("services:\n  api:\n    maxAttempts: 3\n").message())
+                .startsWith("unknown key here; it belongs under retry.");
+        assertThat(onlyProblem("defaults:\n  methods: {}\nservices:\n  api: {}\n").message())
+                .startsWith("unknown key here; it belongs under the top level, unindented.");
+    }
+
+    @Test
     void unknownKeysAreReportedAtEveryLevel() {
         List<ConfigProblem> problems = problems("""
                 service: {}
