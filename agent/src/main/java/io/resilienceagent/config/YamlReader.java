@@ -48,9 +48,10 @@ final class YamlReader {
 
     /**
      * The longest line read: SnakeYAML looks ahead over a token (a plain scalar, a comment, a run of blanks)
-     * in time and memory that grow with the square of its length (2 GB for a line of a million characters).
+     * in time and memory that grow with the square of its length (2 GB for a line of a million characters,
+     * 8 MB for one of this length); a config written as one line of JSON holds some 800 patterns.
      */
-    static final int MAX_LINE_CHARS = 16_384;
+    static final int MAX_LINE_CHARS = 65_536;
 
     /** The single document's root node, or empty when the text holds no document at all. */
     static Optional<Node> compose(String text, String source) throws ConfigException {

@@ -148,20 +148,28 @@ public final class AsyncMethodGuard implements CallHandler {
     boolean runAgain(AsyncCall call, Class<?> owner, Object receiver, Object[] arguments) {
         ThreadCalls calls = ThreadCalls.current();
         calls.expectRetry(call, owner);
-        Object returned;
+        Object returned = null;
+        Throwable thrown = null;
         try {
             returned = invoker.invoke(owner, receiver, arguments);
-        } catch (Throwable thrown) {
-            // what the body threw was settled on the way out; anything else means the method was not run
-            return calls.takeRetry(this, owner) == null;
+        } catch (MethodInvoker.CannotRun notRun) {
+            calls.takeRetry(this, owner);
+            return false;
+        } catch (Throwable t) {
+            thrown = t;
         }
-        if (calls.takeRetry(this, owner) != null) {
-            // not taken: a reload left the method unwoven, and its body ran unprotected, as the call's end
-            if (returned instanceof CompletionStage<?> future) {
+        if (calls.takeRetry(this, owner) == null) {
+            return true; // the woven entry took the retry: what the body gave was settled on the way out
+        }
+        // not taken: a reload left the method unwoven, and its body ran unprotected, as the call's end
+        try {
+            if (thrown == null && returned instanceof CompletionStage<?> future) {
                 future.whenComplete(call::finish);
             } else {
-                call.finish(returned, null);
+                call.finish(returned, thrown);
             }
+        } catch (RuntimeException | LinkageError | StackOverflowError cannotFollow) {
+            call.finish(null, cannotFollow);
         }
         return true;
     }

@@ -1,5 +1,6 @@
 package io.resilienceagent.policy;
 
+import io.resilienceagent.log.AgentLog;
 import java.security.AccessController;
 import java.security.PrivilegedAction;
 import java.util.concurrent.ScheduledFuture;
@@ -12,23 +13,29 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The agent's own threads for async methods: their backoff waits, retries and attempt timeouts, created
- * on first use, daemon. One timer thread keeps the time and runs no application code: when a wait or a
- * timeout ends it hands the task (a retry of the method, or judging a timed-out attempt, each of which
- * may complete the caller's future and so run its dependents) to a pool of worker threads made as needed,
- * whose idle ones end after {@value #IDLE_SECONDS} s. So no application thread ever waits for a backoff,
- * and a dependent that blocks a worker (a {@code join()} on another protected call, say) holds up no
- * other call's retry or timeout.
+ * on first use, daemon. One timer thread keeps the time: when a wait or a timeout ends it hands the
+ * task (a retry of the method, or judging a timed-out attempt, each of which may complete the caller's
+ * future and so run its dependents) to a pool of worker threads made as needed, whose idle ones end
+ * after {@value #IDLE_SECONDS} s; only when {@value #MAX_WORKERS} are busy does it run a task itself. So
+ * no application thread ever waits for a backoff, and a dependent that blocks a worker (a {@code join()}
+ * on another protected call, say) holds up no other call's retry or timeout.
  */
 final class AsyncScheduler {
     static final int IDLE_SECONDS = 30;
+    /**
+     * The most workers at once; beyond, the timer thread runs a task itself (each is short unless a
+     * dependent blocks, so this bounds threads when thousands of retries come due together).
+     */
+    static final int MAX_WORKERS = 256;
 
     private AsyncScheduler() {
     }
 
     /** Holds the executors, created the first time an async call needs them. */
     private static final class Holder {
-        static final ThreadPoolExecutor WORKERS = new ThreadPoolExecutor(0, Integer.MAX_VALUE, IDLE_SECONDS,
-                TimeUnit.SECONDS, new SynchronousQueue<>(), new DaemonThreads("resilience-agent-async-"));
+        static final ThreadPoolExecutor WORKERS = new ThreadPoolExecutor(0, MAX_WORKERS, IDLE_SECONDS,
+                TimeUnit.SECONDS, new SynchronousQueue<>(), new DaemonThreads("resilience-agent-async-"),
+                new ThreadPoolExecutor.CallerRunsPolicy());
         static final ScheduledThreadPoolExecutor TIMER = timer();
 
         private static ScheduledThreadPoolExecutor timer() {
@@ -62,8 +69,12 @@ final class AsyncScheduler {
         public void run() {
             if (!onWorker) {
                 onWorker = true;
-                Holder.WORKERS.execute(this);
-                return;
+                try {
+                    Holder.WORKERS.execute(this);
+                    return;
+                } catch (RuntimeException | OutOfMemoryError noThread) { // "unable to create native thread"
+                    AgentLog.debug("resilience-agent ran an async task on its timer thread: " + noThread);
+                }
             }
             Thread worker = Thread.currentThread();
             worker.setContextClassLoader(contextLoader);

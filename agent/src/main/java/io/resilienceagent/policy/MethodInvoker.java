@@ -26,7 +26,7 @@ final class MethodInvoker {
                 // a varargs method's handle would take the argument array for one more vararg and wrap it again
                 return handle.asFixedArity();
             } catch (ReflectiveOperationException | RuntimeException e) {
-                throw new IllegalStateException("cannot run " + owner.getName() + "." + name + " again: " + e, e);
+                throw new CannotRun("cannot run " + owner.getName() + "." + name + " again: " + e, e);
             }
         }
     };
@@ -35,6 +35,15 @@ final class MethodInvoker {
         this.name = name;
         this.descriptor = descriptor;
         this.isStatic = isStatic;
+    }
+
+    /** The method could not be found to run it again: nothing of it ran. */
+    static final class CannotRun extends IllegalStateException {
+        private static final long serialVersionUID = 1L;
+
+        CannotRun(String message, Throwable cause) {
+            super(message, cause);
+        }
     }
 
     /** Whether {@code other} runs a method of the same name and descriptor. */

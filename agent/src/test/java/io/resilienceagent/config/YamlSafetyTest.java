@@ -85,6 +85,18 @@ class YamlSafetyTest {
     }
 
     @Test
+    void aConfigWrittenAsOneLineOfJsonWithHundredsOfPatternsIsRead() throws ConfigException {
+        StringBuilder json = new StringBuilder("{\"services\":{\"api\":{}},\"methods\":{");
+        for (int i = 0; i < 800; i++) {
+            json.append(i == 0 ? "" : ",").append("\"com.example.client.C").append(i).append(".call\":\"api\"");
+        }
+        String line = json.append("}}\n").toString();
+
+        assertThat(line.length()).as("one long line").isGreaterThan(20_000);
+        assertThat(ConfigLoader.parse(line, "generated.json").methods()).hasSize(800);
+    }
+
+    @Test
     void aTagNamingAClassHidesNoOtherProblem() {
         List<ConfigProblem> problems = Yamls.problems("services:\n  api: { retry: { maxAtempts: 2 } }\n"
                 + "  b: !foo {}\nf: !!java.net.URL {}\n");

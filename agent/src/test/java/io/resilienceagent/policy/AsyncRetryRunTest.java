@@ -82,6 +82,32 @@ class AsyncRetryRunTest {
     }
 
     @Test
+    void aRetryOfAMethodLeftUnwovenThatThrowsEndsTheCallWithWhatItThrew() {
+        ServiceGuard service = service("api");
+        AsyncMethodGuard method = guard(service, "refuse", "()" + FUTURE);
+        Target target = new Target();
+        AsyncCall call = new AsyncCall(method, service, service.policy(), Target.class, target, new Object[0], null);
+
+        assertThat(method.runAgain(call, Target.class, target, new Object[0])).isTrue();
+
+        assertThat(call).isCompletedExceptionally();
+        assertThat(call.handle((value, error) -> error).join()).isInstanceOf(java.net.ConnectException.class)
+                .hasMessage("refused by the unwoven body");
+    }
+
+    @Test
+    void aMethodThatCannotBeFoundIsNotRun() {
+        ServiceGuard service = service("api");
+        AsyncMethodGuard method = guard(service, "absent", "()" + FUTURE);
+        Target target = new Target();
+        AsyncCall call = new AsyncCall(method, service, service.policy(), Target.class, target, new Object[0], null);
+
+        assertThat(method.runAgain(call, Target.class, target, new Object[0])).isFalse();
+        assertThat(call).isNotDone();
+        assertThat(ThreadCalls.current().takeRetry(method, Target.class)).as("no retry left expected").isNull();
+    }
+
+    @Test
     void aVarargsMethodRunsAgainWithItsArgumentArrayAsItIs() {
         ServiceGuard service = service("api");
         AsyncMethodGuard method = guard(service, "join", "([Ljava/lang/String;)" + FUTURE);
@@ -101,6 +127,10 @@ class AsyncRetryRunTest {
         public CompletableFuture<String> get() {
             runs++;
             return CompletableFuture.completedFuture("ran");
+        }
+
+        public CompletableFuture<String> refuse() throws java.net.ConnectException {
+            throw new java.net.ConnectException("refused by the unwoven body");
         }
 
         public CompletableFuture<String> join(String... parts) {

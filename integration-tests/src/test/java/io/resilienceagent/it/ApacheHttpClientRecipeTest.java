@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.example.apache.ApacheRecipeApp;
+import com.github.tomakehurst.wiremock.http.Fault;
 import io.resilienceagent.it.harness.CallResult;
 import io.resilienceagent.it.harness.ChildJvm;
 import io.resilienceagent.it.harness.ChildResult;
@@ -82,6 +83,35 @@ class ApacheHttpClientRecipeTest extends RecipeTestBase {
                 .allMatch(gap -> gap >= 1000);
 
         assertRetryCameAfter(run, RETRY_429, 1000);
+    }
+
+    @JdkTest
+    void everyWireMockFaultIsRetriedWithApacheHttpClient(Jdk jdk) {
+        Fault[] faults = {Fault.CONNECTION_RESET_BY_PEER, Fault.EMPTY_RESPONSE, Fault.MALFORMED_RESPONSE_CHUNK,
+            Fault.RANDOM_DATA_THEN_CLOSE};
+        List<String> steps = new ArrayList<>();
+        for (Fault fault : faults) {
+            String path = "/fault/" + fault.name().toLowerCase(java.util.Locale.ROOT);
+            stubSequence(path, com.github.tomakehurst.wiremock.client.WireMock.aResponse().withFault(fault), success());
+            steps.add("fetch " + path);
+        }
+        Path config = ResilienceYaml.create()
+                .service("apache", RETRY, BREAKER)
+                .method("com.example.apache.ApacheFetcher.fetch", "apache")
+                .writeTo(dir);
+
+        ChildResult run = ChildJvm.on(jdk).withConfig(config).withLibraries(APACHE)
+                .main(ApacheRecipeApp.class, args(baseUrl(), steps)).run();
+
+        assertThat(run.exitCode()).as(run::describe).isZero();
+        org.assertj.core.api.SoftAssertions soft = new org.assertj.core.api.SoftAssertions();
+        for (int i = 0; i < faults.length; i++) {
+            CallResult call = run.call(i + 1);
+            soft.assertThat(call.value()).as("%s: the caller gets the good answer%n%s", faults[i], run.describe()).isEqualTo("200");
+            soft.assertThat(call.attempts()).as("%s: attempts", faults[i]).isEqualTo(2);
+            soft.assertThat(call.get("leased")).as("%s: no connection left leased", faults[i]).isEqualTo("0");
+        }
+        soft.assertAll();
     }
 
     @Test
