@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * The built-in set of transient failures: timeouts, refused connections, resets and empty or truncated
- * responses, as {@code java.net.http.HttpClient} and {@code HttpURLConnection} throw them. The README
- * lists this set; keep the two in step.
+ * responses, as {@code java.net.http.HttpClient}, {@code HttpURLConnection} and Apache HttpClient throw
+ * them (matched by name: no class of a library is loaded). The README lists this set; keep the two in step.
  *
  * <p>Some of these failures arrive as a plain {@link java.io.IOException}, so a rule may also ask for a
  * fragment of the message. Client errors (malformed URLs, unknown hosts, TLS failures) are absent on
@@ -58,7 +58,14 @@ final class TransientExceptions {
             new Rule("java.io.IOException", "illegal character in chunk size"),
             new Rule("java.io.IOException", "premature eof"),
             new Rule("java.io.IOException", "invalid http response"),
-            new Rule("java.io.IOException", "unexpected end of file"));
+            new Rule("java.io.IOException", "unexpected end of file"),
+            // Apache HttpClient 5 and 4 (core) report an empty or cut-off response with classes of their own
+            new Rule("org.apache.hc.core5.http.NoHttpResponseException", null),
+            new Rule("org.apache.hc.core5.http.ConnectionClosedException", null),
+            new Rule("org.apache.hc.core5.http.MalformedChunkCodingException", null),
+            new Rule("org.apache.http.NoHttpResponseException", null),
+            new Rule("org.apache.http.ConnectionClosedException", null),
+            new Rule("org.apache.http.MalformedChunkCodingException", null));
 
     private TransientExceptions() {
     }

@@ -41,6 +41,16 @@ class FailureClassifierTest {
     }
 
     @Test
+    void apacheHttpClientsEmptyAndCutOffResponsesAreTransientByName() {
+        FailureClassifier defaults = new FailureClassifier(RetrySettings.DEFAULTS);
+
+        assertThat(defaults.isTransient(new org.apache.hc.core5.http.NoHttpResponseException("The target server failed to respond"))).isTrue();
+        assertThat(defaults.isTransient(new org.apache.hc.core5.http.ConnectionClosedException("Premature end of chunk coded message body"))).isTrue();
+        assertThat(defaults.isTransient(new org.apache.hc.core5.http.MalformedChunkCodingException("Bad chunk header: x"))).isTrue();
+        assertThat(defaults.isTransient(new org.apache.hc.core5.http.ProtocolException("Invalid header"))).as("a protocol error").isFalse();
+    }
+
+    @Test
     void clientErrorsAreNotTransient() {
         assertThat(defaults.isTransient(new MalformedURLException("no protocol"))).isFalse();
         assertThat(defaults.isTransient(new UnknownHostException("nowhere.invalid"))).isFalse();

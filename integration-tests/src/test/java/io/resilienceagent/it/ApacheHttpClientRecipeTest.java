@@ -87,8 +87,8 @@ class ApacheHttpClientRecipeTest extends RecipeTestBase {
 
     @JdkTest
     void everyWireMockFaultIsRetriedWithApacheHttpClient(Jdk jdk) {
-        Fault[] faults = {Fault.CONNECTION_RESET_BY_PEER, Fault.EMPTY_RESPONSE, Fault.MALFORMED_RESPONSE_CHUNK,
-            Fault.RANDOM_DATA_THEN_CLOSE};
+        // not MALFORMED_RESPONSE_CHUNK: Apache reads the body after executeOpen returned, outside the woven method
+        Fault[] faults = {Fault.CONNECTION_RESET_BY_PEER, Fault.EMPTY_RESPONSE, Fault.RANDOM_DATA_THEN_CLOSE};
         List<String> steps = new ArrayList<>();
         for (Fault fault : faults) {
             String path = "/fault/" + fault.name().toLowerCase(java.util.Locale.ROOT);
