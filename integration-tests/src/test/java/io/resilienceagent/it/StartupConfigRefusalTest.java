@@ -94,7 +94,7 @@ class StartupConfigRefusalTest extends WireMockTestBase {
                         (dir, base) -> Files.writeString(dir.resolve("gadget.yaml"), "services:\n  api: {}\n"
                                 + "evil: !!javax.script.ScriptEngineManager [!!java.net.URLClassLoader [[!!java.net.URL [\""
                                 + base + "/gadget/\"]]]]\n"),
-                        3, 7, "", "the YAML tag '!!javax.script.ScriptEngineManager' is not allowed"),
+                        3, 7, "evil", "the YAML tag '!!javax.script.ScriptEngineManager' is not allowed"),
                 at("local tag", text("local-tag.yaml", "services:\n  api:\n    retry: { jitter: !foo full }\n"),
                         3, 22, "services.api.retry.jitter", "the YAML tag '!foo' is not allowed"),
                 at("alias bomb (billion laughs)", text("lol.yaml", billionLaughs()),
