@@ -25,8 +25,8 @@ public final class CircuitBreaker {
     private volatile BreakerSettings settings;
 
     private final AtomicReference<State> state;
-    /** The current CLOSED period, or the last one before OPEN: its count is the consecutive failures reported. */
-    private volatile ClosedPeriod lastClosed;
+    /** The consecutive failures of the last CLOSED period when the breaker left it (outcomes after do not count). */
+    private volatile int failuresWhenLeft;
     private volatile long lastStateChangeMillis;
 
     public CircuitBreaker(String service, BreakerSettings settings, Clock clock, BreakerListener listener) {
@@ -34,8 +34,7 @@ public final class CircuitBreaker {
         this.settings = settings;
         this.clock = clock;
         this.listener = listener;
-        this.lastClosed = new ClosedPeriod();
-        this.state = new AtomicReference<>(lastClosed);
+        this.state = new AtomicReference<>(new ClosedPeriod());
         this.lastStateChangeMillis = clock.currentTimeMillis();
     }
 
@@ -78,6 +77,7 @@ public final class CircuitBreaker {
                 transitionTo(period, open(), Cause.FAILURES, failures);
             }
         } else if (permit instanceof HalfOpenTrials trials) {
+            trials.end(); // before its trial's place is free: no other call may take it now
             trials.release();
             transitionTo(trials, open(), Cause.TRIAL_FAILED, failureCount());
         }
@@ -134,9 +134,13 @@ public final class CircuitBreaker {
         } while (previous.kind != BreakerState.OPEN && !transitionTo(previous, open(), Cause.FORCED_OPEN, failureCount()));
     }
 
-    /** The consecutive failures of the current CLOSED period, or of the last one while OPEN or HALF_OPEN. */
+    /**
+     * The consecutive failures of the current CLOSED period, or, while OPEN or HALF_OPEN, of the last one
+     * as they were when the breaker left it.
+     */
     public int failureCount() {
-        return lastClosed.failures();
+        State current = state.get();
+        return current instanceof ClosedPeriod period ? period.failures() : failuresWhenLeft;
     }
 
     public int successCount() {
@@ -170,11 +174,15 @@ public final class CircuitBreaker {
      * @return whether this call made the change
      */
     private boolean transitionTo(State from, State to, Cause cause, int failures) {
+        // settled before the change, which either this call or a racing one makes: a call that read
+        // the state just before must not be admitted by the period being left, nor see its count move
+        if (from instanceof ClosedPeriod period) {
+            failuresWhenLeft = period.failures();
+        } else if (from instanceof HalfOpenTrials trials) {
+            trials.end();
+        }
         if (!state.compareAndSet(from, to)) {
             return false;
-        }
-        if (to instanceof ClosedPeriod period) {
-            lastClosed = period;
         }
         lastStateChangeMillis = clock.currentTimeMillis();
         listener.onTransition(new BreakerTransition(service, from.kind, to.kind, cause, failures));

@@ -11,6 +11,8 @@ final class HalfOpenTrials extends CircuitBreaker.State {
     private final int successThreshold;
     private int inFlight;
     private int successes;
+    /** Set when the breaker leaves (or is about to leave) this period: it admits no more trials. */
+    private boolean ended;
 
     HalfOpenTrials(int maxCalls, int successThreshold) {
         super(BreakerState.HALF_OPEN, 0);
@@ -19,11 +21,15 @@ final class HalfOpenTrials extends CircuitBreaker.State {
     }
 
     synchronized boolean tryAdmit() {
-        if (inFlight >= maxCalls || successes + inFlight >= successThreshold) {
+        if (ended || inFlight >= maxCalls || successes + inFlight >= successThreshold) {
             return false;
         }
         inFlight++;
         return true;
+    }
+
+    synchronized void end() {
+        ended = true;
     }
 
     synchronized void release() {

@@ -30,6 +30,41 @@ class CircuitBreakerTest {
     }
 
     @Test
+    void aHalfOpenPeriodWhoseTrialFailedAdmitsNoOneElse() {
+        CircuitBreaker breaker = breaker(1, 1, 1);
+        fail(breaker, 1);
+        clock.advance(Duration.ofSeconds(61));
+        Object trial = breaker.tryAcquire();
+        assertThat(trial).isInstanceOf(HalfOpenTrials.class);
+
+        breaker.onFailure(trial);
+
+        assertThat(breaker.state()).isEqualTo(BreakerState.OPEN);
+        assertThat(((HalfOpenTrials) trial).tryAdmit())
+                .as("a caller that read HALF_OPEN just before: the trial's freed place is not its to take").isFalse();
+    }
+
+    @Test
+    void lateOutcomesOfTheClosedPeriodBeforeOpenDoNotMoveTheFailureCountReported() {
+        CircuitBreaker breaker = breaker(3, 1, 1);
+        Object slowSuccess = breaker.tryAcquire();
+        Object slowFailure = breaker.tryAcquire();
+        fail(breaker, 3);
+        assertThat(breaker.failureCount()).isEqualTo(3);
+
+        breaker.onSuccess(slowSuccess);
+        breaker.onFailure(slowFailure);
+
+        assertThat(breaker.state()).isEqualTo(BreakerState.OPEN);
+        assertThat(breaker.failureCount()).as("as when it opened").isEqualTo(3);
+        clock.advance(Duration.ofSeconds(61));
+        assertThat(breaker.refreshState()).isEqualTo(BreakerState.HALF_OPEN);
+        assertThat(breaker.failureCount()).isEqualTo(3);
+        breaker.onSuccess(breaker.tryAcquire());
+        assertThat(breaker.failureCount()).as("a new CLOSED period").isZero();
+    }
+
+    @Test
     void opensAfterFailureThresholdConsecutiveFailures() {
         CircuitBreaker breaker = breaker(5, 2, 2);
 
