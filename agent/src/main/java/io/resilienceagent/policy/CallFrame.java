@@ -32,6 +32,11 @@ final class CallFrame {
      * exhausted): this call records it but does not retry it again.
      */
     Object gaveUpInside;
+    /**
+     * The rejection a nested call of another service got from its breaker during this attempt: a
+     * rejection is no failure, so this call does not count or retry it, whatever its class or wrapping.
+     */
+    Throwable rejectedInside;
     /** For an attempt that retries an async call (run by the agent's scheduler): that call; else null. */
     AsyncCall asyncCall;
 
@@ -58,12 +63,19 @@ final class CallFrame {
         if (given == null) {
             return false;
         }
-        if (thrown == null) {
-            return returned == given;
-        }
+        return thrown == null ? returned == given : inChain(given, thrown);
+    }
+
+    /** Whether {@code thrown} or one of its causes is the rejection a nested call got. */
+    boolean rejectedInsideOn(Throwable thrown) {
+        Throwable rejection = rejectedInside;
+        return rejection != null && inChain(rejection, thrown);
+    }
+
+    private static boolean inChain(Object wanted, Throwable thrown) {
         Throwable t = thrown;
         for (int depth = 0; t != null && depth < FailureClassifier.MAX_CAUSE_DEPTH; depth++, t = FailureClassifier.causeOf(t)) {
-            if (t == given) {
+            if (t == wanted) {
                 return true;
             }
         }
@@ -89,6 +101,9 @@ final class CallFrame {
         service = -1;
         if (gaveUpInside != null) {
             gaveUpInside = null;
+        }
+        if (rejectedInside != null) {
+            rejectedInside = null;
         }
         if (asyncCall != null) {
             asyncCall = null;

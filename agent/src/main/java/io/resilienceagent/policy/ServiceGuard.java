@@ -65,7 +65,7 @@ public final class ServiceGuard {
         Object permit = breaker.tryAcquire();
         if (permit == null) {
             counters.firstAttemptsRejected.increment();
-            return reject(owner, null);
+            return rejectedInside(calls.innermost(), reject(owner, null));
         }
         return calls.push(index, permit, policy);
     }
@@ -88,7 +88,8 @@ public final class ServiceGuard {
                 frame.end();
                 return null;
             }
-            if (thrown != null && (thrown instanceof CircuitBreakerOpenException || !retry.classifier().isTransient(thrown))) {
+            if (thrown != null && (thrown instanceof CircuitBreakerOpenException || frame.rejectedInsideOn(thrown)
+                    || !retry.classifier().isTransient(thrown))) {
                 breaker.onIgnored(permit);
                 frame.end();
                 return null;
@@ -145,6 +146,7 @@ public final class ServiceGuard {
         frame.permit = permit;
         frame.previousWaitNanos = wait;
         frame.gaveUpInside = null;
+        frame.rejectedInside = null;
         return frame;
     }
 
@@ -153,8 +155,16 @@ public final class ServiceGuard {
         if (thrown == null) {
             FailedValues.release(returned);
         }
-        Throwable rejection = reject(owner, thrown, settings);
+        Throwable rejection = rejectedInside(frame.thread.enclosing(frame), reject(owner, thrown, settings));
         frame.end();
+        return rejection;
+    }
+
+    /** Tells the call a rejected one is nested in (if any) that what it may get is a rejection, no failure. */
+    private static Throwable rejectedInside(CallFrame enclosing, Throwable rejection) {
+        if (enclosing != null) {
+            enclosing.rejectedInside = rejection;
+        }
         return rejection;
     }
 

@@ -89,6 +89,11 @@ final class ThreadCalls {
         }
     }
 
+    /** The innermost call in progress on this thread, or null. */
+    CallFrame innermost() {
+        return depth > 0 ? frames[depth - 1] : null;
+    }
+
     /** The call {@code frame} is nested in, or null for an outermost call. */
     CallFrame enclosing(CallFrame frame) {
         return frame.index > 0 && frame.index <= depth ? frames[frame.index - 1] : null;

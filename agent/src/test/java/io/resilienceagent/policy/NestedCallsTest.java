@@ -9,6 +9,7 @@ import io.resilienceagent.config.RetrySettings;
 import io.resilienceagent.log.AgentLogCapture;
 import java.net.ConnectException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -57,6 +58,49 @@ class NestedCallsTest {
         assertThat(api.stats().totalCalls()).as("only the outermost call asks the breaker").isEqualTo(4);
         assertThat(api.stats().state()).as("failureThreshold 5 is not reached by 4 requests").isEqualTo(BreakerState.CLOSED);
         assertThat(requests).hasValue(4);
+    }
+
+    @Test
+    void aRejectionByANestedServicesBreakerIsNoFailureOfTheOuterServiceWhateverItsClassOrWrapping() {
+        ServiceGuard app = service("app", Settings.retry(3, Duration.ZERO, Duration.ZERO),
+                Settings.breaker(100, Duration.ofSeconds(60), 2, 2));
+        AtomicInteger bodyRuns = new AtomicInteger();
+        Callable<String> down = () -> {
+            throw new ConnectException("down");
+        };
+
+        // the nested service opens on its first failure: its retry is rejected, the failure as the cause
+        MethodGuard inner = new MethodGuard("Down.get", opensAtOnceWithItsOwnException());
+        assertThatThrownBy(() -> ProtectedCall.call(new MethodGuard("App.handle", app), () -> {
+            bodyRuns.incrementAndGet();
+            return ProtectedCall.call(inner, down);
+        })).isInstanceOf(ServiceDown.class).hasCauseInstanceOf(ConnectException.class);
+        MethodGuard wrapped = new MethodGuard("Down.get", opensAtOnceWithItsOwnException());
+        assertThatThrownBy(() -> ProtectedCall.call(new MethodGuard("App.handle", app), () -> {
+            bodyRuns.incrementAndGet();
+            try {
+                return ProtectedCall.call(wrapped, down);
+            } catch (ServiceDown e) {
+                throw new IllegalStateException("wrapped by the application", e);
+            }
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(bodyRuns).as("neither retried").hasValue(2);
+        assertThat(app.stats().totalFailures()).as("a rejection is no failure").isZero();
+        assertThat(app.stats().totalRetries()).isZero();
+    }
+
+    private ServiceGuard opensAtOnceWithItsOwnException() {
+        return new ServiceGuard(Settings.service("down", Settings.retry(2, Duration.ZERO, Duration.ZERO),
+                BreakerSettings.from(Settings.breaker(1, Duration.ofSeconds(60), 1, 1))
+                        .openException(Optional.of(ServiceDown.class.getName())).build()), timing, new TransitionLog());
+    }
+
+    /** An application's exception for an open breaker ({@code circuitBreaker.openException}). */
+    public static final class ServiceDown extends RuntimeException {
+        public ServiceDown(String message) {
+            super(message);
+        }
     }
 
     @Test
