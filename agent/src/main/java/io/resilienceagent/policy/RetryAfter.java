@@ -1,8 +1,13 @@
 package io.resilienceagent.policy;
 
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
+import java.util.Locale;
 
 /**
  * The wait a 429 or 503 response asks for: {@code retry-after-ms} (milliseconds, as the Anthropic and
@@ -62,12 +67,37 @@ public final class RetryAfter {
                 return Long.MAX_VALUE;
             }
         }
+        long atMillis = httpDateMillis(trimmed);
+        return atMillis == NONE ? NONE : Math.max(0, atMillis - nowMillis) * 1_000_000L;
+    }
+
+    /** An HTTP date in any of its three forms (RFC 9110 section 5.6.7), in epoch milliseconds; or {@link #NONE}. */
+    private static long httpDateMillis(String date) {
         try {
-            long atMillis = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli();
-            return Math.max(0, atMillis - nowMillis) * 1_000_000L;
-        } catch (DateTimeParseException e) {
+            return ZonedDateTime.parse(date, DateTimeFormatter.RFC_1123_DATE_TIME).toInstant().toEpochMilli();
+        } catch (DateTimeParseException notImfFixdate) {
+            // the two obsolete forms, which a recipient must still accept
+        }
+        try {
+            return ZonedDateTime.parse(date, ObsoleteDates.RFC_850).toInstant().toEpochMilli();
+        } catch (DateTimeParseException notRfc850) {
+            // nor this one
+        }
+        try {
+            return LocalDateTime.parse(date, ObsoleteDates.ASCTIME).toInstant(ZoneOffset.UTC).toEpochMilli();
+        } catch (DateTimeParseException notAsctime) {
             return NONE;
         }
+    }
+
+    /** Built the first time a date is not in the usual form. */
+    private static final class ObsoleteDates {
+        /** {@code Sunday, 06-Nov-94 08:49:37 GMT}; a two-digit year from 1970 to 2069. */
+        static final DateTimeFormatter RFC_850 = new DateTimeFormatterBuilder().parseCaseInsensitive()
+                .appendPattern("EEEE, dd-MMM-").appendValueReduced(ChronoField.YEAR, 2, 2, 1970)
+                .appendPattern(" HH:mm:ss zzz").toFormatter(Locale.US);
+        /** {@code Sun Nov  6 08:49:37 1994}, in GMT. */
+        static final DateTimeFormatter ASCTIME = DateTimeFormatter.ofPattern("EEE MMM ppd HH:mm:ss yyyy", Locale.US);
     }
 
     /** Parses a {@code retry-after-ms} value (a non-negative number of milliseconds, decimals allowed). */

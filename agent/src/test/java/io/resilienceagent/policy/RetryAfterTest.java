@@ -25,6 +25,15 @@ class RetryAfterTest {
     }
 
     @Test
+    void readsTheTwoObsoleteHttpDateFormsARecipientMustAccept() {
+        long at = java.time.ZonedDateTime.of(2030, 11, 6, 8, 49, 37, 0, ZoneOffset.UTC).toInstant().toEpochMilli();
+
+        assertThat(RetryAfter.parse("Wednesday, 06-Nov-30 08:49:37 GMT", at - 5_000)).as("RFC 850").isEqualTo(5_000_000_000L);
+        assertThat(RetryAfter.parse("Wed Nov  6 08:49:37 2030", at - 5_000)).as("asctime").isEqualTo(5_000_000_000L);
+        assertThat(RetryAfter.parse("Sunday, 06-Nov-94 08:49:37 GMT", NOW)).as("in the past").isZero();
+    }
+
+    @Test
     void aDateInThePastMeansNoWait() {
         assertThat(RetryAfter.parse("Wed, 21 Oct 2015 07:28:00 GMT", NOW)).isZero();
     }
