@@ -152,7 +152,7 @@ public final class MethodPattern {
         if (classGlob.startsWith("io.resilienceagent.")) {
             return Optional.of("the agent's own classes are never instrumented");
         }
-        if (methodGlob.startsWith("lambda$") || methodGlob.contains("$anonfun$")) {
+        if (methodGlob.startsWith("lambda$") || methodGlob.contains("$lambda$") || methodGlob.contains("$anonfun$")) {
             return Optional.of("lambda bodies are never instrumented; name the method that runs the lambda, or the "
                     + "interface method it implements (a pattern naming an interface covers its implementations)");
         }

@@ -96,6 +96,13 @@ public final class ClassInstrumenter {
             if (mapping.isEmpty()) {
                 continue;
             }
+            if (method.isKotlinSuspend()) {
+                AgentLog.warn("Could not instrument " + MethodSelector.signature(className, method) + ", it runs unprotected: "
+                        + "it is a Kotlin suspend function, which returns when it suspends and is resumed through its "
+                        + "continuation, so a retry would run its state machine again from the middle; protect the "
+                        + "client method it awaits (or a blocking or CompletableFuture-returning one) instead");
+                continue;
+            }
             Type returnType = Type.getReturnType(method.descriptor());
             FutureTypes.Kind kind = returnType.getSort() == Type.OBJECT
                     ? FutureTypes.of(returnType.getInternalName(), loader) : FutureTypes.Kind.SYNC;

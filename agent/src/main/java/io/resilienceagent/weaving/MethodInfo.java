@@ -13,17 +13,26 @@ record MethodInfo(String name, String descriptor, int access) {
 
     /**
      * Whether the method has a body the agent may wrap: no constructors, abstract, native, bridge or
-     * synthetic methods, and no lambda bodies, which Kotlin (2.x) and Scala compile to methods that are
-     * not marked synthetic ({@code lambda$...}, {@code $anonfun$...}).
+     * synthetic methods, and no lambda bodies, which Kotlin and Scala compile to methods that are not
+     * marked synthetic ({@code lambda$...}, {@code fn$lambda$0}, {@code $anonfun$...}).
      */
     boolean isInstrumentable() {
         return !name.startsWith("<") && (access & (Opcodes.ACC_ABSTRACT | Opcodes.ACC_NATIVE | Opcodes.ACC_BRIDGE
                 | Opcodes.ACC_SYNTHETIC)) == 0 && !isLambdaBody(name);
     }
 
-    /** A lambda's body by its compiler's naming: javac and Kotlin {@code lambda$...}, Scala {@code $anonfun$...}. */
+    /**
+     * A lambda's body by its compiler's naming: javac and Kotlin 1 {@code lambda$...}, Kotlin 2
+     * {@code fn$lambda$0}, Scala {@code $anonfun$...}.
+     */
     static boolean isLambdaBody(String name) {
-        return name.startsWith("lambda$") || name.contains("$anonfun$") || name.equals("$deserializeLambda$");
+        return name.startsWith("lambda$") || name.contains("$lambda$") || name.contains("$anonfun$")
+                || name.equals("$deserializeLambda$");
+    }
+
+    /** A Kotlin suspend function: its last parameter the continuation, its result {@code Object} (or the suspension marker). */
+    boolean isKotlinSuspend() {
+        return descriptor.endsWith("Lkotlin/coroutines/Continuation;)Ljava/lang/Object;");
     }
 
     boolean isStatic() {

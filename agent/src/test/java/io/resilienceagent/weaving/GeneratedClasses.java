@@ -75,6 +75,28 @@ final class GeneratedClasses {
     }
 
     /**
+     * What kotlinc makes of {@code suspend fun fetch(a: Int): Int} (the continuation as the last parameter,
+     * {@code Object} returned, here just {@code a * 2} boxed), beside {@code static int small(int a)}.
+     */
+    static byte[] suspendAndSmall() {
+        ClassWriter cw = newClass(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS, Opcodes.V17, "SuspendAndSmall");
+        MethodVisitor mv = staticMethod(cw, "fetch", "(ILkotlin/coroutines/Continuation;)Ljava/lang/Object;");
+        maybeFail(mv);
+        mv.visitVarInsn(Opcodes.ILOAD, 0);
+        mv.visitInsn(Opcodes.ICONST_2);
+        mv.visitInsn(Opcodes.IMUL);
+        mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Integer", "valueOf", "(I)Ljava/lang/Integer;", false);
+        mv.visitInsn(Opcodes.ARETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        mv = staticMethod(cw, "small", "(I)I");
+        maybeFail(mv);
+        fillerThenTwice(mv, 0);
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    /**
      * A Java 1.4 class file (version 48: no stack-map frames, no class constants) whose
      * {@code static int old(int a)} runs a {@code finally} block the old way, as a JSR/RET subroutine
      * that counts its runs in the static field {@code finallyRuns}, and returns {@code a + 100}.

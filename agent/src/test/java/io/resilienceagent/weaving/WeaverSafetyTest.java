@@ -117,6 +117,22 @@ class WeaverSafetyTest {
     }
 
     @Test
+    void aKotlinSuspendFunctionRunsUnwovenWithOneLineSayingWhy() throws Throwable {
+        Class<?> type = woven("SuspendAndSmall", GeneratedClasses.suspendAndSmall());
+
+        assertThat(log().lines().filter(l -> l.startsWith("WARN  Could not instrument"))).singleElement().asString()
+                .startsWith("WARN  Could not instrument generated.SuspendAndSmall.fetch(int,kotlin.coroutines.Continuation), "
+                        + "it runs unprotected: it is a Kotlin suspend function");
+        Failures.failuresLeft = 1;
+        assertThatThrownBy(() -> type.getMethod("fetch", int.class, kotlin.coroutines.Continuation.class).invoke(null, 4, null))
+                .as("unwoven: a retry would run its state machine again from the middle").hasCauseInstanceOf(ConnectException.class);
+        Failures.RUNS.set(0);
+        Failures.failuresLeft = 2;
+        assertThat(call(type, "small", 4)).isEqualTo(8);
+        assertThat(Failures.RUNS.get()).as("its sibling is woven: retried").isEqualTo(3);
+    }
+
+    @Test
     void preJava6CodeWithSubroutinesAndNoFramesIsWovenAndRetried() throws Throwable {
         Class<?> type = woven("Subroutines", GeneratedClasses.subroutines());
 

@@ -199,7 +199,8 @@ class BytecodeCorpusTest {
 
     /**
      * A lambda body is never woven, also where the compiler does not mark it synthetic: Kotlin 2 compiles
-     * a lambda to a {@code private static final lambda$...} method that {@code LambdaMetafactory} calls.
+     * a lambda to a {@code private static final} method named after its function ({@code scaled$lambda$0})
+     * that {@code LambdaMetafactory} calls.
      */
     @JdkTest
     void lambdaBodiesAreNeverWovenEvenWhenNotMarkedSynthetic(Jdk jdk) {
@@ -207,10 +208,10 @@ class BytecodeCorpusTest {
 
         assertThat(corpus.lambdaBodies()).as("the corpus has lambda bodies in javac, Kotlin and Scala classes")
                 .anyMatch(m -> m.startsWith("com.example.corpus.javac.Lambdas.lambda$"))
-                .anyMatch(m -> m.startsWith("com.example.corpus.kotlin.Account.lambda$"))
+                .anyMatch(m -> m.startsWith("com.example.corpus.kotlin.Account.scaled$lambda$"))
                 .anyMatch(m -> m.startsWith("com.example.corpus.scala.Account.$anonfun$"));
         assertThat(run.instrumented()).as(run::describe)
-                .contains("com.example.corpus.javac.Lambdas.capture(int,int)", "com.example.corpus.kotlin.Account.lambda(int,int)",
+                .contains("com.example.corpus.javac.Lambdas.capture(int,int)", "com.example.corpus.kotlin.Account.scaled(int,int)",
                         "com.example.corpus.scala.Account.lambda(int,int)")
                 .doesNotContainAnyElementsOf(corpus.lambdaBodies());
     }

@@ -25,8 +25,8 @@ import org.objectweb.asm.Type;
  * a real method's: the JMX name has no return type, so a bridge {@code Object make(int)} beside the real
  * {@code Integer make(int)} cannot be told apart there;</li>
  * <li>lambda bodies: methods of the same class that an {@code invokedynamic} hands to
- * {@code LambdaMetafactory} and that a compiler generated ({@code lambda$...} or {@code $anonfun$...}),
- * whether flagged synthetic (javac, Scala) or not (Kotlin 2's {@code private static final lambda$...}).</li>
+ * {@code LambdaMetafactory} and that a compiler generated ({@code lambda$...}, {@code fn$lambda$0} or
+ * {@code $anonfun$...}), whether flagged synthetic (javac, Scala) or not (Kotlin 2's {@code private static final}).</li>
  * </ul>
  */
 final class ClassFileScan {
@@ -95,7 +95,8 @@ final class ClassFileScan {
                     }
                     for (Object argument : arguments) {
                         if (argument instanceof Handle target && target.getOwner().equals(owner)
-                                && (target.getName().startsWith("lambda$") || target.getName().contains("$anonfun$"))) {
+                                && (target.getName().startsWith("lambda$") || target.getName().contains("$lambda$")
+                                        || target.getName().contains("$anonfun$"))) {
                             lambdaBodies.add(signature(owner, target.getName(), target.getDesc()));
                         }
                     }

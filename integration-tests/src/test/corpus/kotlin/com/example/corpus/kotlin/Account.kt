@@ -70,7 +70,8 @@ class Account(private val owner: String, private var balance: Long) {
         }
     }
 
-    fun lambda(a: Int, b: Int): Int {
+    // Kotlin 2 names the lambda's body after this function: scaled$lambda$0
+    fun scaled(a: Int, b: Int): Int {
         val times: (Int) -> Int = { it * a + owner.length }
         Flaky.step("kotlin.lambda")
         return times(b)

@@ -63,7 +63,7 @@ class KotlinSuite : CaseSuite {
         cases.add("when.table", "three") { Account("ada", 1).whenTable(3) }
         cases.add("when.lookup", 3) { Account("ada", 1).whenLookup(100000) }
         cases.add("when.string", 2) { Account("ada", 1).whenString("beta") }
-        cases.add("lambda", 3 * 2 + 3) { Account("ada", 1).lambda(2, 3) }
+        cases.add("lambda", 3 * 2 + 3) { Account("ada", 1).scaled(2, 3) }
 
         cases.add("object", "value-of-k") { Registry.lookup("k") }
         cases.add("companion", "service#3") { Service.create(3) }
