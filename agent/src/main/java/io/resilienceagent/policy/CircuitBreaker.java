@@ -124,14 +124,15 @@ public final class CircuitBreaker {
     }
 
     /**
-     * Opens the breaker now; it recovers after {@code recoveryTimeout} as usual (an operator's action).
-     * An OPEN breaker stays as it is, with its recovery time unchanged.
+     * Opens the breaker now; it recovers {@code recoveryTimeout} from now (an operator's action). An OPEN
+     * breaker starts its OPEN period again: one whose recovery time had passed, with no call since to
+     * move it to HALF_OPEN, would otherwise admit a trial call at once.
      */
     public void forceOpen() {
         State previous;
         do {
             previous = state.get();
-        } while (previous.kind != BreakerState.OPEN && !transitionTo(previous, open(), Cause.FORCED_OPEN, failureCount()));
+        } while (!transitionTo(previous, open(), Cause.FORCED_OPEN, failureCount()));
     }
 
     /**

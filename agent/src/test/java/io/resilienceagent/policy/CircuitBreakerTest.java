@@ -232,16 +232,27 @@ class CircuitBreakerTest {
     }
 
     @Test
-    void forcingAnOpenBreakerOpenChangesNothing() {
+    void forcingAnOpenBreakerOpenStartsItsRecoveryAgain() {
         CircuitBreaker breaker = breaker(1, 1, 1);
         fail(breaker, 1);
         clock.advance(Duration.ofSeconds(30));
 
         breaker.forceOpen();
 
-        assertThat(breaker.nanosUntilAdmission()).as("the recovery clock is not restarted")
-                .isEqualTo(Duration.ofSeconds(30).toNanos());
-        assertThat(transitions).hasSize(1);
+        assertThat(breaker.nanosUntilAdmission()).as("recoveryTimeout from the force").isEqualTo(Duration.ofSeconds(60).toNanos());
+        assertThat(transitions).extracting(BreakerTransition::cause).containsExactly(Cause.FAILURES, Cause.FORCED_OPEN);
+    }
+
+    @Test
+    void forcingOpenABreakerWhoseRecoveryTimeHasPassedKeepsItOpen() {
+        CircuitBreaker breaker = breaker(1, 1, 1);
+        fail(breaker, 1);
+        clock.advance(Duration.ofSeconds(61)); // no call since: still OPEN, HALF_OPEN at the next read
+
+        breaker.forceOpen();
+
+        assertThat(breaker.refreshState()).isEqualTo(BreakerState.OPEN);
+        assertThat(breaker.tryAcquire()).as("no trial call").isNull();
     }
 
     @Test
