@@ -3,7 +3,10 @@ package io.resilienceagent.cli;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import javax.management.Attribute;
 import javax.management.JMException;
 import javax.management.MBeanServerConnection;
 import javax.management.ObjectName;
@@ -27,17 +30,34 @@ final class OperationsCommands {
             MBeanServerConnection mbeans = target.mbeans();
             ObjectName agent = target.agentBean();
             for (String service : (String[]) mbeans.getAttribute(agent, "Services")) {
-                ObjectName breaker = breaker(mbeans, service, pid);
-                StringBuilder line = new StringBuilder(service).append(' ').append(mbeans.getAttribute(breaker, "State"));
-                for (int i = 0; i < COUNTERS.length; i++) {
-                    line.append(' ').append(LABELS[i]).append('=').append(mbeans.getAttribute(breaker, COUNTERS[i]));
-                }
-                out.println(line);
+                out.println(statusLine(mbeans, breaker(mbeans, service, pid), service));
             }
             return Cli.OK;
         } catch (JMException | IOException e) {
             throw new CliFailure(Cli.INVALID, "cannot read the agent's MBeans in process " + pid + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * One service's line, its attributes read in one request, {@code TotalCalls} last: the counters only
+     * grow, and every failure, retry or rejection is of a call counted before it, so under load the line
+     * never shows more of them than calls.
+     */
+    static String statusLine(MBeanServerConnection mbeans, ObjectName breaker, String service) throws JMException, IOException {
+        String[] names = new String[COUNTERS.length + 1];
+        names[0] = "State";
+        for (int i = 0; i < COUNTERS.length; i++) {
+            names[COUNTERS.length - i] = COUNTERS[i]; // TotalCalls, first of COUNTERS, read last
+        }
+        Map<String, Object> values = new HashMap<>();
+        for (Attribute attribute : mbeans.getAttributes(breaker, names).asList()) {
+            values.put(attribute.getName(), attribute.getValue());
+        }
+        StringBuilder line = new StringBuilder(service).append(' ').append(values.get("State"));
+        for (int i = 0; i < COUNTERS.length; i++) {
+            line.append(' ').append(LABELS[i]).append('=').append(values.get(COUNTERS[i]));
+        }
+        return line.toString();
     }
 
     /** Runs the breaker operation {@code operation} ({@code reset} or {@code forceOpen}) and prints the state after it. */
