@@ -28,15 +28,13 @@ final class CallFrame {
     int failedAttempts;
     long previousWaitNanos;
     /**
-     * A failure that a nested call of another service gave up on during this attempt (its own retries
-     * exhausted): this call records it but does not retry it again.
+     * What a nested call of another service ended with during this attempt: a failure it gave up on (its
+     * own retries exhausted), which this call records but does not retry again; or, when
+     * {@link #insideRejected}, the rejection its breaker gave, which is no failure, so this call neither
+     * counts nor retries it, whatever its class or wrapping. One field, so that a call's end clears one.
      */
-    Object gaveUpInside;
-    /**
-     * The rejection a nested call of another service got from its breaker during this attempt: a
-     * rejection is no failure, so this call does not count or retry it, whatever its class or wrapping.
-     */
-    Throwable rejectedInside;
+    Object inside;
+    boolean insideRejected;
     /** For an attempt that retries an async call (run by the agent's scheduler): that call; else null. */
     AsyncCall asyncCall;
 
@@ -59,8 +57,8 @@ final class CallFrame {
 
     /** Whether {@code returned}, or {@code thrown} or one of its causes, is what a nested call gave up on. */
     boolean gaveUpInsideOn(Object returned, Throwable thrown) {
-        Object given = gaveUpInside;
-        if (given == null) {
+        Object given = inside;
+        if (given == null || insideRejected) {
             return false;
         }
         return thrown == null ? returned == given : inChain(given, thrown);
@@ -68,8 +66,8 @@ final class CallFrame {
 
     /** Whether {@code thrown} or one of its causes is the rejection a nested call got. */
     boolean rejectedInsideOn(Throwable thrown) {
-        Throwable rejection = rejectedInside;
-        return rejection != null && inChain(rejection, thrown);
+        Object rejection = inside;
+        return rejection != null && insideRejected && inChain(rejection, thrown);
     }
 
     private static boolean inChain(Object wanted, Throwable thrown) {
@@ -91,19 +89,23 @@ final class CallFrame {
     void endGivingUp(Object failure) {
         CallFrame enclosing = thread.enclosing(this);
         if (enclosing != null) {
-            enclosing.gaveUpInside = failure;
+            enclosing.inside = failure;
+            enclosing.insideRejected = false;
         }
         end();
+    }
+
+    /** Tells the call this frame is (the one a rejected call was nested in) that it may get {@code rejection}. */
+    void rejectedInside(Throwable rejection) {
+        inside = rejection;
+        insideRejected = true;
     }
 
     /** Frees the frame; drops references to application objects, so an idle thread holds none alive. */
     void clear() {
         service = -1;
-        if (gaveUpInside != null) {
-            gaveUpInside = null;
-        }
-        if (rejectedInside != null) {
-            rejectedInside = null;
+        if (inside != null) {
+            inside = null;
         }
         if (asyncCall != null) {
             asyncCall = null;

@@ -145,8 +145,7 @@ public final class ServiceGuard {
         }
         frame.permit = permit;
         frame.previousWaitNanos = wait;
-        frame.gaveUpInside = null;
-        frame.rejectedInside = null;
+        frame.inside = null;
         return frame;
     }
 
@@ -163,7 +162,7 @@ public final class ServiceGuard {
     /** Tells the call a rejected one is nested in (if any) that what it may get is a rejection, no failure. */
     private static Throwable rejectedInside(CallFrame enclosing, Throwable rejection) {
         if (enclosing != null) {
-            enclosing.rejectedInside = rejection;
+            enclosing.rejectedInside(rejection);
         }
         return rejection;
     }
