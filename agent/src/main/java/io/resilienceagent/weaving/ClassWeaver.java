@@ -106,6 +106,13 @@ final class ClassWeaver {
                 return new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {
                     @Override
                     public void visitEnd() {
+                        if (!WovenLocals.fitIn(owner, this)) {
+                            remaining.remove(name + descriptor);
+                            skipped.put(name + descriptor, "its local variables would exceed the JVM's limit of "
+                                    + WovenLocals.MAX_SLOTS + " slots once woven");
+                            accept(target);
+                            return;
+                        }
                         int[][] beneath;
                         try {
                             beneath = ReturnStacks.valuesBeneath(owner, this);

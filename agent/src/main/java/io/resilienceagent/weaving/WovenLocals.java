@@ -41,6 +41,14 @@ final class WovenLocals {
     private final Object[] parameterFrameTypes;
     private final int firstOwnSlot;
 
+    /** A method's frame may hold at most this many local variable slots (a class file's {@code u2}). */
+    static final int MAX_SLOTS = 65535;
+
+    /** Whether the method's locals and the weaver's own still fit in a frame once woven. */
+    static boolean fitIn(String owner, MethodNode method) {
+        return new WovenLocals(owner, method).nextSlot < MAX_SLOTS; // the last one, nextSlot, takes one slot
+    }
+
     WovenLocals(String owner, MethodNode method) {
         this.returnType = Type.getReturnType(method.desc);
         Type[] arguments = Type.getArgumentTypes(method.desc);

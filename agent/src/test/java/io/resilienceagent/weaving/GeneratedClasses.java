@@ -75,6 +75,26 @@ final class GeneratedClasses {
     }
 
     /**
+     * {@code static int crowded(int a)}, which keeps {@code a} in local variable 65533 (the last slots a
+     * frame has room for) before returning {@code a * 2}, and {@code static int small(int a)}.
+     */
+    static byte[] crowdedAndSmall() {
+        ClassWriter cw = newClass(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS, Opcodes.V17, "CrowdedAndSmall");
+        MethodVisitor mv = staticMethod(cw, "crowded", "(I)I");
+        maybeFail(mv);
+        mv.visitVarInsn(Opcodes.ILOAD, 0);
+        mv.visitVarInsn(Opcodes.ISTORE, 65533);
+        mv.visitVarInsn(Opcodes.ILOAD, 65533);
+        mv.visitVarInsn(Opcodes.ISTORE, 0);
+        fillerThenTwice(mv, 0);
+        mv = staticMethod(cw, "small", "(I)I");
+        maybeFail(mv);
+        fillerThenTwice(mv, 0);
+        cw.visitEnd();
+        return cw.toByteArray();
+    }
+
+    /**
      * What kotlinc makes of {@code suspend fun fetch(a: Int): Int} (the continuation as the last parameter,
      * {@code Object} returned, here just {@code a * 2} boxed), beside {@code static int small(int a)}.
      */

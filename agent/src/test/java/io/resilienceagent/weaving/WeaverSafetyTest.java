@@ -117,6 +117,22 @@ class WeaverSafetyTest {
     }
 
     @Test
+    void aMethodWhoseLocalsWouldNotFitOnceWovenRunsUnwovenAndTheOthersAreStillWoven() throws Throwable {
+        Class<?> type = woven("CrowdedAndSmall", GeneratedClasses.crowdedAndSmall());
+
+        assertThat(log().lines().filter(l -> l.startsWith("WARN  Could not instrument"))).containsExactly(
+                "WARN  Could not instrument generated.CrowdedAndSmall.crowded(int), it runs unprotected: "
+                        + "its local variables would exceed the JVM's limit of 65535 slots once woven");
+        Failures.failuresLeft = 1;
+        assertThatThrownBy(() -> call(type, "crowded", 4)).isInstanceOf(ConnectException.class);
+        assertThat(call(type, "crowded", 4)).isEqualTo(8);
+        Failures.RUNS.set(0);
+        Failures.failuresLeft = 2;
+        assertThat(call(type, "small", 4)).isEqualTo(8);
+        assertThat(Failures.RUNS.get()).as("woven: retried").isEqualTo(3);
+    }
+
+    @Test
     void aKotlinSuspendFunctionRunsUnwovenWithOneLineSayingWhy() throws Throwable {
         Class<?> type = woven("SuspendAndSmall", GeneratedClasses.suspendAndSmall());
 
