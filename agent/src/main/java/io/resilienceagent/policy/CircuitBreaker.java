@@ -25,8 +25,6 @@ public final class CircuitBreaker {
     private volatile BreakerSettings settings;
 
     private final AtomicReference<State> state;
-    /** The consecutive failures of the last CLOSED period when the breaker left it (outcomes after do not count). */
-    private volatile int failuresWhenLeft;
     private volatile long lastStateChangeMillis;
 
     public CircuitBreaker(String service, BreakerSettings settings, Clock clock, BreakerListener listener) {
@@ -74,12 +72,12 @@ public final class CircuitBreaker {
         if (permit instanceof ClosedPeriod period) {
             int failures = period.failed();
             if (failures >= settings.failureThreshold() && state.get() == period) {
-                transitionTo(period, open(), Cause.FAILURES, failures);
+                transitionTo(period, open(period.failures()), Cause.FAILURES, failures);
             }
         } else if (permit instanceof HalfOpenTrials trials) {
             trials.end(); // before its trial's place is free: no other call may take it now
             trials.release();
-            transitionTo(trials, open(), Cause.TRIAL_FAILED, failureCount());
+            transitionTo(trials, open(trials.failures), Cause.TRIAL_FAILED, trials.failures);
         }
     }
 
@@ -132,7 +130,7 @@ public final class CircuitBreaker {
         State previous;
         do {
             previous = state.get();
-        } while (!transitionTo(previous, open(), Cause.FORCED_OPEN, failureCount()));
+        } while (!transitionTo(previous, open(failureCount(previous)), Cause.FORCED_OPEN, failureCount(previous)));
     }
 
     /**
@@ -140,8 +138,11 @@ public final class CircuitBreaker {
      * as they were when the breaker left it.
      */
     public int failureCount() {
-        State current = state.get();
-        return current instanceof ClosedPeriod period ? period.failures() : failuresWhenLeft;
+        return failureCount(state.get());
+    }
+
+    private static int failureCount(State state) {
+        return state instanceof ClosedPeriod period ? period.failures() : state.failures;
     }
 
     public int successCount() {
@@ -156,14 +157,16 @@ public final class CircuitBreaker {
         if (current.kind == BreakerState.OPEN
                 && clock.nanoTime() - current.sinceNanos >= settings.recoveryTimeout().toNanos()) {
             BreakerSettings now = settings;
-            transitionTo(current, new HalfOpenTrials(now.halfOpenMaxCalls(), now.successThreshold()), Cause.RECOVERY_TIMEOUT, 0);
+            transitionTo(current, new HalfOpenTrials(now.halfOpenMaxCalls(), now.successThreshold(), current.failures),
+                    Cause.RECOVERY_TIMEOUT, 0);
             return state.get();
         }
         return current;
     }
 
-    private State open() {
-        return new State(BreakerState.OPEN, clock.nanoTime());
+    /** An OPEN period, keeping the consecutive failures of the CLOSED period before it. */
+    private State open(int failures) {
+        return new State(BreakerState.OPEN, clock.nanoTime(), failures);
     }
 
     /**
@@ -175,11 +178,9 @@ public final class CircuitBreaker {
      * @return whether this call made the change
      */
     private boolean transitionTo(State from, State to, Cause cause, int failures) {
-        // settled before the change, which either this call or a racing one makes: a call that read
-        // the state just before must not be admitted by the period being left, nor see its count move
-        if (from instanceof ClosedPeriod period) {
-            failuresWhenLeft = period.failures();
-        } else if (from instanceof HalfOpenTrials trials) {
+        // ended before the change, which either this call or a racing one makes: a call that read the
+        // state just before must not be admitted by the period being left
+        if (from instanceof HalfOpenTrials trials) {
             trials.end();
         }
         if (!state.compareAndSet(from, to)) {
@@ -191,16 +192,20 @@ public final class CircuitBreaker {
     }
 
     /**
-     * A state object; its identity tells one OPEN or HALF_OPEN period from the next.
-     * {@code sinceNanos} is when an OPEN period began.
+     * A state object; its identity tells one OPEN or HALF_OPEN period from the next. {@code sinceNanos}
+     * is when an OPEN period began; {@code failures}, for OPEN and HALF_OPEN, the consecutive failures
+     * of the CLOSED period before them as they were when the breaker left it (its late outcomes do not
+     * move what is reported).
      */
     static class State {
         final BreakerState kind;
         final long sinceNanos;
+        final int failures;
 
-        State(BreakerState kind, long sinceNanos) {
+        State(BreakerState kind, long sinceNanos, int failures) {
             this.kind = kind;
             this.sinceNanos = sinceNanos;
+            this.failures = failures;
         }
     }
 }

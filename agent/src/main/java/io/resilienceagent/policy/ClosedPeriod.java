@@ -16,7 +16,7 @@ final class ClosedPeriod extends CircuitBreaker.State {
     private volatile int failures;
 
     ClosedPeriod() {
-        super(BreakerState.CLOSED, 0);
+        super(BreakerState.CLOSED, 0, 0);
     }
 
     /** Records a success: the consecutive failures start again from zero. */

@@ -14,8 +14,8 @@ final class HalfOpenTrials extends CircuitBreaker.State {
     /** Set when the breaker leaves (or is about to leave) this period: it admits no more trials. */
     private boolean ended;
 
-    HalfOpenTrials(int maxCalls, int successThreshold) {
-        super(BreakerState.HALF_OPEN, 0);
+    HalfOpenTrials(int maxCalls, int successThreshold, int failures) {
+        super(BreakerState.HALF_OPEN, 0, failures);
         this.maxCalls = maxCalls;
         this.successThreshold = successThreshold;
     }
