@@ -95,7 +95,7 @@ final class CallFrame {
         end();
     }
 
-    /** Tells the call this frame is (the one a rejected call was nested in) that it may get {@code rejection}. */
+    /** A call nested in this one was rejected by its breaker: this call may get {@code rejection}, wrapped or not. */
     void rejectedInside(Throwable rejection) {
         inside = rejection;
         insideRejected = true;
