@@ -6,11 +6,13 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * The log lines of one service's calls: retries, rejections and denied retries, the last two at most
  * once a second so that an outage under load cannot flood the log. Lines name classes, messages and
- * statuses, never argument or return values (a URL in a message loses its user info and query).
+ * statuses, never argument or return values (a URL in a message loses its user info, query and fragment).
  */
 final class ServiceLog {
     private static final long INTERVAL_NANOS = 1_000_000_000L;
     private static final int MAX_MESSAGE_LENGTH = 200;
+    /** How much of a message is looked at for URLs: more than the line keeps, however its spaces fold. */
+    private static final int MAX_SCANNED_LENGTH = 4 * MAX_MESSAGE_LENGTH;
 
     private final String service;
     private final Clock clock;
@@ -93,42 +95,50 @@ final class ServiceLog {
     }
 
     /**
-     * The message with each URL's user info and query dropped ({@code https://api.example.com/v1?...}):
-     * clients put the request's URL in their messages, and its query or user info may carry an API key
-     * or a password, which are the caller's arguments.
+     * The message with each URL's user info, query and fragment dropped ({@code https://api.example.com/v1?...}):
+     * clients put the request's URL in their messages, and those parts may carry an API key, a token or
+     * a password, which are the caller's arguments. Only the start of a long message is looked at (the
+     * log line keeps less), and each character once.
      */
     static String withoutUrlSecrets(String message) {
-        int scheme = message.indexOf("://");
+        String head = message.length() > MAX_SCANNED_LENGTH ? message.substring(0, MAX_SCANNED_LENGTH) : message;
+        int scheme = head.indexOf("://");
         if (scheme < 0) {
-            return message;
+            return head;
         }
-        StringBuilder kept = new StringBuilder(message.length());
+        StringBuilder kept = new StringBuilder(head.length());
         int i = 0;
         while (scheme >= 0) {
             int authority = scheme + 3;
-            kept.append(message, i, authority);
+            kept.append(head, i, authority);
             int end = authority;
-            while (end < message.length() && !endsUrl(message.charAt(end))) {
+            int path = -1; // the first '/' after the authority: user info ends before it
+            int lastAt = -1;
+            while (end < head.length() && !endsUrl(head.charAt(end))) {
+                char c = head.charAt(end);
+                if (c == '/' && path < 0) {
+                    path = end;
+                } else if (c == '@' && path < 0) {
+                    lastAt = end;
+                }
                 end++;
             }
-            int hostEnd = authority;
-            while (hostEnd < end && "/?#".indexOf(message.charAt(hostEnd)) < 0) {
-                hostEnd++;
+            int from = lastAt >= 0 ? lastAt + 1 : authority;
+            int secret = from;
+            while (secret < end && head.charAt(secret) != '?' && head.charAt(secret) != '#') {
+                secret++;
             }
-            int userInfo = message.lastIndexOf('@', hostEnd - 1);
-            int from = userInfo >= authority ? userInfo + 1 : authority;
-            int query = message.indexOf('?', from);
-            kept.append(message, from, query >= 0 && query < end ? query + 1 : end);
-            if (query >= 0 && query < end) {
+            kept.append(head, from, secret < end ? secret + 1 : end);
+            if (secret < end) {
                 kept.append("...");
             }
             i = end;
-            scheme = message.indexOf("://", end);
+            scheme = head.indexOf("://", end);
         }
-        return kept.append(message, i, message.length()).toString();
+        return kept.append(head, i, head.length()).toString();
     }
 
     private static boolean endsUrl(char c) {
-        return Character.isWhitespace(c) || c == '"' || c == '\'' || c == '<' || c == '>' || c == ')' || c == ']';
+        return Character.isWhitespace(c) || c == '"' || c == '\'' || c == '<' || c == '>';
     }
 }

@@ -20,6 +20,25 @@ class ServiceLogTest {
     }
 
     @Test
+    void oddUrlsLoseTheirSecretsToo() {
+        assertThat(ServiceLog.withoutUrlSecrets("GET http://[::1]:8080/v1?api_key=SECRET failed"))
+                .as("an IPv6 host").isEqualTo("GET http://[::1]:8080/v1?... failed");
+        assertThat(ServiceLog.withoutUrlSecrets("GET https://user:p?ss@host/x")).as("a '?' in the password")
+                .isEqualTo("GET https://host/x");
+        assertThat(ServiceLog.withoutUrlSecrets("(see https://h/p?k=a)b=SECRET)")).isEqualTo("(see https://h/p?...");
+        assertThat(ServiceLog.withoutUrlSecrets("redirected to https://app/cb#access_token=SECRET"))
+                .as("a fragment").isEqualTo("redirected to https://app/cb#...");
+    }
+
+    @Test
+    @org.junit.jupiter.api.Timeout(30)
+    void aHugeMessageFullOfUrlsIsLookedAtOnlyAsFarAsTheLineGoes() {
+        String huge = "see https://example.com/page ".repeat(150_000);
+
+        assertThat(ServiceLog.describe(new SocketTimeoutException(huge), -1)).hasSizeLessThan(300);
+    }
+
+    @Test
     void controlCharactersAreFoldedAndACharacterIsNeverCutInHalf() {
         assertThat(ServiceLog.describe(new SocketTimeoutException("red \u001b[31mtext\u0085INFO  fake\u2028line"), -1))
                 .isEqualTo("java.net.SocketTimeoutException: red [31mtext INFO fake line");
