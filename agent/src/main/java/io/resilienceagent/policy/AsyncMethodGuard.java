@@ -1,6 +1,5 @@
 package io.resilienceagent.policy;
 
-import io.resilienceagent.CircuitBreakerOpenException;
 import io.resilienceagent.bootstrap.CallHandler;
 import io.resilienceagent.bootstrap.Dispatcher;
 import io.resilienceagent.bootstrap.Replacement;
@@ -50,7 +49,8 @@ public final class AsyncMethodGuard implements CallHandler {
         Object permit = service.breaker().tryAcquire();
         if (permit == null) {
             service.counters().firstAttemptsRejected.increment();
-            return new Replacement(futures.failed(owner, service.reject(owner, null)));
+            // a sync call this one is nested in may get the rejection from the future, wrapped by join()
+            return new Replacement(futures.failed(owner, ServiceGuard.rejectedInside(calls.innermost(), service.reject(owner, null))));
         }
         return calls.push(service.index(), permit, service.policy());
     }
@@ -88,8 +88,12 @@ public final class AsyncMethodGuard implements CallHandler {
         Object permit = frame.permit;
         RetryPolicy policy = frame.policy.retry;
         if (thrown != null) {
-            if (thrown instanceof CircuitBreakerOpenException || !policy.classifier().isTransient(thrown)) {
+            Throwable rejection = frame.rejectionIn(thrown);
+            if (rejection != null || !policy.classifier().isTransient(thrown)) {
                 service.breaker().onIgnored(permit);
+                if (rejection != null) {
+                    ServiceGuard.rejectedInside(frame.thread.enclosing(frame), rejection);
+                }
                 frame.end();
                 return null;
             }

@@ -1,5 +1,7 @@
 package io.resilienceagent.policy;
 
+import io.resilienceagent.CircuitBreakerOpenException;
+
 /**
  * One protected call in progress on one thread, from its first attempt to its outcome: the woven
  * code's admission token, handed from attempt to attempt. Frames belong to their thread's
@@ -64,10 +66,16 @@ final class CallFrame {
         return thrown == null ? returned == given : inChain(given, thrown);
     }
 
-    /** Whether {@code thrown} or one of its causes is the rejection a nested call got. */
-    boolean rejectedInsideOn(Throwable thrown) {
+    /**
+     * The breaker's rejection {@code thrown} is, or holds among its causes as the rejection a nested call
+     * got; null when it is none.
+     */
+    Throwable rejectionIn(Throwable thrown) {
+        if (thrown instanceof CircuitBreakerOpenException) {
+            return thrown;
+        }
         Object rejection = inside;
-        return rejection != null && insideRejected && inChain(rejection, thrown);
+        return rejection != null && insideRejected && inChain(rejection, thrown) ? (Throwable) rejection : null;
     }
 
     private static boolean inChain(Object wanted, Throwable thrown) {

@@ -1,6 +1,5 @@
 package io.resilienceagent.policy;
 
-import io.resilienceagent.CircuitBreakerOpenException;
 import io.resilienceagent.bootstrap.Dispatcher;
 import io.resilienceagent.config.ServiceSettings;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -88,8 +87,15 @@ public final class ServiceGuard {
                 frame.end();
                 return null;
             }
-            if (thrown != null && (thrown instanceof CircuitBreakerOpenException || frame.rejectedInsideOn(thrown)
-                    || !retry.classifier().isTransient(thrown))) {
+            Throwable rejection = thrown == null ? null : frame.rejectionIn(thrown);
+            if (rejection != null) {
+                // a rejection is no failure at any level: the calls this one is nested in are told too
+                breaker.onIgnored(permit);
+                rejectedInside(frame.thread.enclosing(frame), rejection);
+                frame.end();
+                return null;
+            }
+            if (thrown != null && !retry.classifier().isTransient(thrown)) {
                 breaker.onIgnored(permit);
                 frame.end();
                 return null;
@@ -160,7 +166,7 @@ public final class ServiceGuard {
     }
 
     /** Tells the call a rejected one is nested in (if any) that what it may get is a rejection, no failure. */
-    private static Throwable rejectedInside(CallFrame enclosing, Throwable rejection) {
+    static Throwable rejectedInside(CallFrame enclosing, Throwable rejection) {
         if (enclosing != null) {
             enclosing.rejectedInside(rejection);
         }

@@ -90,6 +90,32 @@ class NestedCallsTest {
         assertThat(app.stats().totalRetries()).isZero();
     }
 
+    @Test
+    void aRejectionTwoLevelsDownIsNoFailureOfEitherCallAbove() {
+        ServiceGuard outer = service("outer", Settings.retry(3, Duration.ZERO, Duration.ZERO),
+                Settings.breaker(100, Duration.ofSeconds(60), 2, 2));
+        ServiceGuard middle = service("middle", Settings.retry(3, Duration.ZERO, Duration.ZERO),
+                Settings.breaker(100, Duration.ofSeconds(60), 2, 2));
+        MethodGuard down = new MethodGuard("Down.get", opensAtOnceWithItsOwnException());
+        AtomicInteger outerRuns = new AtomicInteger();
+
+        assertThatThrownBy(() -> ProtectedCall.call(new MethodGuard("Outer.handle", outer), () -> {
+            outerRuns.incrementAndGet();
+            try {
+                return ProtectedCall.call(new MethodGuard("Middle.fetch", middle),
+                        () -> ProtectedCall.call(down, () -> {
+                            throw new ConnectException("down");
+                        }));
+            } catch (ServiceDown e) {
+                throw new IllegalStateException("wrapped by the application", e);
+            }
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(outerRuns).as("not retried").hasValue(1);
+        assertThat(outer.stats().totalFailures()).isZero();
+        assertThat(middle.stats().totalFailures()).isZero();
+    }
+
     private ServiceGuard opensAtOnceWithItsOwnException() {
         return new ServiceGuard(Settings.service("down", Settings.retry(2, Duration.ZERO, Duration.ZERO),
                 BreakerSettings.from(Settings.breaker(1, Duration.ofSeconds(60), 1, 1))
