@@ -72,7 +72,7 @@ public final class CircuitBreaker {
         if (permit instanceof ClosedPeriod period) {
             int failures = period.failed();
             if (failures >= settings.failureThreshold() && state.get() == period) {
-                transitionTo(period, open(period.failures()), Cause.FAILURES, failures);
+                transitionTo(period, open(failures), Cause.FAILURES, failures);
             }
         } else if (permit instanceof HalfOpenTrials trials) {
             trials.end(); // before its trial's place is free: no other call may take it now
@@ -171,7 +171,7 @@ public final class CircuitBreaker {
 
     /**
      * The one place where the state changes: from {@code from} to {@code to} if the breaker is still in
-     * {@code from}, reported once to the listener.
+     * {@code from}, reported once to the listener (an OPEN period started again is not reported).
      *
      * @param failures the consecutive failures to report: for {@link Cause#FAILURES}, the count this
      *     thread's failure reached (other threads' failures at the same moment do not change it)
@@ -186,8 +186,10 @@ public final class CircuitBreaker {
         if (!state.compareAndSet(from, to)) {
             return false;
         }
-        lastStateChangeMillis = clock.currentTimeMillis();
-        listener.onTransition(new BreakerTransition(service, from.kind, to.kind, cause, failures));
+        if (from.kind != to.kind) { // not an OPEN period started again by force-open: no state change to report
+            lastStateChangeMillis = clock.currentTimeMillis();
+            listener.onTransition(new BreakerTransition(service, from.kind, to.kind, cause, failures));
+        }
         return true;
     }
 
