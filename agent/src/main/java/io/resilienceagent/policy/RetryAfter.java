@@ -68,7 +68,11 @@ public final class RetryAfter {
             }
         }
         long atMillis = httpDateMillis(trimmed);
-        return atMillis == NONE ? NONE : Math.max(0, atMillis - nowMillis) * 1_000_000L;
+        if (atMillis == NONE) {
+            return NONE;
+        }
+        long millis = Math.max(0, atMillis - nowMillis);
+        return millis > Long.MAX_VALUE / 1_000_000L ? Long.MAX_VALUE : millis * 1_000_000L;
     }
 
     /** An HTTP date in any of its three forms (RFC 9110 section 5.6.7), in epoch milliseconds; or {@link #NONE}. */

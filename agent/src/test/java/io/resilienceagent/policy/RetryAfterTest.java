@@ -31,6 +31,8 @@ class RetryAfterTest {
         assertThat(RetryAfter.parse("Wednesday, 06-Nov-30 08:49:37 GMT", at - 5_000)).as("RFC 850").isEqualTo(5_000_000_000L);
         assertThat(RetryAfter.parse("Wed Nov  6 08:49:37 2030", at - 5_000)).as("asctime").isEqualTo(5_000_000_000L);
         assertThat(RetryAfter.parse("Sunday, 06-Nov-94 08:49:37 GMT", NOW)).as("in the past").isZero();
+        assertThat(RetryAfter.parse("Sat Nov  6 08:49:37 2500", NOW)).as("centuries ahead: the longest wait, not none")
+                .isEqualTo(Long.MAX_VALUE);
     }
 
     @Test
