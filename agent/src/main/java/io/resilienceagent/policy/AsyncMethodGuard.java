@@ -88,13 +88,7 @@ public final class AsyncMethodGuard implements CallHandler {
         Object permit = frame.permit;
         RetryPolicy policy = frame.policy.retry;
         if (thrown != null) {
-            Throwable rejection = frame.rejectionIn(thrown);
-            if (rejection != null || !policy.classifier().isTransient(thrown)) {
-                service.breaker().onIgnored(permit);
-                if (rejection != null) {
-                    ServiceGuard.rejectedInside(frame.thread.enclosing(frame), rejection);
-                }
-                frame.end();
+            if (service.endedIgnoring(frame, thrown, policy)) {
                 return null;
             }
             service.counters().failures.increment();

@@ -87,17 +87,7 @@ public final class ServiceGuard {
                 frame.end();
                 return null;
             }
-            Throwable rejection = thrown == null ? null : frame.rejectionIn(thrown);
-            if (rejection != null) {
-                // a rejection is no failure at any level: the calls this one is nested in are told too
-                breaker.onIgnored(permit);
-                rejectedInside(frame.thread.enclosing(frame), rejection);
-                frame.end();
-                return null;
-            }
-            if (thrown != null && !retry.classifier().isTransient(thrown)) {
-                breaker.onIgnored(permit);
-                frame.end();
+            if (thrown != null && endedIgnoring(frame, thrown, retry)) {
                 return null;
             }
         } catch (RuntimeException | LinkageError | StackOverflowError classificationFailed) {
@@ -163,6 +153,24 @@ public final class ServiceGuard {
         Throwable rejection = rejectedInside(frame.thread.enclosing(frame), reject(owner, thrown, settings));
         frame.end();
         return rejection;
+    }
+
+    /**
+     * Ends the call of {@code frame} if what its attempt threw is neither success nor failure: a breaker's
+     * rejection (the calls this one is nested in are told too: it is no failure at any level) or a
+     * failure that is not transient. Whether it did.
+     */
+    boolean endedIgnoring(CallFrame frame, Throwable thrown, RetryPolicy retry) {
+        Throwable rejection = frame.rejectionIn(thrown);
+        if (rejection == null && retry.classifier().isTransient(thrown)) {
+            return false;
+        }
+        breaker.onIgnored(frame.permit);
+        if (rejection != null) {
+            rejectedInside(frame.thread.enclosing(frame), rejection);
+        }
+        frame.end();
+        return true;
     }
 
     /** Tells the call a rejected one is nested in (if any) that what it may get is a rejection, no failure. */
