@@ -31,12 +31,17 @@ class AsyncRetryRunTest {
         return new AsyncMethodGuard("Target." + name, service, true, name, descriptor, false, CompletableFuture.class.getName());
     }
 
+    /** A call of {@code method} on {@code target}, of the service the method belongs to. */
+    private static AsyncCall callOf(AsyncMethodGuard method, Target target, Object... arguments) {
+        return new AsyncCall(method, method.service(), method.service().policy(), Target.class, target, arguments, null);
+    }
+
     @Test
     void aReWovenMethodsEntryUnderAnotherHandlerContinuesTheCallWithTheGuardItStartedWith() {
         ServiceGuard before = service("before");
         ServiceGuard after = service("after");
         AsyncMethodGuard startedWith = guard(before, "get", "()" + FUTURE);
-        AsyncCall call = new AsyncCall(startedWith, before, before.policy(), Target.class, new Target(), new Object[0], null);
+        AsyncCall call = callOf(startedWith, new Target());
         ThreadCalls calls = ThreadCalls.current();
         int depth = calls.depth();
         calls.expectRetry(call, Target.class);
@@ -54,9 +59,7 @@ class AsyncRetryRunTest {
 
     @Test
     void anotherMethodsEntryDoesNotTakeTheRetry() {
-        ServiceGuard service = service("api");
-        AsyncCall call = new AsyncCall(guard(service, "get", "()" + FUTURE), service, service.policy(), Target.class,
-                new Target(), new Object[0], null);
+        AsyncCall call = callOf(guard(service("api"), "get", "()" + FUTURE), new Target());
         ThreadCalls calls = ThreadCalls.current();
         calls.expectRetry(call, Target.class);
 
@@ -73,7 +76,7 @@ class AsyncRetryRunTest {
         ServiceGuard service = service("api");
         AsyncMethodGuard method = guard(service, "get", "()" + FUTURE);
         Target target = new Target();
-        AsyncCall call = new AsyncCall(method, service, service.policy(), Target.class, target, new Object[0], null);
+        AsyncCall call = callOf(method, target);
 
         assertThat(method.runAgain(call, Target.class, target, new Object[0])).isTrue();
 
@@ -86,7 +89,7 @@ class AsyncRetryRunTest {
         ServiceGuard service = service("api");
         AsyncMethodGuard method = guard(service, "refuse", "()" + FUTURE);
         Target target = new Target();
-        AsyncCall call = new AsyncCall(method, service, service.policy(), Target.class, target, new Object[0], null);
+        AsyncCall call = callOf(method, target);
 
         assertThat(method.runAgain(call, Target.class, target, new Object[0])).isTrue();
 
@@ -100,7 +103,7 @@ class AsyncRetryRunTest {
         ServiceGuard service = service("api");
         AsyncMethodGuard method = guard(service, "absent", "()" + FUTURE);
         Target target = new Target();
-        AsyncCall call = new AsyncCall(method, service, service.policy(), Target.class, target, new Object[0], null);
+        AsyncCall call = callOf(method, target);
 
         assertThat(method.runAgain(call, Target.class, target, new Object[0])).isFalse();
         assertThat(call).isNotDone();
@@ -113,7 +116,7 @@ class AsyncRetryRunTest {
         AsyncMethodGuard method = guard(service, "join", "([Ljava/lang/String;)" + FUTURE);
         Target target = new Target();
         Object[] arguments = {new String[] {"a", "b"}};
-        AsyncCall call = new AsyncCall(method, service, service.policy(), Target.class, target, arguments, null);
+        AsyncCall call = callOf(method, target, arguments);
 
         assertThat(method.runAgain(call, Target.class, target, arguments)).isTrue();
 

@@ -31,6 +31,12 @@ class NestedCallsTest {
         return new ServiceGuard(Settings.service(name, retry, breaker), timing, new TransitionLog());
     }
 
+    /** A service of 3 attempts without waits, whose breaker opens after {@code failureThreshold} failures. */
+    private ServiceGuard threeAttempts(String name, int failureThreshold) {
+        return service(name, Settings.retry(3, Duration.ZERO, Duration.ZERO),
+                Settings.breaker(failureThreshold, Duration.ofSeconds(60), 2, 2));
+    }
+
     /** An interface default method delegating to its implementation, both mapped to one service. */
     private static <T> Callable<T> delegating(MethodGuard outer, MethodGuard inner, Callable<T> body) {
         return () -> ProtectedCall.call(outer, () -> ProtectedCall.call(inner, body));
@@ -62,8 +68,7 @@ class NestedCallsTest {
 
     @Test
     void aRejectionByANestedServicesBreakerIsNoFailureOfTheOuterServiceWhateverItsClassOrWrapping() {
-        ServiceGuard app = service("app", Settings.retry(3, Duration.ZERO, Duration.ZERO),
-                Settings.breaker(100, Duration.ofSeconds(60), 2, 2));
+        ServiceGuard app = threeAttempts("app", 100);
         AtomicInteger bodyRuns = new AtomicInteger();
         Callable<String> down = () -> {
             throw new ConnectException("down");
@@ -92,10 +97,8 @@ class NestedCallsTest {
 
     @Test
     void aRejectionTwoLevelsDownIsNoFailureOfEitherCallAbove() {
-        ServiceGuard outer = service("outer", Settings.retry(3, Duration.ZERO, Duration.ZERO),
-                Settings.breaker(100, Duration.ofSeconds(60), 2, 2));
-        ServiceGuard middle = service("middle", Settings.retry(3, Duration.ZERO, Duration.ZERO),
-                Settings.breaker(100, Duration.ofSeconds(60), 2, 2));
+        ServiceGuard outer = threeAttempts("outer", 100);
+        ServiceGuard middle = threeAttempts("middle", 100);
         MethodGuard down = new MethodGuard("Down.get", opensAtOnceWithItsOwnException());
         AtomicInteger outerRuns = new AtomicInteger();
 
@@ -131,8 +134,7 @@ class NestedCallsTest {
 
     @Test
     void theOutermostCallOwnsTheRetries() {
-        ServiceGuard api = service("api", Settings.retry(3, Duration.ZERO, Duration.ZERO),
-                Settings.breaker(100, Duration.ofSeconds(60), 2, 2));
+        ServiceGuard api = threeAttempts("api", 100);
         AtomicInteger requests = new AtomicInteger();
 
         assertThatThrownBy(() -> delegating(new MethodGuard("Api.get", api), new MethodGuard("Api.get", api), () -> {
@@ -197,10 +199,8 @@ class NestedCallsTest {
 
     @Test
     void aReusedExceptionObjectGetsItsRetriesOnEveryCall() {
-        ServiceGuard api = service("api", Settings.retry(3, Duration.ZERO, Duration.ZERO),
-                Settings.breaker(1000, Duration.ofSeconds(60), 2, 2));
-        ServiceGuard wrapper = service("wrapper", Settings.retry(3, Duration.ZERO, Duration.ZERO),
-                Settings.breaker(1000, Duration.ofSeconds(60), 2, 2));
+        ServiceGuard api = threeAttempts("api", 1000);
+        ServiceGuard wrapper = threeAttempts("wrapper", 1000);
         ConnectException preallocated = new ConnectException("down");
         AtomicInteger requests = new AtomicInteger();
         Callable<String> down = () -> {
@@ -223,8 +223,7 @@ class NestedCallsTest {
 
     @Test
     void aSharedFailingResponseGetsItsRetriesOnEveryCall() throws Exception {
-        ServiceGuard outerService = service("outer", Settings.retry(3, Duration.ZERO, Duration.ZERO),
-                Settings.breaker(1000, Duration.ofSeconds(60), 2, 2));
+        ServiceGuard outerService = threeAttempts("outer", 1000);
         ServiceGuard innerService = service("inner", Settings.retry(2, Duration.ZERO, Duration.ZERO),
                 Settings.breaker(1000, Duration.ofSeconds(60), 2, 2));
         FakeResponse unavailable = new FakeResponse(503);

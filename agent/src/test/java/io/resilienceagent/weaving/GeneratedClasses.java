@@ -64,14 +64,11 @@ final class GeneratedClasses {
      * both return {@code a * 2}.
      */
     static byte[] hugeAndSmall(int fillerBytes) {
-        ClassWriter cw = newClass(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS, Opcodes.V17, "HugeAndSmall");
-        for (String name : new String[] {"huge", "small"}) {
-            MethodVisitor mv = staticMethod(cw, name, "(I)I");
+        return withSmall("HugeAndSmall", cw -> {
+            MethodVisitor mv = staticMethod(cw, "huge", "(I)I");
             maybeFail(mv);
-            fillerThenTwice(mv, name.equals("huge") ? fillerBytes : 0);
-        }
-        cw.visitEnd();
-        return cw.toByteArray();
+            fillerThenTwice(mv, fillerBytes);
+        });
     }
 
     /**
@@ -79,19 +76,15 @@ final class GeneratedClasses {
      * frame has room for) before returning {@code a * 2}, and {@code static int small(int a)}.
      */
     static byte[] crowdedAndSmall() {
-        ClassWriter cw = newClass(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS, Opcodes.V17, "CrowdedAndSmall");
-        MethodVisitor mv = staticMethod(cw, "crowded", "(I)I");
-        maybeFail(mv);
-        mv.visitVarInsn(Opcodes.ILOAD, 0);
-        mv.visitVarInsn(Opcodes.ISTORE, 65533);
-        mv.visitVarInsn(Opcodes.ILOAD, 65533);
-        mv.visitVarInsn(Opcodes.ISTORE, 0);
-        fillerThenTwice(mv, 0);
-        mv = staticMethod(cw, "small", "(I)I");
-        maybeFail(mv);
-        fillerThenTwice(mv, 0);
-        cw.visitEnd();
-        return cw.toByteArray();
+        return withSmall("CrowdedAndSmall", cw -> {
+            MethodVisitor mv = staticMethod(cw, "crowded", "(I)I");
+            maybeFail(mv);
+            mv.visitVarInsn(Opcodes.ILOAD, 0);
+            mv.visitVarInsn(Opcodes.ISTORE, 65533);
+            mv.visitVarInsn(Opcodes.ILOAD, 65533);
+            mv.visitVarInsn(Opcodes.ISTORE, 0);
+            fillerThenTwice(mv, 0);
+        });
     }
 
     /**
@@ -99,17 +92,27 @@ final class GeneratedClasses {
      * {@code Object} returned, here just {@code a * 2} boxed), beside {@code static int small(int a)}.
      */
     static byte[] suspendAndSmall() {
-        ClassWriter cw = newClass(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS, Opcodes.V17, "SuspendAndSmall");
-        MethodVisitor mv = staticMethod(cw, "fetch", "(ILkotlin/coroutines/Continuation;)Ljava/lang/Object;");
-        maybeFail(mv);
-        mv.visitVarInsn(Opcodes.ILOAD, 0);
-        mv.visitInsn(Opcodes.ICONST_2);
-        mv.visitInsn(Opcodes.IMUL);
-        mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Integer", "valueOf", "(I)Ljava/lang/Integer;", false);
-        mv.visitInsn(Opcodes.ARETURN);
-        mv.visitMaxs(0, 0);
-        mv.visitEnd();
-        mv = staticMethod(cw, "small", "(I)I");
+        return withSmall("SuspendAndSmall", cw -> {
+            MethodVisitor mv = staticMethod(cw, "fetch", "(ILkotlin/coroutines/Continuation;)Ljava/lang/Object;");
+            maybeFail(mv);
+            mv.visitVarInsn(Opcodes.ILOAD, 0);
+            mv.visitInsn(Opcodes.ICONST_2);
+            mv.visitInsn(Opcodes.IMUL);
+            mv.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Integer", "valueOf", "(I)Ljava/lang/Integer;", false);
+            mv.visitInsn(Opcodes.ARETURN);
+            mv.visitMaxs(0, 0);
+            mv.visitEnd();
+        });
+    }
+
+    /**
+     * A Java 17 class {@code simpleName} with the methods {@code other} writes and {@code static int
+     * small(int a)}, which may fail (see {@link #maybeFail}) and returns {@code a * 2}.
+     */
+    private static byte[] withSmall(String simpleName, java.util.function.Consumer<ClassWriter> other) {
+        ClassWriter cw = newClass(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS, Opcodes.V17, simpleName);
+        other.accept(cw);
+        MethodVisitor mv = staticMethod(cw, "small", "(I)I");
         maybeFail(mv);
         fillerThenTwice(mv, 0);
         cw.visitEnd();

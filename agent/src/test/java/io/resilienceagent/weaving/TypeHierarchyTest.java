@@ -58,8 +58,7 @@ class TypeHierarchyTest {
 
     @Test
     void anImplementationOfANamedInterfaceIsCoveredInALoaderThatServesNoClassFiles() throws Exception {
-        MethodSelector selector = new MethodSelector(List.of(
-                new MethodMapping(MethodPattern.parse("com.example.sample.Fetcher.fetch"), "fetch")));
+        MethodSelector selector = selectorOf("com.example.sample.Fetcher.fetch", "fetch");
         String flaky = "com/example/sample/FlakyTarget";
         byte[] classFile = classFile(flaky);
 
@@ -71,8 +70,7 @@ class TypeHierarchyTest {
 
     @Test
     void aSubclassOfANamedClassThatCannotBeReadGetsOneWarningNamingTheFix() throws Exception {
-        MethodSelector selector = new MethodSelector(List.of(
-                new MethodMapping(MethodPattern.parse("com.example.sample.BaseClient.fetch"), "base")));
+        MethodSelector selector = selectorOf("com.example.sample.BaseClient.fetch", "base");
         String middle = "com/example/sample/MiddleClient";
         byte[] classFile = classFile(middle);
         ClassLoader loader = new BytesOnlyLoader();
@@ -83,6 +81,10 @@ class TypeHierarchyTest {
         assertThat(agentLog.text().lines()).singleElement().asString().startsWith("WARN  Cannot tell whether "
                 + "com.example.sample.BaseClient, which a pattern names, is an abstract class").contains(
                 "com.example.sample.MiddleClient").endsWith("name those classes in the config");
+    }
+
+    private static MethodSelector selectorOf(String pattern, String service) {
+        return new MethodSelector(List.of(new MethodMapping(MethodPattern.parse(pattern), service)));
     }
 
     private static byte[] classFile(String internalName) throws java.io.IOException {

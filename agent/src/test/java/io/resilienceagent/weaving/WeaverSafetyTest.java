@@ -106,14 +106,8 @@ class WeaverSafetyTest {
         assertThat(log().lines().filter(l -> l.startsWith("WARN  Could not instrument"))).containsExactly(
                 "WARN  Could not instrument generated.HugeAndSmall.huge(int), it runs unprotected: "
                         + "its code would exceed the JVM's limit of 65535 bytes once woven");
-        Failures.failuresLeft = 1;
-        assertThatThrownBy(() -> call(type, "huge", 4)).as("unwoven: the first failure reaches the caller")
-                .isInstanceOf(ConnectException.class);
-        assertThat(call(type, "huge", 4)).isEqualTo(8);
-        Failures.RUNS.set(0);
-        Failures.failuresLeft = 2;
-        assertThat(call(type, "small", 4)).isEqualTo(8);
-        assertThat(Failures.RUNS.get()).as("woven: retried").isEqualTo(3);
+        assertRunsUnwoven(type, "huge");
+        assertSmallIsWovenAndRetried(type);
     }
 
     @Test
@@ -123,13 +117,8 @@ class WeaverSafetyTest {
         assertThat(log().lines().filter(l -> l.startsWith("WARN  Could not instrument"))).containsExactly(
                 "WARN  Could not instrument generated.CrowdedAndSmall.crowded(int), it runs unprotected: "
                         + "its local variables would exceed the JVM's limit of 65535 slots once woven");
-        Failures.failuresLeft = 1;
-        assertThatThrownBy(() -> call(type, "crowded", 4)).isInstanceOf(ConnectException.class);
-        assertThat(call(type, "crowded", 4)).isEqualTo(8);
-        Failures.RUNS.set(0);
-        Failures.failuresLeft = 2;
-        assertThat(call(type, "small", 4)).isEqualTo(8);
-        assertThat(Failures.RUNS.get()).as("woven: retried").isEqualTo(3);
+        assertRunsUnwoven(type, "crowded");
+        assertSmallIsWovenAndRetried(type);
     }
 
     @Test
@@ -142,10 +131,23 @@ class WeaverSafetyTest {
         Failures.failuresLeft = 1;
         assertThatThrownBy(() -> type.getMethod("fetch", int.class, kotlin.coroutines.Continuation.class).invoke(null, 4, null))
                 .as("unwoven: a retry would run its state machine again from the middle").hasCauseInstanceOf(ConnectException.class);
+        assertSmallIsWovenAndRetried(type);
+    }
+
+    /** {@code name(4)} of {@code type} is not retried: its first failure reaches the caller; then it returns 8. */
+    private static void assertRunsUnwoven(Class<?> type, String name) throws Throwable {
+        Failures.failuresLeft = 1;
+        assertThatThrownBy(() -> call(type, name, 4)).as("unwoven: the first failure reaches the caller")
+                .isInstanceOf(ConnectException.class);
+        assertThat(call(type, name, 4)).isEqualTo(8);
+    }
+
+    /** The sibling {@code small(4)} is woven: two failures are retried and it returns 8. */
+    private static void assertSmallIsWovenAndRetried(Class<?> type) throws Throwable {
         Failures.RUNS.set(0);
         Failures.failuresLeft = 2;
         assertThat(call(type, "small", 4)).isEqualTo(8);
-        assertThat(Failures.RUNS.get()).as("its sibling is woven: retried").isEqualTo(3);
+        assertThat(Failures.RUNS.get()).as("woven: retried").isEqualTo(3);
     }
 
     @Test
