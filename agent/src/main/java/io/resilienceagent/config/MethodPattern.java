@@ -133,6 +133,14 @@ public final class MethodPattern {
     }
 
     /**
+     * Whether a method name is a lambda body's by its compiler's naming: javac and Kotlin 1
+     * {@code lambda$...}, Kotlin 2 {@code fn$lambda$0}, Scala {@code $anonfun$...}.
+     */
+    public static boolean namesLambdaBody(String methodName) {
+        return methodName.startsWith("lambda$") || methodName.contains("$lambda$") || methodName.contains("$anonfun$");
+    }
+
+    /**
      * Why the agent could never weave a method this pattern names, or empty when it could: a JDK class
      * (but {@code java.net.http.HttpClient.send}), the agent's own, a lambda body, a generated lambda or proxy class.
      * Such a pattern would silently protect nothing, so the config refuses it.
@@ -152,7 +160,7 @@ public final class MethodPattern {
         if (classGlob.startsWith("io.resilienceagent.")) {
             return Optional.of("the agent's own classes are never instrumented");
         }
-        if (methodGlob.startsWith("lambda$") || methodGlob.contains("$lambda$") || methodGlob.contains("$anonfun$")) {
+        if (namesLambdaBody(methodGlob)) {
             return Optional.of("lambda bodies are never instrumented; name the method that runs the lambda, or the "
                     + "interface method it implements (a pattern naming an interface covers its implementations)");
         }

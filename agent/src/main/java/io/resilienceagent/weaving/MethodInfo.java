@@ -1,5 +1,6 @@
 package io.resilienceagent.weaving;
 
+import io.resilienceagent.config.MethodPattern;
 import java.util.ArrayList;
 import java.util.List;
 import org.objectweb.asm.Opcodes;
@@ -21,13 +22,9 @@ record MethodInfo(String name, String descriptor, int access) {
                 | Opcodes.ACC_SYNTHETIC)) == 0 && !isLambdaBody(name);
     }
 
-    /**
-     * A lambda's body by its compiler's naming: javac and Kotlin 1 {@code lambda$...}, Kotlin 2
-     * {@code fn$lambda$0}, Scala {@code $anonfun$...}.
-     */
+    /** A lambda's body by its compiler's naming ({@link MethodPattern#namesLambdaBody}), or javac's deserializer of lambdas. */
     static boolean isLambdaBody(String name) {
-        return name.startsWith("lambda$") || name.contains("$lambda$") || name.contains("$anonfun$")
-                || name.equals("$deserializeLambda$");
+        return MethodPattern.namesLambdaBody(name) || name.equals("$deserializeLambda$");
     }
 
     /** A Kotlin suspend function: its last parameter the continuation, its result {@code Object} (or the suspension marker). */
