@@ -113,6 +113,14 @@ public final class ClassInstrumenter {
                         + "CompletableFuture subclass with a public no-argument constructor)");
                 continue;
             }
+            if (kind == FutureTypes.Kind.DEFERRED) {
+                AgentLog.warn("Could not instrument " + MethodSelector.signature(className, method) + ", it runs unprotected: "
+                        + "it returns " + returnType.getClassName() + ", whose outcome comes after the method returns through "
+                        + "a type the agent does not follow (it follows CompletionStage and CompletableFuture), so a call "
+                        + "would count as a success as soon as it returned; protect the client method that makes the request "
+                        + "and waits for it, or one returning CompletionStage or CompletableFuture");
+                continue;
+            }
             String singleUse = SingleUseCalls.reason(internalName, method);
             AsyncSignature signature = kind == FutureTypes.Kind.ASYNC ? new AsyncSignature(method.name(),
                     method.descriptor(), method.isStatic(), returnType.getClassName()) : null;
