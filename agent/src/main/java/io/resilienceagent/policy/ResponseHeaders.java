@@ -10,11 +10,13 @@ import java.util.Optional;
 /**
  * Reads one header of a returned or thrown object that carries an HTTP response's headers, for
  * {@code Retry-After}. How to read them is decided once per class, from the accessors the common clients
- * use: {@code java.net.http.HttpResponse.headers()}, OkHttp's {@code header(String)}, Apache
- * HttpClient's {@code getFirstHeader(String).getValue()}, and a {@code headers()}, {@code getHeaders()} or
+ * use: {@code java.net.http.HttpResponse.headers()}, OkHttp's {@code header(String)}, JAX-RS's
+ * {@code getHeaderString(String)}, Apache HttpClient's {@code getFirstHeader(String).getValue()}, and a {@code headers()}, {@code getHeaders()} or
  * {@code getResponseHeaders()} object (the Anthropic SDK's, Spring's {@code HttpHeaders}) read with
  * {@code firstValue}, {@code getFirst}, {@code values} or {@code get}, or as a {@code Map}. Header
- * names are matched without regard to case. Used only on a failure's way to a retry.
+ * names are matched without regard to case. An object with none of those that holds a response (JAX-RS's
+ * {@code WebApplicationException.getResponse()}) is read through that response. Used only on a
+ * failure's way to a retry.
  */
 final class ResponseHeaders {
     private static final List<String> HEADER_OBJECTS = List.of("headers", "getHeaders", "getResponseHeaders");
@@ -27,7 +29,21 @@ final class ResponseHeaders {
 
     private static final Access NONE = (value, name) -> null;
 
+    /** A class's own headers, else those of a response it holds. */
     private static final ClassValue<Access> ACCESS = new ClassValue<>() {
+        @Override
+        protected Access computeValue(Class<?> type) {
+            try {
+                Access own = find(type);
+                return own != NONE ? own : findHeld(type);
+            } catch (RuntimeException | LinkageError unreadable) {
+                return NONE;
+            }
+        }
+    };
+
+    /** A class's own headers only: what a held response is read with, so that holders never chain. */
+    private static final ClassValue<Access> OWN_ACCESS = new ClassValue<>() {
         @Override
         protected Access computeValue(Class<?> type) {
             try {
@@ -61,6 +77,10 @@ final class ResponseHeaders {
         if (header != null && header.getReturnType() == String.class) {
             return (value, name) -> header.invoke(value, name);
         }
+        Method headerString = publicMethod(type, "getHeaderString", String.class);
+        if (headerString != null && headerString.getReturnType() == String.class) {
+            return (value, name) -> headerString.invoke(value, name);
+        }
         Method firstHeader = publicMethod(type, "getFirstHeader", String.class);
         if (firstHeader != null) {
             Method getValue = publicMethod(firstHeader.getReturnType(), "getValue");
@@ -75,6 +95,20 @@ final class ResponseHeaders {
             Method headers = publicMethod(type, accessor);
             if (headers != null && !headers.getReturnType().isPrimitive()) {
                 return (value, name) -> fromHeaderObject(headers.invoke(value), name);
+            }
+        }
+        return NONE;
+    }
+
+    /** For a class without headers that holds a response ({@link StatusReader#RESPONSE_HOLDER_NAMES}): that response's. */
+    private static Access findHeld(Class<?> type) {
+        for (String accessor : StatusReader.RESPONSE_HOLDER_NAMES) {
+            Method held = publicMethod(type, accessor);
+            if (held != null && !held.getReturnType().isPrimitive()) {
+                return (value, name) -> {
+                    Object response = held.invoke(value);
+                    return response == null ? null : OWN_ACCESS.get(response.getClass()).read(response, name);
+                };
             }
         }
         return NONE;

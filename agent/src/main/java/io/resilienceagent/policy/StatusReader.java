@@ -15,6 +15,8 @@ import java.util.List;
  * any names the service configures in {@code retry.statusAccessor}), that returns an {@code int} or
  * {@code Integer}, or a status object with a public no-argument {@code int} method of one of
  * {@link #VALUE_NAMES} (Spring's {@code HttpStatusCode.value()}, JAX-RS {@code StatusType.getStatusCode()}).
+ * An object with none of those that holds a response with one ({@link #RESPONSE_HOLDER_NAMES}: JAX-RS's
+ * {@code WebApplicationException.getResponse()}) has that response's status.
  * The accessor is looked up once per class and cached; reading a status then allocates nothing.
  */
 public final class StatusReader {
@@ -23,6 +25,8 @@ public final class StatusReader {
     static final List<String> ACCESSOR_NAMES = List.of(
             "statusCode", "getStatusCode", "getStatus", "status", "code", "getCode", "getRawStatusCode", "getStatusInfo");
     static final List<String> VALUE_NAMES = List.of("value", "code", "getStatusCode", "statusCode");
+    /** Accessors of a held response, read when an object has no status accessor of its own. */
+    static final List<String> RESPONSE_HOLDER_NAMES = List.of("getResponse", "response");
     private static final MethodType INT_OF_OBJECT = MethodType.methodType(int.class, Object.class);
     private static final MethodHandle UNBOX;
     /** The accessor shared by every {@code HttpResponse} class; null until the first such class is seen. */
@@ -107,12 +111,38 @@ public final class StatusReader {
         if (type.isPrimitive() || type.isArray() || type.getName().startsWith("java.lang.")) {
             return null;
         }
+        MethodHandle own = ownAccessor(type);
+        return own != null ? own : heldResponseAccessor(type);
+    }
+
+    /** The accessor {@code type} declares itself: a configured name wins, whether it returns an int or a status object. */
+    private MethodHandle ownAccessor(Class<?> type) throws ReflectiveOperationException {
         if (implementsHttpResponse(type)) {
             return httpResponseStatus();
         }
-        // a configured name wins, whether it returns an int or a status object
         MethodHandle configured = accessorAmong(type, configuredNames);
         return configured != null ? configured : accessorAmong(type, builtInNames);
+    }
+
+    /**
+     * For an object without a status of its own that holds a response with one (JAX-RS's
+     * {@code WebApplicationException.getResponse()}): the held response's status, one level deep.
+     */
+    private MethodHandle heldResponseAccessor(Class<?> type) throws ReflectiveOperationException {
+        for (String name : RESPONSE_HOLDER_NAMES) {
+            Method method = publicGetter(type, name);
+            Class<?> held = method == null ? null : method.getReturnType();
+            if (held == null || held.isPrimitive() || held.isArray() || held.getName().startsWith("java.lang.")) {
+                continue;
+            }
+            MethodHandle status = ownAccessor(held);
+            MethodHandle handle = status == null ? null : unreflect(method);
+            if (handle != null) {
+                return MethodHandles.filterReturnValue(handle.asType(MethodType.methodType(Object.class, Object.class)),
+                        status.asType(INT_OF_OBJECT));
+            }
+        }
+        return null;
     }
 
     /** The first of {@code names} that returns an int, else the first that returns a status object; or null. */

@@ -93,6 +93,20 @@ class RetryAfterTest {
         assertThat(thrown(new java.io.IOException("no status"))).isEqualTo(RetryAfter.NONE);
     }
 
+    @Test
+    void readsAJaxRsResponseAndTheOneAJaxRsExceptionHolds() {
+        jakarta.ws.rs.core.Response busy = jakarta.ws.rs.core.Response.status(503).header("Retry-After", "2").build();
+        jakarta.ws.rs.core.Response limited = jakarta.ws.rs.core.Response.status(429).header("retry-after", "3").build();
+
+        assertThat(returned(busy)).as("getHeaderString(String)").isEqualTo(2_000_000_000L);
+        assertThat(thrown(new jakarta.ws.rs.ServiceUnavailableException(busy))).as("through getResponse()").isEqualTo(2_000_000_000L);
+        assertThat(thrown(new jakarta.ws.rs.ClientErrorException(limited))).isEqualTo(3_000_000_000L);
+        assertThat(thrown(new jakarta.ws.rs.ProcessingException("wrapped", new jakarta.ws.rs.ServiceUnavailableException(busy))))
+                .as("in the cause chain").isEqualTo(2_000_000_000L);
+        assertThat(thrown(new jakarta.ws.rs.InternalServerErrorException(jakarta.ws.rs.core.Response.status(500)
+                .header("Retry-After", "2").build()))).as("not a 429 or 503").isEqualTo(RetryAfter.NONE);
+    }
+
     /** Like OkHttp's {@code Response}. */
     public record OkHttpLike(int code, String name, String value) {
         public String header(String wanted) {

@@ -36,6 +36,19 @@ class StatusReaderTest {
     }
 
     @Test
+    void readsTheStatusOfTheResponseAJaxRsExceptionHolds() {
+        jakarta.ws.rs.core.Response busy = jakarta.ws.rs.core.Response.status(503).build();
+
+        assertThat(READER.statusOf(busy)).as("JAX-RS Response.getStatus()").isEqualTo(503);
+        assertThat(READER.statusOf(new jakarta.ws.rs.ServiceUnavailableException(busy))).as("WebApplicationException.getResponse()")
+                .isEqualTo(503);
+        assertThat(READER.statusOf(new jakarta.ws.rs.WebApplicationException(429))).isEqualTo(429);
+        assertThat(READER.statusOf(new jakarta.ws.rs.ProcessingException("no response"))).isEqualTo(StatusReader.NO_STATUS);
+        assertThat(READER.statusOf(new HoldsNothing())).as("a held response that is null").isEqualTo(StatusReader.NO_STATUS);
+        assertThat(READER.statusOf(new HoldsItself())).as("holders are read one level deep").isEqualTo(StatusReader.NO_STATUS);
+    }
+
+    @Test
     void readsABoxedStatus() {
         assertThat(READER.statusOf(new WithBoxedStatus(504))).isEqualTo(504);
         assertThat(READER.statusOf(new WithBoxedStatus(null))).isEqualTo(StatusReader.NO_STATUS);
@@ -260,6 +273,18 @@ class StatusReaderTest {
         @Override
         public int getStatus() {
             return 418;
+        }
+    }
+
+    public static final class HoldsNothing {
+        public jakarta.ws.rs.core.Response getResponse() {
+            return null;
+        }
+    }
+
+    public static final class HoldsItself {
+        public HoldsItself getResponse() {
+            return this;
         }
     }
 }
