@@ -5,9 +5,11 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -58,6 +60,46 @@ final class PrivateDirectory {
         return real;
     }
 
+    /** What tells a directory {@link #create} returned from another at the same path later; null where the file system has nothing for it. */
+    static Object identity(Path directory) throws IOException {
+        return Files.readAttributes(directory, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+    }
+
+    /**
+     * Whether {@code directory}'s path still leads to the directory {@link #create} returned, with identity
+     * {@code identity}, and only the JVM's user or root can still change it. Between starts, a directory
+     * deleted (by a clean-up of {@code /tmp}, say) can be made again by anyone a parent lets in.
+     */
+    static boolean isStill(Path directory, Object identity) {
+        try {
+            BasicFileAttributes attributes = Files.readAttributes(directory, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            return attributes.isDirectory() && Objects.equals(attributes.fileKey(), identity) && isOwnersAlone(directory);
+        } catch (IOException | RuntimeException gone) {
+            return false;
+        }
+    }
+
+    /** Whether {@code file} is a regular file (not a link) that only the JVM's user or root can change. */
+    static boolean isPrivateFile(Path file) {
+        try {
+            return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isRegularFile()
+                    && isOwnersAlone(file);
+        } catch (IOException | RuntimeException unreadable) {
+            return false;
+        }
+    }
+
+    /** Of the JVM's user or root and writable by its owner alone (not a link followed); true without POSIX permissions. */
+    private static boolean isOwnersAlone(Path path) throws IOException {
+        if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+            return true;
+        }
+        PosixFileAttributes attributes = Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        Set<PosixFilePermission> permissions = attributes.permissions();
+        return !permissions.contains(PosixFilePermission.GROUP_WRITE) && !permissions.contains(PosixFilePermission.OTHERS_WRITE)
+                && isUsersOrRoots(path, attributes);
+    }
+
     private static void requireOwnersAlone(Path path, boolean parent) throws IOException {
         PosixFileAttributes attributes = Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         Set<PosixFilePermission> permissions = attributes.permissions();
@@ -71,7 +113,7 @@ final class PrivateDirectory {
         }
         if (!isUsersOrRoots(path, attributes)) {
             throw new IOException(path + " belongs to " + attributes.owner().getName() + ", who can change the application's "
-                    + "code through it; use a directory of the JVM's user (" + System.getProperty("user.name", "") + ") or of root"
+                    + "code through it; use a directory of the JVM's user (" + jvmUser() + ") or of root"
                     + (parent ? ", below directories of that user or of root" : ""));
         }
     }
@@ -87,6 +129,13 @@ final class PrivateDirectory {
         }
         Integer uid = unixAttribute(path, "unix:uid");
         return uid != null && (uid == ROOT || uid.equals(jvmUid()));
+    }
+
+    /** The JVM's user, for messages: by name, or by id where it has none (Java's {@code user.name} is then {@code ?}). */
+    static String jvmUser() {
+        String name = System.getProperty("user.name", "?");
+        Integer uid = name.equals("?") ? jvmUid() : null;
+        return uid == null ? name : "uid " + uid;
     }
 
     /** The JVM's own user id, as Linux shows it (the owner of the process's {@code /proc} entry); null elsewhere. */

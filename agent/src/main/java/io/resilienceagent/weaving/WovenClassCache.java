@@ -42,21 +42,26 @@ import java.util.zip.CRC32;
  */
 public final class WovenClassCache {
     /** No cache: every class is woven. (Nothing of the file-system API is loaded for it.) */
-    public static final WovenClassCache NONE = new WovenClassCache(null, "", 0);
+    public static final WovenClassCache NONE = new WovenClassCache(null, null, "", 0);
     /** The most entries one agent build's subdirectory takes; beyond, classes are woven without being kept. */
     static final int MAX_ENTRIES = 10_000;
 
     private final Path dir;
+    /** What the directory was when it was checked at start ({@link PrivateDirectory#identity}). */
+    private final Object dirIdentity;
     private final String agentFingerprint;
     private final int maxEntries;
+    /** Set once the directory is found removed or replaced: the cache is then no longer used. */
+    private final AtomicBoolean replaced = new AtomicBoolean();
     private final AtomicInteger fromCache = new AtomicInteger();
     private final AtomicBoolean writeFailureReported = new AtomicBoolean();
     /** How many more entries may be written, counted from the directory at the first write; guarded by this, as is fullReported. */
     private int entriesLeft = -1;
     private boolean fullReported;
 
-    private WovenClassCache(Path dir, String agentFingerprint, int maxEntries) {
+    private WovenClassCache(Path dir, Object dirIdentity, String agentFingerprint, int maxEntries) {
         this.dir = dir;
+        this.dirIdentity = dirIdentity;
         this.agentFingerprint = agentFingerprint;
         this.maxEntries = maxEntries;
     }
@@ -87,7 +92,7 @@ public final class WovenClassCache {
     static String reason(Exception e, String directory) {
         if (e instanceof AccessDeniedException denied) {
             return "permission denied on " + denied.getFile() + " to the JVM's user ("
-                    + System.getProperty("user.name", "?") + "); let it read and enter " + directory
+                    + PrivateDirectory.jvmUser() + "); let it read and enter " + directory
                     + " (for one another user filled: chmod -R go+rX " + directory + ") or name another";
         }
         if (e instanceof FileSystemException failed) {
@@ -105,19 +110,30 @@ public final class WovenClassCache {
     /** The same, taking at most {@code maxEntries} entries. */
     static WovenClassCache open(Path directory, String agentFingerprint, int maxEntries) throws IOException {
         Path root = PrivateDirectory.create(directory.toAbsolutePath());
-        Path dir = PrivateDirectory.createIn(root, agentFingerprint);
-        return new WovenClassCache(dir, agentFingerprint, maxEntries);
+        Path dir;
+        try {
+            dir = PrivateDirectory.createIn(root, agentFingerprint);
+        } catch (AccessDeniedException denied) {
+            if (Files.isReadable(root) && Files.isExecutable(root) && !Files.exists(root.resolve(agentFingerprint))) {
+                throw new IOException(root + " holds no entries of this build of the agent, and the JVM's user ("
+                        + PrivateDirectory.jvmUser() + ") may not add them: another user filled it, for another build; "
+                        + "fill it again with this agent's jar (a training run as that user) or name a directory this user may write");
+            }
+            throw denied;
+        }
+        return new WovenClassCache(dir, PrivateDirectory.identity(dir), agentFingerprint, maxEntries);
     }
 
     /** Weaves as {@link ClassWeaver#weave(byte[], Map, Set)} does, through the cache. */
     ClassWeaver.Result weave(String internalName, byte[] classFile, Map<String, Integer> ids, Set<String> async) {
-        if (dir == null || DispatcherIds.holdsPlaceholder(classFile, ids.size())) {
+        if (dir == null || DispatcherIds.holdsPlaceholder(classFile, ids.size()) || !isStillItsDirectory()) {
             return ClassWeaver.weave(classFile, ids, async);
         }
         Map<String, Integer> placeholders = DispatcherIds.placeholders(ids);
         byte[] key = WovenClassEntry.key(agentFingerprint, internalName, placeholders, async);
         Path file = dir.resolve(fileName(key, classFile));
-        byte[] entry = read(file);
+        // the directory is private, so an entry only the JVM's user or root could have made is not another user's
+        byte[] entry = PrivateDirectory.isPrivateFile(file) ? read(file) : null;
         ClassWeaver.Result cached = entry == null ? null
                 : withIds(WovenClassEntry.decode(entry, key, classFile), placeholders, ids);
         if (cached != null) {
@@ -132,6 +148,25 @@ public final class WovenClassCache {
         }
         write(file, WovenClassEntry.encode(key, classFile, woven));
         return result;
+    }
+
+    /**
+     * Whether the directory's path still leads to the private directory checked at start. One deleted
+     * while the application runs can be made again by another user where a parent lets them (a sticky
+     * {@code /tmp}), with entries of their own: from then on the cache is not used, with one WARN line.
+     */
+    private boolean isStillItsDirectory() {
+        if (replaced.get()) {
+            return false;
+        }
+        if (PrivateDirectory.isStill(dir, dirIdentity)) {
+            return true;
+        }
+        if (replaced.compareAndSet(false, true)) {
+            AgentLog.warn("resilience-agent: the woven-class cache " + dir + " was removed or replaced while the application "
+                    + "ran, so it is no longer used and classes are woven; it is used again from the next start");
+        }
+        return false;
     }
 
     /** {@code woven} (woven with {@code placeholders}) with the ids of this start; null if it cannot be. */
@@ -181,7 +216,8 @@ public final class WovenClassCache {
         if (!fullReported) {
             fullReported = true;
             AgentLog.warn("resilience-agent: the woven-class cache " + dir + " holds its most entries (" + maxEntries
-                    + "), classes missing from it are woven without being kept; delete " + dir + " to start it afresh");
+                    + "), classes missing from it are woven without being kept; delete " + dir + " while the application is stopped to "
+                    + "start it afresh");
         }
         return false;
     }

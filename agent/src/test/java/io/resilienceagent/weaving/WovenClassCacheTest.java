@@ -158,6 +158,63 @@ class WovenClassCacheTest {
     }
 
     @Test
+    void anEntryAnotherUserCouldHaveWrittenIsNotUsed() throws Exception {
+        assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("unix"));
+        byte[] first = start(WovenClassCache.open(dir, FINGERPRINT));
+        Path entry = entries().get(0);
+        Files.setAttribute(entry, "unix:mode", 0666);
+
+        WovenClassCache othersCanWrite = WovenClassCache.open(dir, FINGERPRINT);
+        assertThat(start(othersCanWrite)).isEqualTo(first);
+        assertThat(othersCanWrite.classesFromCache()).as("an entry others can write").isZero();
+        assertThat(Files.getAttribute(entry, "unix:mode")).as("replaced by one of the JVM's user").isEqualTo(0100600);
+
+        Path link = dir.resolve("elsewhere.woven");
+        Files.move(entry, link);
+        Files.createSymbolicLink(entry, link);
+        WovenClassCache linked = WovenClassCache.open(dir, FINGERPRINT);
+        assertThat(start(linked)).isEqualTo(first);
+        assertThat(linked.classesFromCache()).as("a link").isZero();
+
+        if (PrivateDirectory.jvmUid() != null && PrivateDirectory.jvmUid() == 0) { // only root can give a file away
+            Files.setAttribute(entry, "unix:uid", 4242);
+            WovenClassCache anotherUsers = WovenClassCache.open(dir, FINGERPRINT);
+            assertThat(start(anotherUsers)).isEqualTo(first);
+            assertThat(anotherUsers.classesFromCache()).as("an entry of another user").isZero();
+        }
+        WovenClassCache repaired = WovenClassCache.open(dir, FINGERPRINT);
+        assertThat(start(repaired)).isEqualTo(first);
+        assertThat(repaired.classesFromCache()).isEqualTo(1);
+    }
+
+    @Test
+    void aDirectoryRemovedAndMadeAgainWhileTheApplicationRunsIsNoLongerUsed() throws Exception {
+        byte[] first = start(WovenClassCache.open(dir, FINGERPRINT));
+        WovenClassCache running = WovenClassCache.open(dir, FINGERPRINT);
+        Path own = dir.toRealPath().resolve(FINGERPRINT);
+        Files.move(own, dir.resolve("removed"));
+        // made again by whoever a parent lets in, holding an entry that would serve (here a copy of the real one)
+        Files.createDirectory(own, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        try (Stream<Path> removed = Files.list(dir.resolve("removed"))) {
+            for (Path entry : removed.toList()) {
+                Files.copy(entry, own.resolve(entry.getFileName()));
+            }
+        }
+
+        assertThat(start(running)).isEqualTo(first);
+        assertThat(start(running)).isEqualTo(first);
+
+        assertThat(running.classesFromCache()).isZero();
+        assertThat(agentLog.text().lines().filter(line -> line.contains("was removed or replaced while the application ran")))
+                .singleElement().asString().isEqualTo("WARN  resilience-agent: the woven-class cache " + own + " was removed or "
+                        + "replaced while the application ran, so it is no longer used and classes are woven; it is used again "
+                        + "from the next start");
+        WovenClassCache nextStart = WovenClassCache.open(dir, FINGERPRINT);
+        start(nextStart);
+        assertThat(nextStart.classesFromCache()).isEqualTo(1);
+    }
+
+    @Test
     void anEntryServesExactlyTheKeyAndClassFileItWasMadeFrom() throws Exception {
         byte[] classFile = original();
         Map<String, Integer> ids = Map.of("fetch(Ljava/lang/String;)Ljava/lang/String;", 7);
