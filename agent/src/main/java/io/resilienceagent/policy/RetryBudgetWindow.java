@@ -42,6 +42,17 @@ final class RetryBudgetWindow {
      *     budget exists do not count
      */
     RetryBudgetWindow(double ratio, double minPerSecond, long windowNanos, Clock clock, LongSupplier firstAttempts) {
+        this(ratio, minPerSecond, windowNanos, clock, firstAttempts, null);
+    }
+
+    /**
+     * The same, holding the retries and first attempts {@code previous} (the service's budget before a
+     * reload changed it, on the same running total of first attempts) counted in what is now this
+     * window: a changed budget judges what was spent by its new limits instead of starting afresh,
+     * which would hand out a new allowance in the middle of an outage.
+     */
+    RetryBudgetWindow(double ratio, double minPerSecond, long windowNanos, Clock clock, LongSupplier firstAttempts,
+            RetryBudgetWindow previous) {
         this.ratio = ratio;
         this.floor = minPerSecond * windowNanos / 1e9;
         this.bucketNanos = Math.max(1, windowNanos / BUCKETS);
@@ -55,6 +66,33 @@ final class RetryBudgetWindow {
         int slot = slot(latestBucket);
         bucketOf[slot] = latestBucket;
         firstAttemptsAtStart[slot] = latestFirstAttempts;
+        if (previous != null) {
+            takeCountsOf(previous);
+        }
+    }
+
+    /** Adds {@code previous}'s buckets that start within this window to this one's, by their start. */
+    private void takeCountsOf(RetryBudgetWindow previous) {
+        synchronized (previous) {
+            for (int i = 0; i < BUCKETS; i++) {
+                if (previous.bucketOf[i] == Long.MIN_VALUE) {
+                    continue;
+                }
+                long bucket = Math.floorDiv(previous.bucketOf[i] * previous.bucketNanos, bucketNanos);
+                if (bucket <= latestBucket - BUCKETS || bucket > latestBucket) {
+                    continue;
+                }
+                int slot = slot(bucket);
+                if (bucketOf[slot] != bucket) {
+                    bucketOf[slot] = bucket;
+                    firstAttemptsAtStart[slot] = previous.firstAttemptsAtStart[i];
+                    retries[slot] = 0;
+                } else {
+                    firstAttemptsAtStart[slot] = Math.min(firstAttemptsAtStart[slot], previous.firstAttemptsAtStart[i]);
+                }
+                retries[slot] += previous.retries[i];
+            }
+        }
     }
 
     /** Takes one retry from the budget; false, and nothing taken, when the budget is spent. */

@@ -5,12 +5,15 @@ import io.resilienceagent.config.RetrySettings;
 import java.util.Optional;
 import java.util.function.LongSupplier;
 
-/** Makes a service's {@link RetryBudgetWindow} from its settings, keeping the counts across a reload that leaves the budget as it was. */
+/**
+ * Makes a service's {@link RetryBudgetWindow} from its settings. A reload that leaves the budget as it
+ * was keeps its window; one that changes it makes a window holding the counts of the one before.
+ */
 final class RetryBudgets {
     private RetryBudgets() {
     }
 
-    /** The window for {@code retry}'s budget; the previous version's own when the budget did not change; null for none. */
+    /** The window for {@code retry}'s budget; the previous version's own when the budget did not change, else one with its counts; null for none. */
     static RetryBudgetWindow windowFor(RetrySettings retry, Clock clock, ServicePolicy previous, ServiceGuard service) {
         Optional<RetryBudget> wanted = retry.budget();
         if (wanted.isEmpty()) {
@@ -21,7 +24,7 @@ final class RetryBudgets {
         }
         RetryBudget budget = wanted.get();
         return new RetryBudgetWindow(budget.ratio(), budget.minPerSecond(), budget.window().toNanos(), clock,
-                new FirstAttempts(service));
+                new FirstAttempts(service), previous == null ? null : previous.budget);
     }
 
     /** A class rather than a method reference: budgets are made before {@code main}, where lambdas cost start-up. */

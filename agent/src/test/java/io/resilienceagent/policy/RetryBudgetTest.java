@@ -122,7 +122,7 @@ class RetryBudgetTest {
     }
 
     @Test
-    void aReloadThatKeepsTheBudgetKeepsWhatWasSpentAndOneThatChangesItStartsAfresh() throws Exception {
+    void aReloadThatKeepsTheBudgetKeepsWhatWasSpentAndOneThatChangesItJudgesThatByItsNewLimits() throws Exception {
         ServiceGuard api = service(retry(1));
         MethodGuard get = new MethodGuard("Api.get", api);
         AtomicInteger runs = new AtomicInteger();
@@ -145,8 +145,28 @@ class RetryBudgetTest {
 
         api.reconfigure(Settings.service("api", retry(2), Settings.breaker(999, Duration.ofSeconds(60), 1, 1)));
         runs.set(0);
-        // a new budget counts from now: 1 first attempt allows 2 retries
+        // the changed budget keeps the window's counts: 4 first attempts allow 8 retries, 3 spent
         assertThatThrownBy(() -> call(get, failing(runs))).hasMessage("down 3");
+    }
+
+    @Test
+    void tighteningABudgetInAnOutageGivesNoFreshAllowance() throws Exception {
+        RetrySettings roomy = RetrySettings.from(retry(0.5)).budget(Optional.of(new RetryBudget(0.5, 0.05, Duration.ofMinutes(1)))).build();
+        ServiceGuard api = service(roomy);
+        MethodGuard get = new MethodGuard("Api.get", api);
+        AtomicInteger runs = new AtomicInteger();
+        // 0.5 x first attempts + 3 (0.05 a second over a minute): 2 retries in each of the first two calls
+        assertThatThrownBy(() -> call(get, failing(runs))).hasMessage("down 3");
+        runs.set(0);
+        assertThatThrownBy(() -> call(get, failing(runs))).hasMessage("down 3");
+
+        RetrySettings tighter = RetrySettings.from(roomy).budget(Optional.of(new RetryBudget(0.5, 0.025, Duration.ofMinutes(1)))).build();
+        api.reconfigure(Settings.service("api", tighter, Settings.breaker(1000, Duration.ofSeconds(60), 1, 1)));
+        runs.set(0);
+
+        // 3 first attempts allow 0.5 x 3 + 1.5 = 3 retries, and 4 are spent: denied at once
+        assertThatThrownBy(() -> call(get, failing(runs))).hasMessage("down 1");
+        assertThat(api.stats().totalRetriesDenied()).isEqualTo(1);
     }
 
     @Test

@@ -24,6 +24,28 @@ class RetryBudgetWindowTest {
     }
 
     @Test
+    void aChangedBudgetKeepsTheCountsOfTheWindowBeforeAndJudgesThemByItsNewLimits() {
+        RetryBudgetWindow before = budget(1, 0, Duration.ofSeconds(10));
+        before.tryAcquire();
+        firstAttempts.addAndGet(10);
+        clock.advance(Duration.ofMillis(1));
+        assertThat(take(before, 100)).isEqualTo(10);
+
+        RetryBudgetWindow doubled = new RetryBudgetWindow(2, 0, Duration.ofSeconds(10).toNanos(), clock, firstAttempts::get, before);
+        assertThat(take(doubled, 100)).as("10 first attempts allow 20 retries, 10 of them spent").isEqualTo(10);
+
+        RetryBudgetWindow longer = new RetryBudgetWindow(3, 0, Duration.ofSeconds(20).toNanos(), clock, firstAttempts::get, doubled);
+        assertThat(take(longer, 100)).as("in a longer window too: 30 allowed, 20 spent").isEqualTo(10);
+
+        clock.advance(Duration.ofSeconds(6));
+        RetryBudgetWindow shorter = new RetryBudgetWindow(3, 0, Duration.ofSeconds(5).toNanos(), clock, firstAttempts::get, longer);
+        firstAttempts.addAndGet(1);
+        clock.advance(Duration.ofMillis(1));
+        assertThat(take(shorter, 100)).as("what is older than the shorter window no longer counts: 1 first attempt, 3 retries")
+                .isEqualTo(3);
+    }
+
+    @Test
     void aQuietServiceMayRetryAtTheFloorRate() {
         RetryBudgetWindow budget = budget(0.2, 10, Duration.ofSeconds(10));
 
