@@ -68,8 +68,14 @@ public final class JmxExporter {
         Runnable registration = new Runnable() { // not a lambda: a lambda costs a generated class before main
             @Override
             public void run() {
-                waitForLogManager(logManagerLoaded, delayMillis);
-                register(ManagementFactory.getPlatformMBeanServer(), version, view, registry);
+                try {
+                    waitForLogManager(logManagerLoaded, delayMillis);
+                    register(ManagementFactory.getPlatformMBeanServer(), version, view, registry);
+                } catch (RuntimeException | LinkageError e) {
+                    // a security manager denying the platform MBean server, say: calls stay protected
+                    AgentLog.warn("resilience-agent: the MXBeans could not be registered, JMX and the command line "
+                            + "will not see this JVM's breakers: " + e);
+                }
             }
         };
         Thread thread = new Thread(registration, "resilience-agent-jmx");

@@ -117,6 +117,30 @@ final class AgentClassLoader extends ClassLoader {
             return Class.forName(name, false, null);
         } catch (ClassNotFoundException notBootstrap) {
             return getParent().loadClass(name);
+        } catch (SecurityException denied) {
+            return bootstrapOrParentPrivileged(name);
+        }
+    }
+
+    /**
+     * The same under a security manager (Java 17) that denies the application's code what looking up a
+     * bootstrap class asks ({@code getClassLoader}): the agent's classes load lazily, on a protected call,
+     * with the application's frames on the stack, so the lookup runs with the agent jar's own permissions
+     * (a policy grants the jar {@code AllPermission}).
+     */
+    @SuppressWarnings("removal") // AccessController goes with the security manager
+    private Class<?> bootstrapOrParentPrivileged(String name) throws ClassNotFoundException {
+        try {
+            return java.security.AccessController.doPrivileged(
+                    (java.security.PrivilegedExceptionAction<Class<?>>) () -> {
+                        try {
+                            return Class.forName(name, false, null);
+                        } catch (ClassNotFoundException notBootstrap) {
+                            return getParent().loadClass(name);
+                        }
+                    });
+        } catch (java.security.PrivilegedActionException e) {
+            throw (ClassNotFoundException) e.getException();
         }
     }
 
