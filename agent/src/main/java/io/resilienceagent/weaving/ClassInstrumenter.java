@@ -9,6 +9,7 @@ import io.resilienceagent.policy.ServiceRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -86,6 +87,11 @@ public final class ClassInstrumenter {
             }
         }
         String className = internalName.replace('/', '.');
+        if (GeneratedProxies.isProxyName(internalName) || ClassHeader.parse(classFile)
+                .map(header -> GeneratedProxies.implementsProxyInterface(header.interfaces())).orElse(false)) {
+            AgentLog.debug("Not instrumenting " + className + ": a generated proxy, whose target class the patterns cover");
+            return null;
+        }
         List<MethodInfo> methods = ClassHeader.methods(classFile);
         Map<String, Integer> ids = new HashMap<>();
         Set<String> async = new HashSet<>();
@@ -160,9 +166,14 @@ public final class ClassInstrumenter {
                 wovenKeys.add(method.key());
             }
         }
+        Map<String, String> signatures = new LinkedHashMap<>();
         for (String key : wovenKeys) {
             selector.markMatched(mappings.get(key));
-            registry.recordInstrumented(className, MethodSelector.signature(className, byKey.get(key)));
+            signatures.put(key, MethodSelector.signature(className, byKey.get(key)));
+            registry.recordInstrumented(className, signatures.get(key));
+        }
+        for (String warning : FrameworkAnnotations.warnings(classFile, signatures)) {
+            AgentLog.warn(warning);
         }
         return woven.classFile();
     }

@@ -32,6 +32,21 @@ record MethodInfo(String name, String descriptor, int access) {
         return descriptor.endsWith("Lkotlin/coroutines/Continuation;)Ljava/lang/Object;");
     }
 
+    /**
+     * An override of {@code Object}'s {@code equals}, {@code hashCode}, {@code toString} or {@code finalize}:
+     * never woven for a pattern whose method name has a wildcard, as collections, logging and frameworks
+     * call them, and an OPEN breaker would make them throw; named exactly, they are.
+     */
+    boolean isObjectMethod() {
+        return (access & Opcodes.ACC_STATIC) == 0 && switch (name) {
+            case "equals" -> descriptor.equals("(Ljava/lang/Object;)Z");
+            case "hashCode" -> descriptor.equals("()I");
+            case "toString" -> descriptor.equals("()Ljava/lang/String;");
+            case "finalize" -> descriptor.equals("()V");
+            default -> false;
+        };
+    }
+
     boolean isStatic() {
         return (access & Opcodes.ACC_STATIC) != 0;
     }

@@ -124,7 +124,7 @@ public final class MethodSelector {
         List<String> parameterTypes = null; // decoded only for a pattern that lists parameter types
         for (MethodMapping mapping : covering) {
             MethodPattern pattern = mapping.pattern();
-            if (!pattern.matchesMethodName(method.name())) {
+            if (!pattern.matchesMethodName(method.name()) || (pattern.methodGlob().indexOf('*') >= 0 && method.isObjectMethod())) {
                 continue;
             }
             if (pattern.parameterTypes().isEmpty()) {
@@ -162,9 +162,21 @@ public final class MethodSelector {
         return className + "." + method.name() + "(" + String.join(",", method.parameterTypeNames()) + ")";
     }
 
-    /** {@code SimpleName.method}, as log lines name a method. */
+    /**
+     * {@code SimpleName.method}, as log lines name a method: a nested class by its own name, a Scala
+     * object's class {@code Obj$} as {@code Obj}, an anonymous class as {@code Outer$1}.
+     */
     static String displayName(String className, MethodInfo method) {
-        String simple = className.substring(Math.max(className.lastIndexOf('.'), className.lastIndexOf('$')) + 1);
+        String simple = className.substring(className.lastIndexOf('.') + 1);
+        int end = simple.length();
+        while (end > 1 && simple.charAt(end - 1) == '$') {
+            end--;
+        }
+        simple = simple.substring(0, end);
+        int nested = simple.lastIndexOf('$');
+        if (nested >= 0 && nested + 1 < simple.length() && Character.isJavaIdentifierStart(simple.charAt(nested + 1))) {
+            simple = simple.substring(nested + 1);
+        }
         return simple + "." + method.name();
     }
 }

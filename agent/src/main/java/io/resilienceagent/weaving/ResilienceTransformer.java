@@ -103,16 +103,28 @@ public final class ResilienceTransformer implements ClassFileTransformer {
     }
 
     /** The class file of a class loaded before the agent, read as a resource of its loader when needed. */
-    private record ResourceBytes(Class<?> type) implements MethodSelector.ClassFileSource {
+    private static final class ResourceBytes implements MethodSelector.ClassFileSource {
+        private final Class<?> type;
+        /** Whether the class file was wanted and its loader served none (one that defines classes from bytes). */
+        private boolean unreadable;
+
+        ResourceBytes(Class<?> type) {
+            this.type = type;
+        }
+
         @Override
         public byte[] bytes() {
             String resource = type.getName().replace('.', '/') + ".class";
             ClassLoader loader = type.getClassLoader();
             try (var in = loader == null ? ClassLoader.getSystemResourceAsStream(resource) : loader.getResourceAsStream(resource)) {
-                return in == null ? new byte[0] : in.readAllBytes();
-            } catch (java.io.IOException e) {
-                return new byte[0];
+                if (in != null) {
+                    return in.readAllBytes();
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                // as unreadable
             }
+            unreadable = true;
+            return new byte[0];
         }
     }
 
@@ -177,8 +189,11 @@ public final class ResilienceTransformer implements ClassFileTransformer {
 
     private boolean isCovered(Class<?> type) {
         try {
-            return !matching.selector().mappingsCovering(type.getName().replace('.', '/'), new ResourceBytes(type),
-                    type.getClassLoader()).isEmpty();
+            // a class whose file its loader does not serve, when the patterns need it to decide, is transformed
+            // again all the same: the JVM hands the transformer its bytes, and the transformer decides
+            ResourceBytes classFile = new ResourceBytes(type);
+            return !matching.selector().mappingsCovering(type.getName().replace('.', '/'), classFile, type.getClassLoader())
+                    .isEmpty() || classFile.unreadable;
         } catch (RuntimeException | LinkageError e) {
             return false;
         }
@@ -195,7 +210,10 @@ public final class ResilienceTransformer implements ClassFileTransformer {
         return isIgnored(binaryName.replace('.', '/'));
     }
 
-    /** The JDK, the agent, its shaded libraries and generated classes are never transformed. */
+    /**
+     * The JDK, the agent, its shaded libraries and generated classes are never transformed (the proxies
+     * of frameworks are told apart only once a class is found covered: {@link GeneratedProxies}).
+     */
     static boolean isIgnored(String internalName) {
         if (JdkClasses.isJdkInternalName(internalName)
                 || internalName.startsWith("net/bytebuddy/") || internalName.contains("$$Lambda")

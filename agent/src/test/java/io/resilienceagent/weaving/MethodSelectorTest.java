@@ -168,6 +168,44 @@ class MethodSelectorTest {
                 .isEqualTo(PKG + "FlakyTarget.fetch(java.lang.String,byte[],long)");
         assertThat(MethodSelector.displayName(PKG + "FlakyTarget", fetch)).isEqualTo("FlakyTarget.fetch");
         assertThat(MethodSelector.displayName(PKG + "Outer$Inner", nested)).isEqualTo("Inner.call");
+        assertThat(MethodSelector.displayName(PKG + "Obj$", nested)).as("a Scala object's class").isEqualTo("Obj.call");
+        assertThat(MethodSelector.displayName(PKG + "Outer$1", nested)).as("an anonymous class").isEqualTo("Outer$1.call");
+        assertThat(MethodSelector.displayName("Top", nested)).isEqualTo("Top.call");
+    }
+
+    @Test
+    void aWildcardMethodNameNeverCoversObjectsMethodsAndAnExactNameDoes() {
+        List<MethodMapping> all = List.of(map(PKG + "FlakyTarget.*", "all"));
+        MethodInfo toString = new MethodInfo("toString", "()Ljava/lang/String;", 1);
+        MethodInfo hashCode = new MethodInfo("hashCode", "()I", 1);
+        MethodInfo equals = new MethodInfo("equals", "(Ljava/lang/Object;)Z", 1);
+        MethodInfo finalize = new MethodInfo("finalize", "()V", 4);
+
+        for (MethodInfo method : List.of(toString, hashCode, equals, finalize)) {
+            assertThat(MethodSelector.mappingFor(all, method)).as(method.name()).isEmpty();
+            assertThat(MethodSelector.mappingFor(List.of(map(PKG + "FlakyTarget.*" + method.name().substring(1), "some")), method))
+                    .as(method.name()).isEmpty();
+            assertThat(MethodSelector.mappingFor(List.of(map(PKG + "FlakyTarget." + method.name(), "named")), method))
+                    .as(method.name() + ", named").isPresent();
+        }
+        assertThat(MethodSelector.mappingFor(all, new MethodInfo("toString", "(I)Ljava/lang/String;", 1)))
+                .as("an overload of another signature").isPresent();
+        assertThat(MethodSelector.mappingFor(all, new MethodInfo("equals", "(Ljava/lang/String;)Z", 1))).isPresent();
+        assertThat(MethodSelector.mappingFor(all, new MethodInfo("hashCode", "()I", 9))).as("a static one").isPresent();
+    }
+
+    @Test
+    void generatedProxiesAreKnownByTheirNamesOrTheirInterfaces() {
+        assertThat(GeneratedProxies.isProxyName("com/example/QuoteService$$SpringCGLIB$$0")).isTrue();
+        assertThat(GeneratedProxies.isProxyName("com/example/QuoteService$$EnhancerBySpringCGLIB$$1a2b")).isTrue();
+        assertThat(GeneratedProxies.isProxyName("com/example/Order$HibernateProxy$AbCd")).isTrue();
+        assertThat(GeneratedProxies.isProxyName("com/example/Client$MockitoMock$123")).isTrue();
+        assertThat(GeneratedProxies.isProxyName("com/example/Client$$anon$1")).as("a Scala anonymous class").isFalse();
+        assertThat(GeneratedProxies.isProxyName("com/example/Outer$Inner")).isFalse();
+        assertThat(GeneratedProxies.implementsProxyInterface(List.of("java/io/Serializable", "org/springframework/aop/SpringProxy")))
+                .isTrue();
+        assertThat(GeneratedProxies.implementsProxyInterface(List.of("io/quarkus/arc/Subclass"))).isTrue();
+        assertThat(GeneratedProxies.implementsProxyInterface(List.of("com/example/Api"))).isFalse();
     }
 
     @Test

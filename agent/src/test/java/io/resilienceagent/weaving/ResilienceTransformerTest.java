@@ -94,6 +94,46 @@ class ResilienceTransformerTest {
     }
 
     @Test
+    void aLoadedClassWhoseLoaderServesNoClassFilesIsTransformedAgainWhenAnInterfacePatternMayCoverIt() throws Exception {
+        byte[] classFile = ClassHeaderTest.classFile(FlakyTarget.class);
+        ClassLoader definesFromBytes = new ClassLoader(getClass().getClassLoader()) {
+            @Override
+            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                synchronized (getClassLoadingLock(name)) {
+                    if (name.equals(FlakyTarget.class.getName())) {
+                        Class<?> loaded = findLoadedClass(name);
+                        return loaded != null ? loaded : defineClass(name, classFile, 0, classFile.length);
+                    }
+                    return super.loadClass(name, resolve);
+                }
+            }
+
+            @Override
+            public java.net.URL getResource(String name) {
+                return null; // as a script engine's loader: classes defined from bytes, no class files to read
+            }
+
+            @Override
+            public java.io.InputStream getResourceAsStream(String name) {
+                return null;
+            }
+        };
+        Class<?> generated = definesFromBytes.loadClass(FlakyTarget.class.getName());
+        List<MethodMapping> byInterface = List.of(new MethodMapping(MethodPattern.parse("com.example.sample.Fetcher.fetch"), "svc"));
+        ResilienceConfig config = new ResilienceConfig(Optional.empty(),
+                Map.of("svc", new ServiceSettings("svc", RetrySettings.DEFAULTS, BreakerSettings.DEFAULTS)), byInterface);
+        MethodSelector selector = new MethodSelector(byInterface);
+        ResilienceTransformer attached = new ResilienceTransformer(selector,
+                new ClassInstrumenter(new ServiceRegistry(config, Timing.SYSTEM, BreakerListener.NONE), selector));
+        List<Class<?>> retransformed = new ArrayList<>();
+
+        attached.install(jvm(() -> new Class<?>[] {generated, ConcreteBase.class, String.class}, retransformed), true);
+
+        assertThat(retransformed).as("the JVM's bytes decide; a class whose file is read and not covered is left alone")
+                .containsExactly(generated);
+    }
+
+    @Test
     void aClassThatFailsToTransformLoadsUnchangedWithOneLogLine() throws Exception {
         byte[] original = ClassHeaderTest.classFile(FlakyTarget.class);
         byte[] truncated = Arrays.copyOf(original, original.length * 2 / 3);
