@@ -131,14 +131,16 @@ final class AgentClassLoader extends ClassLoader {
     @SuppressWarnings("removal") // AccessController goes with the security manager
     private Class<?> bootstrapOrParentPrivileged(String name) throws ClassNotFoundException {
         try {
-            return java.security.AccessController.doPrivileged(
-                    (java.security.PrivilegedExceptionAction<Class<?>>) () -> {
-                        try {
-                            return Class.forName(name, false, null);
-                        } catch (ClassNotFoundException notBootstrap) {
-                            return getParent().loadClass(name);
-                        }
-                    });
+            return java.security.AccessController.doPrivileged(new java.security.PrivilegedExceptionAction<Class<?>>() {
+                @Override
+                public Class<?> run() throws ClassNotFoundException {
+                    try {
+                        return Class.forName(name, false, null);
+                    } catch (ClassNotFoundException notBootstrap) {
+                        return getParent().loadClass(name);
+                    }
+                }
+            });
         } catch (java.security.PrivilegedActionException e) {
             throw (ClassNotFoundException) e.getException();
         }

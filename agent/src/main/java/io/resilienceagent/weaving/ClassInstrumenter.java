@@ -87,8 +87,7 @@ public final class ClassInstrumenter {
             }
         }
         String className = internalName.replace('/', '.');
-        if (GeneratedProxies.isProxyName(internalName) || ClassHeader.parse(classFile)
-                .map(header -> GeneratedProxies.implementsProxyInterface(header.interfaces())).orElse(false)) {
+        if (GeneratedProxies.isProxy(internalName, classFile)) {
             AgentLog.debug("Not instrumenting " + className + ": a generated proxy, whose target class the patterns cover");
             return null;
         }
@@ -126,6 +125,13 @@ public final class ClassInstrumenter {
                         + "would count as a success as soon as it returned; protect the client method that makes the request "
                         + "and waits for it, or one returning CompletionStage or CompletableFuture");
                 continue;
+            }
+            if (kind == FutureTypes.Kind.FUTURE) {
+                AgentLog.warn(MethodSelector.signature(className, method) + " returns " + returnType.getClassName()
+                        + ", a Future the agent does not follow (it follows CompletionStage and CompletableFuture): it is "
+                        + "protected on what the method throws, and a failure its future carries later is neither retried "
+                        + "nor counted; protect the client method that makes the request and waits for it, or one returning "
+                        + "CompletionStage or CompletableFuture");
             }
             String singleUse = SingleUseCalls.reason(internalName, method);
             AsyncSignature signature = kind == FutureTypes.Kind.ASYNC ? new AsyncSignature(method.name(),

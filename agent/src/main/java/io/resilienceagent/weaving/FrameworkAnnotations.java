@@ -67,6 +67,7 @@ final class FrameworkAnnotations {
         List<String> ofClass = new ArrayList<>();
         Map<String, List<String>> ofMethods = new HashMap<>();
         List<String> order = new ArrayList<>();
+        Set<String> inheritsNone = new java.util.HashSet<>();
         new ClassReader(classFile).accept(new ClassVisitor(Opcodes.ASM9) {
             @Override
             public AnnotationVisitor visitAnnotation(String descriptor, boolean visible) {
@@ -83,7 +84,11 @@ final class FrameworkAnnotations {
                     return null;
                 }
                 order.add(key);
-                List<String> annotations = ofMethods.computeIfAbsent(key, k -> new ArrayList<>());
+                List<String> annotations = new ArrayList<>();
+                ofMethods.put(key, annotations);
+                if ((access & (Opcodes.ACC_STATIC | Opcodes.ACC_PRIVATE)) != 0) {
+                    inheritsNone.add(key); // a proxy, which applies the class's annotations, never sees it called
+                }
                 return new MethodVisitor(Opcodes.ASM9) {
                     @Override
                     public AnnotationVisitor visitAnnotation(String annotation, boolean visible) {
@@ -98,7 +103,7 @@ final class FrameworkAnnotations {
         Map<String, List<String>> result = new LinkedHashMap<>();
         for (String key : order) {
             List<String> all = new ArrayList<>(ofMethods.get(key));
-            for (String annotation : ofClass) {
+            for (String annotation : inheritsNone.contains(key) ? List.<String>of() : ofClass) {
                 if (!all.contains(annotation)) {
                     all.add(annotation);
                 }

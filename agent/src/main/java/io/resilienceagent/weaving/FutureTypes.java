@@ -15,11 +15,14 @@ import org.objectweb.asm.Opcodes;
  * async: {@code CompletionStage}, {@code CompletableFuture}, or a public subclass of
  * {@code CompletableFuture} with a public no-argument constructor (so the agent can build the caller's
  * future when the body did not run). Another class implementing {@code CompletionStage} cannot be
- * built or completed by the agent; such a method is left unwoven. So is one whose result completes
- * later through a type the agent does not follow (a {@code Future} that is no {@code CompletionStage},
- * a Reactive Streams or {@code Flow} publisher such as Reactor's {@code Mono}, RxJava's, Mutiny's,
- * Vert.x's and Scala's futures, Kotlin's {@code Deferred} and {@code Flow}): woven as a synchronous
- * method, it would count as a success the moment it returned. Supertypes are read as class-file
+ * built or completed by the agent; such a method is left unwoven. So is one whose result is a
+ * publisher or a library's future that the agent does not follow (a Reactive Streams or {@code Flow}
+ * publisher such as Reactor's {@code Mono}, RxJava's types, Mutiny's, Vert.x's and Scala's futures,
+ * Kotlin's {@code Deferred} and {@code Flow}): woven as a synchronous method, it would count as a
+ * success the moment it returned, before its work even began. A {@code java.util.concurrent.Future}
+ * that is no {@code CompletionStage} (Guava's and Netty's included) is woven as a synchronous method,
+ * with a warning: a body that completes it before returning, as Spring's and EJB's asynchronous
+ * methods do on their executor, is protected on what it throws. Supertypes are read as class-file
  * resources of the loading class loader.
  */
 final class FutureTypes {
@@ -27,24 +30,42 @@ final class FutureTypes {
     static final String COMPLETABLE_FUTURE = "java/util/concurrent/CompletableFuture";
     /** Most types read for one return type: its supertypes, interfaces included. */
     private static final int MAX_TYPES = 64;
-    /** The JDK's types whose result comes later, not through a CompletionStage (the JDK's are not read). */
-    private static final Set<String> JDK_DEFERRED = Set.of("java/util/concurrent/Future",
+    /** The JDK's futures that are no CompletionStage (the JDK's class files are not read). */
+    private static final Set<String> JDK_FUTURES = Set.of("java/util/concurrent/Future",
             "java/util/concurrent/RunnableFuture", "java/util/concurrent/ScheduledFuture",
             "java/util/concurrent/RunnableScheduledFuture", "java/util/concurrent/FutureTask",
             "java/util/concurrent/ForkJoinTask", "java/util/concurrent/RecursiveTask",
-            "java/util/concurrent/RecursiveAction", "java/util/concurrent/CountedCompleter",
-            "java/util/concurrent/Flow$Publisher", "java/util/concurrent/Flow$Processor",
-            "java/util/concurrent/SubmissionPublisher");
-    /** Libraries' types, and the roots of their hierarchies, whose result comes later. */
-    private static final Set<String> LIBRARY_DEFERRED = Set.of("org/reactivestreams/Publisher",
+            "java/util/concurrent/RecursiveAction", "java/util/concurrent/CountedCompleter");
+    /** The JDK's publishers. */
+    private static final Set<String> JDK_PUBLISHERS = Set.of("java/util/concurrent/Flow$Publisher",
+            "java/util/concurrent/Flow$Processor", "java/util/concurrent/SubmissionPublisher");
+    /**
+     * Libraries' publishers and futures that are no {@code java.util.concurrent.Future}: the roots of their
+     * hierarchies, and their common types by name too, for a loader that serves no class file to read.
+     */
+    private static final Set<String> LIBRARY_PUBLISHERS = Set.of("org/reactivestreams/Publisher",
+            "reactor/core/publisher/Mono", "reactor/core/publisher/Flux",
             "io/reactivex/rxjava3/core/SingleSource", "io/reactivex/rxjava3/core/MaybeSource",
             "io/reactivex/rxjava3/core/CompletableSource", "io/reactivex/rxjava3/core/ObservableSource",
+            "io/reactivex/rxjava3/core/Single", "io/reactivex/rxjava3/core/Maybe", "io/reactivex/rxjava3/core/Completable",
+            "io/reactivex/rxjava3/core/Observable", "io/reactivex/rxjava3/core/Flowable",
             "io/reactivex/SingleSource", "io/reactivex/MaybeSource", "io/reactivex/CompletableSource",
-            "io/reactivex/ObservableSource", "io/smallrye/mutiny/Uni", "io/vertx/core/Future",
-            "scala/concurrent/Future", "kotlinx/coroutines/Job", "kotlinx/coroutines/flow/Flow");
+            "io/reactivex/ObservableSource", "io/reactivex/Single", "io/reactivex/Maybe", "io/reactivex/Completable",
+            "io/reactivex/Observable", "io/reactivex/Flowable", "rx/Observable", "rx/Single", "rx/Completable",
+            "io/smallrye/mutiny/Uni", "io/smallrye/mutiny/Multi", "io/vertx/core/Future", "scala/concurrent/Future",
+            "kotlinx/coroutines/Job", "kotlinx/coroutines/Deferred", "kotlinx/coroutines/flow/Flow");
+    /** Libraries' futures, by name, for a loader that serves no class file to read (by their supertypes otherwise). */
+    private static final Set<String> LIBRARY_FUTURES = Set.of("com/google/common/util/concurrent/ListenableFuture",
+            "com/google/common/util/concurrent/FluentFuture", "io/netty/util/concurrent/Future");
 
     /** What a return type means for weaving. */
-    enum Kind { SYNC, ASYNC, UNBUILDABLE, DEFERRED }
+    enum Kind {
+        SYNC, ASYNC, UNBUILDABLE,
+        /** A publisher or a library's future the agent does not follow: left unwoven. */
+        DEFERRED,
+        /** A {@code java.util.concurrent.Future} that is no CompletionStage: woven as SYNC, with a warning. */
+        FUTURE
+    }
 
     private FutureTypes() {
     }
@@ -55,17 +76,20 @@ final class FutureTypes {
             return Kind.ASYNC;
         }
         if (internalName.startsWith("java/")) {
-            return JDK_DEFERRED.contains(internalName) ? Kind.DEFERRED : Kind.SYNC;
+            return JDK_PUBLISHERS.contains(internalName) ? Kind.DEFERRED : JDK_FUTURES.contains(internalName) ? Kind.FUTURE
+                    : Kind.SYNC;
         }
         ClassReader declared = read(internalName, loader);
         if (declared == null) {
-            return LIBRARY_DEFERRED.contains(internalName) ? Kind.DEFERRED : Kind.SYNC;
+            return LIBRARY_PUBLISHERS.contains(internalName) ? Kind.DEFERRED
+                    : LIBRARY_FUTURES.contains(internalName) ? Kind.FUTURE : Kind.SYNC;
         }
         // every supertype once, breadth first; only classes have a superclass, so a CompletableFuture
         // met as one is the declared type's own ancestor
         boolean completable = false;
         boolean stage = false;
-        boolean deferred = false;
+        boolean publisher = false;
+        boolean future = false;
         Set<String> seen = new HashSet<>();
         ArrayDeque<String> pending = new ArrayDeque<>();
         seen.add(internalName);
@@ -73,7 +97,8 @@ final class FutureTypes {
         int read = 1;
         for (String name; (name = pending.poll()) != null; ) {
             stage |= name.equals(COMPLETION_STAGE);
-            deferred |= JDK_DEFERRED.contains(name) || LIBRARY_DEFERRED.contains(name);
+            publisher |= JDK_PUBLISHERS.contains(name) || LIBRARY_PUBLISHERS.contains(name);
+            future |= JDK_FUTURES.contains(name) || LIBRARY_FUTURES.contains(name);
             ClassReader type = name.equals(internalName) ? declared
                     : name.startsWith("java/") || read++ >= MAX_TYPES ? null : read(name, loader);
             if (type == null) {
@@ -94,7 +119,7 @@ final class FutureTypes {
             return (declared.getAccess() & Opcodes.ACC_PUBLIC) != 0 && (declared.getAccess() & Opcodes.ACC_ABSTRACT) == 0
                     && hasPublicNoArgumentConstructor(declared) ? Kind.ASYNC : Kind.UNBUILDABLE;
         }
-        return stage ? Kind.UNBUILDABLE : deferred ? Kind.DEFERRED : Kind.SYNC;
+        return stage ? Kind.UNBUILDABLE : publisher ? Kind.DEFERRED : future ? Kind.FUTURE : Kind.SYNC;
     }
 
     private static boolean hasPublicNoArgumentConstructor(ClassReader type) {

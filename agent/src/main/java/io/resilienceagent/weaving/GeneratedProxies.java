@@ -39,6 +39,15 @@ final class GeneratedProxies {
         return false;
     }
 
+    /** Whether the class {@code internalName} with class file {@code classFile} is a generated proxy. */
+    static boolean isProxy(String internalName, byte[] classFile) {
+        if (isProxyName(internalName)) {
+            return true;
+        }
+        ClassHeader header = ClassHeader.parse(classFile).orElse(null); // no lambda: this may run before main
+        return header != null && implementsProxyInterface(header.interfaces());
+    }
+
     /** Whether a class implementing {@code interfaces} directly is a generated proxy. */
     static boolean implementsProxyInterface(List<String> interfaces) {
         for (String implemented : interfaces) {

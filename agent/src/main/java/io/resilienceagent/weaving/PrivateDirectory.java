@@ -79,13 +79,19 @@ final class PrivateDirectory {
         }
     }
 
-    /** Whether {@code file} is a regular file (not a link) that only the JVM's user or root can change. */
-    static boolean isPrivateFile(Path file) {
+    /**
+     * What tells {@code file} from another at its path, if it is a regular file (not a link) that only the
+     * JVM's user or root can change; else null. (Its path, where the file system has no file keys.)
+     */
+    static Object privateFileKey(Path file) {
         try {
-            return Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).isRegularFile()
-                    && isOwnersAlone(file);
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (!attributes.isRegularFile() || !isOwnersAlone(file)) {
+                return null;
+            }
+            return attributes.fileKey() != null ? attributes.fileKey() : file;
         } catch (IOException | RuntimeException unreadable) {
-            return false;
+            return null;
         }
     }
 

@@ -63,16 +63,39 @@ public final class ResilienceTransformer implements ClassFileTransformer {
             return null;
         }
         try {
-            if (!current.selector().mayCover(internalName, classFile, loader)) {
-                return null;
-            }
-            byte[] woven = current.instrumenter().instrumentAccepted(internalName, classFile, loader);
+            byte[] woven = securityManagerInstalled() ? weavePrivileged(current, internalName, classFile, loader)
+                    : weave(current, internalName, classFile, loader);
             return woven == null || module == null || !module.isNamed() ? woven
                     : readingDispatcher(module, internalName, woven);
         } catch (Throwable t) {
             AgentLog.warn("Could not instrument " + internalName.replace('/', '.') + ", it runs unprotected: " + t);
             return null;
         }
+    }
+
+    private static byte[] weave(Matching current, String internalName, byte[] classFile, ClassLoader loader) {
+        return current.selector().mayCover(internalName, classFile, loader)
+                ? current.instrumenter().instrumentAccepted(internalName, classFile, loader) : null;
+    }
+
+    @SuppressWarnings("removal") // the security manager, on Java 17 to 23
+    private static boolean securityManagerInstalled() {
+        return System.getSecurityManager() != null;
+    }
+
+    /**
+     * {@link #weave} with the agent jar's own permissions: a class loads with the application's frames on
+     * the stack, which a security manager may deny reading class files, the woven-class cache and the like.
+     */
+    @SuppressWarnings("removal")
+    private static byte[] weavePrivileged(Matching current, String internalName, byte[] classFile, ClassLoader loader) {
+        // a class, not a lambda: with a security manager from the command line this runs before main
+        return java.security.AccessController.doPrivileged(new java.security.PrivilegedAction<byte[]>() {
+            @Override
+            public byte[] run() {
+                return weave(current, internalName, classFile, loader);
+            }
+        });
     }
 
     @Override
@@ -190,13 +213,25 @@ public final class ResilienceTransformer implements ClassFileTransformer {
     private boolean isCovered(Class<?> type) {
         try {
             // a class whose file its loader does not serve, when the patterns need it to decide, is transformed
-            // again all the same: the JVM hands the transformer its bytes, and the transformer decides
+            // again all the same (the JVM hands the transformer its bytes, and the transformer decides), unless
+            // it is a framework's generated proxy, which is never woven
             ResourceBytes classFile = new ResourceBytes(type);
             return !matching.selector().mappingsCovering(type.getName().replace('.', '/'), classFile, type.getClassLoader())
-                    .isEmpty() || classFile.unreadable;
+                    .isEmpty() || classFile.unreadable && !isGeneratedProxy(type);
         } catch (RuntimeException | LinkageError e) {
             return false;
         }
+    }
+
+    private static boolean isGeneratedProxy(Class<?> type) {
+        if (GeneratedProxies.isProxyName(type.getName().replace('.', '/'))) {
+            return true;
+        }
+        List<String> interfaces = new ArrayList<>();
+        for (Class<?> implemented : type.getInterfaces()) {
+            interfaces.add(implemented.getName().replace('.', '/'));
+        }
+        return GeneratedProxies.implementsProxyInterface(interfaces);
     }
 
     /**

@@ -132,8 +132,7 @@ public final class WovenClassCache {
         Map<String, Integer> placeholders = DispatcherIds.placeholders(ids);
         byte[] key = WovenClassEntry.key(agentFingerprint, internalName, placeholders, async);
         Path file = dir.resolve(fileName(key, classFile));
-        // the directory is private, so an entry only the JVM's user or root could have made is not another user's
-        byte[] entry = PrivateDirectory.isPrivateFile(file) ? read(file) : null;
+        byte[] entry = readPrivate(file);
         ClassWeaver.Result cached = entry == null ? null
                 : withIds(WovenClassEntry.decode(entry, key, classFile), placeholders, ids);
         if (cached != null) {
@@ -192,6 +191,17 @@ public final class WovenClassCache {
         crc.reset();
         crc.update(key);
         return Long.toHexString(classCrc) + "-" + Long.toHexString(crc.getValue()) + ".woven";
+    }
+
+    /**
+     * The entry in {@code file}, if it is a file only the JVM's user or root could have made, in the
+     * directory checked at start, both before and after it is read (the path could lead elsewhere for a
+     * moment, between a check and the read, if the directory were removed and another made in its place).
+     */
+    private byte[] readPrivate(Path file) {
+        Object before = PrivateDirectory.privateFileKey(file);
+        byte[] entry = before == null ? null : read(file);
+        return entry != null && isStillItsDirectory() && before.equals(PrivateDirectory.privateFileKey(file)) ? entry : null;
     }
 
     private static byte[] read(Path file) {

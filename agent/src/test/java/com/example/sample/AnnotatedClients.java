@@ -35,5 +35,13 @@ public class AnnotatedClients {
         public String call() {
             return "x";
         }
+
+        public static String staticCall() {
+            return "x";
+        }
+
+        private String privateCall() {
+            return "x";
+        }
     }
 }

@@ -23,8 +23,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Methods whose result completes after they return, through the futures and publishers of the JDK and
- * of the common libraries (which the weaver leaves unwoven), beside ones it protects.
+ * Methods whose result completes after they return, through the publishers and futures of the JDK and
+ * of the common libraries (the weaver leaves a publisher's unwoven and weaves a {@code Future}'s with a
+ * warning), beside ones it protects.
  */
 public class DeferredResults {
     /** An application's own future on a JDK one. */
@@ -84,6 +85,14 @@ public class DeferredResults {
 
     public Multi<String> multi() {
         return Multi.createFrom().item("x");
+    }
+
+    public rx.Observable<String> rx1Observable() {
+        return rx.Observable.just("x");
+    }
+
+    public rx.Single<String> rx1Single() {
+        return rx.Single.just("x");
     }
 
     public io.vertx.core.Future<String> vertx() {

@@ -69,8 +69,9 @@ class FrameworkAnnotationsTest {
     }
 
     @Test
-    void aTransactionOnTheClassCoversItsMethods() throws Exception {
-        weave(AnnotatedClients.TransactionalService.class);
+    void aTransactionOnTheClassCoversItsMethodsButStaticAndPrivateOnes() throws Exception {
+        ServiceRegistry registry = weave(AnnotatedClients.TransactionalService.class);
+        assertThat(registry.instrumentedMethods()).hasSize(3);
 
         assertThat(agentLog.text().lines().filter(line -> line.startsWith("WARN"))).singleElement().asString()
                 .startsWith("WARN  " + AnnotatedClients.TransactionalService.class.getName()

@@ -1,17 +1,46 @@
 package com.example.secured;
 
 import com.example.support.StepRunner;
+import java.io.InputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 
 /**
  * {@code SecuredApp STEP...}, run under a security manager whose policy grants this application's code
- * nothing: each {@code call} step calls {@link SecuredClient#call}.
+ * nothing but making class loaders: it defines {@link SecuredClient} in a class loader of its own, from
+ * the class file's bytes (as plugin and script hosts do, so that the agent transforms the class with this
+ * code's frames on the stack), and each {@code call} step calls its {@code call()}.
  */
 public final class SecuredApp {
     private SecuredApp() {
     }
 
     public static void main(String[] args) throws Exception {
-        SecuredClient client = new SecuredClient();
-        StepRunner.run(args, (op, a, extra) -> client.call());
+        byte[] classFile;
+        try (InputStream in = SecuredApp.class.getResourceAsStream("SecuredClient.class")) {
+            classFile = in.readAllBytes();
+        }
+        ClassLoader own = new ClassLoader(SecuredApp.class.getClassLoader()) {
+            @Override
+            protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
+                synchronized (getClassLoadingLock(name)) {
+                    if (name.equals(SecuredClient.class.getName())) {
+                        Class<?> loaded = findLoadedClass(name);
+                        return loaded != null ? loaded : defineClass(name, classFile, 0, classFile.length);
+                    }
+                    return super.loadClass(name, resolve);
+                }
+            }
+        };
+        Class<?> type = own.loadClass(SecuredClient.class.getName());
+        Object client = type.getConstructor().newInstance();
+        Method call = type.getMethod("call");
+        StepRunner.run(args, (op, a, extra) -> {
+            try {
+                return call.invoke(client);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
     }
 }
