@@ -71,15 +71,25 @@ final class RetryBudgetWindow {
         }
     }
 
-    /** Adds {@code previous}'s buckets that start within this window to this one's, by their start. */
+    /**
+     * Adds {@code previous}'s buckets that reach into this window to this one's, each by its start, or
+     * into this window's first bucket if it began earlier (a longer bucket may have begun before a
+     * shorter window, and still holds what was counted within it).
+     */
     private void takeCountsOf(RetryBudgetWindow previous) {
         synchronized (previous) {
+            long firstBucket = latestBucket - BUCKETS + 1;
             for (int i = 0; i < BUCKETS; i++) {
                 if (previous.bucketOf[i] == Long.MIN_VALUE) {
                     continue;
                 }
-                long bucket = Math.floorDiv(previous.bucketOf[i] * previous.bucketNanos, bucketNanos);
-                if (bucket <= latestBucket - BUCKETS || bucket > latestBucket) {
+                long start = previous.bucketOf[i] * previous.bucketNanos;
+                long end = start + previous.bucketNanos;
+                if (end <= firstBucket * bucketNanos) {
+                    continue;
+                }
+                long bucket = Math.max(Math.floorDiv(start, bucketNanos), firstBucket);
+                if (bucket > latestBucket) {
                     continue;
                 }
                 int slot = slot(bucket);

@@ -29,12 +29,15 @@ public final class StatusReader {
     static final List<String> RESPONSE_HOLDER_NAMES = List.of("getResponse", "response");
     private static final MethodType INT_OF_OBJECT = MethodType.methodType(int.class, Object.class);
     private static final MethodHandle UNBOX;
+    private static final MethodHandle HELD_STATUS;
     /** The accessor shared by every {@code HttpResponse} class; null until the first such class is seen. */
     private static volatile MethodHandle httpResponseStatus;
 
     static {
         try {
             UNBOX = MethodHandles.lookup().findStatic(StatusReader.class, "unbox",
+                    MethodType.methodType(int.class, Object.class));
+            HELD_STATUS = MethodHandles.lookup().findVirtual(StatusReader.class, "heldStatus",
                     MethodType.methodType(int.class, Object.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
@@ -60,6 +63,18 @@ public final class StatusReader {
         }
     };
 
+    /** A class's own accessor only, for a held response read by its class. */
+    private final ClassValue<MethodHandle> ownAccessors = new ClassValue<>() {
+        @Override
+        protected MethodHandle computeValue(Class<?> type) {
+            try {
+                return type.isPrimitive() || type.isArray() || type.getName().startsWith("java.lang.") ? null : ownAccessor(type);
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError unreadable) {
+                return null;
+            }
+        }
+    };
+
     /** @param configured accessor names tried before the built-in ones ({@code retry.statusAccessor}) */
     private StatusReader(List<String> configured) {
         List<String> builtIn = new ArrayList<>();
@@ -79,10 +94,11 @@ public final class StatusReader {
 
     /** The status of {@code value}, or {@link #NO_STATUS}. */
     public int statusOf(Object value) {
-        if (value == null) {
-            return NO_STATUS;
-        }
-        MethodHandle accessor = accessors.get(value.getClass());
+        return value == null ? NO_STATUS : read(accessors.get(value.getClass()), value);
+    }
+
+    /** What {@code accessor} reads of {@code value}; {@link #NO_STATUS} for no accessor, or one that throws. */
+    private static int read(MethodHandle accessor, Object value) {
         if (accessor == null) {
             return NO_STATUS;
         }
@@ -126,23 +142,35 @@ public final class StatusReader {
 
     /**
      * For an object without a status of its own that holds a response with one (JAX-RS's
-     * {@code WebApplicationException.getResponse()}): the held response's status, one level deep.
+     * {@code WebApplicationException.getResponse()}): the held response's status, one level deep. A held
+     * type declared as {@code Object} (a type variable's) or as an interface without a status accessor is
+     * read by the held object's own class, as {@code Retry-After} is.
      */
     private MethodHandle heldResponseAccessor(Class<?> type) throws ReflectiveOperationException {
         for (String name : RESPONSE_HOLDER_NAMES) {
             Method method = publicGetter(type, name);
             Class<?> held = method == null ? null : method.getReturnType();
-            if (held == null || held.isPrimitive() || held.isArray() || held.getName().startsWith("java.lang.")) {
+            if (held == null || held.isPrimitive() || held.isArray()
+                    || held.getName().startsWith("java.lang.") && held != Object.class) {
                 continue;
             }
-            MethodHandle status = ownAccessor(held);
-            MethodHandle handle = status == null ? null : unreflect(method);
+            MethodHandle status = held == Object.class ? null : ownAccessor(held);
+            if (status == null && held != Object.class && !held.isInterface()) {
+                continue;
+            }
+            MethodHandle handle = unreflect(method);
             if (handle != null) {
                 return MethodHandles.filterReturnValue(handle.asType(MethodType.methodType(Object.class, Object.class)),
-                        status.asType(INT_OF_OBJECT));
+                        status != null ? status.asType(INT_OF_OBJECT) : HELD_STATUS.bindTo(this));
             }
         }
         return null;
+    }
+
+    /** The status of a held object by its own class's accessor (never through a response it holds in turn). */
+    @SuppressWarnings("unused") // called through HELD_STATUS
+    private int heldStatus(Object held) {
+        return held == null ? NO_STATUS : read(ownAccessors.get(held.getClass()), held);
     }
 
     /** The first of {@code names} that returns an int, else the first that returns a status object; or null. */

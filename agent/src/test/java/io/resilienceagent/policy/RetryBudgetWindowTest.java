@@ -46,6 +46,22 @@ class RetryBudgetWindowTest {
     }
 
     @Test
+    void aShorterWindowKeepsWhatABucketOfTheLongerOneCountedWithinIt() {
+        RetryBudgetWindow minute = budget(1, 0, Duration.ofMinutes(1)); // buckets of 6 s
+        minute.tryAcquire();
+        clock.advance(Duration.ofMillis(1600)); // into the minute's bucket that began up to 6 s before the reload
+        firstAttempts.addAndGet(100);
+        clock.advance(Duration.ofMillis(1));
+        assertThat(take(minute, 200)).isEqualTo(100);
+        clock.advance(Duration.ofMillis(4400));
+
+        RetryBudgetWindow fiveSeconds = new RetryBudgetWindow(0.1, 1, Duration.ofSeconds(5).toNanos(), clock, firstAttempts::get,
+                minute);
+
+        assertThat(take(fiveSeconds, 100)).as("100 retries of the last 5 s against 0.1 x 100 + 5 allowed").isZero();
+    }
+
+    @Test
     void aQuietServiceMayRetryAtTheFloorRate() {
         RetryBudgetWindow budget = budget(0.2, 10, Duration.ofSeconds(10));
 

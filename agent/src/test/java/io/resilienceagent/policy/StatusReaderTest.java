@@ -49,6 +49,16 @@ class StatusReaderTest {
     }
 
     @Test
+    void aHeldResponseDeclaredAsObjectOrAnInterfaceIsReadByItsOwnClass() {
+        jakarta.ws.rs.core.Response busy = jakarta.ws.rs.core.Response.status(503).build();
+
+        assertThat(READER.statusOf(new HoldsAnything(busy))).as("declared Object").isEqualTo(503);
+        assertThat(READER.statusOf(new HoldsGeneric<>(busy))).as("a type variable").isEqualTo(503);
+        assertThat(READER.statusOf(new HoldsAnything("not a response"))).isEqualTo(StatusReader.NO_STATUS);
+        assertThat(READER.statusOf(new HoldsAnything(new HoldsAnything(busy)))).as("one level deep").isEqualTo(StatusReader.NO_STATUS);
+    }
+
+    @Test
     void readsABoxedStatus() {
         assertThat(READER.statusOf(new WithBoxedStatus(504))).isEqualTo(504);
         assertThat(READER.statusOf(new WithBoxedStatus(null))).isEqualTo(StatusReader.NO_STATUS);
@@ -285,6 +295,30 @@ class StatusReaderTest {
     public static final class HoldsItself {
         public HoldsItself getResponse() {
             return this;
+        }
+    }
+
+    public static final class HoldsAnything {
+        private final Object response;
+
+        HoldsAnything(Object response) {
+            this.response = response;
+        }
+
+        public Object getResponse() {
+            return response;
+        }
+    }
+
+    public static final class HoldsGeneric<R> {
+        private final R response;
+
+        HoldsGeneric(R response) {
+            this.response = response;
+        }
+
+        public R response() {
+            return response;
         }
     }
 }
