@@ -63,8 +63,15 @@ public final class ResilienceTransformer implements ClassFileTransformer {
             return null;
         }
         try {
-            byte[] woven = securityManagerInstalled() ? weavePrivileged(current, internalName, classFile, loader)
-                    : weave(current, internalName, classFile, loader);
+            byte[] woven;
+            if (securityManagerInstalled()) {
+                woven = weavePrivileged(current, internalName, classFile, loader);
+            } else {
+                if (!current.selector().mayCover(internalName, classFile, loader)) {
+                    return null;
+                }
+                woven = current.instrumenter().instrumentAccepted(internalName, classFile, loader);
+            }
             return woven == null || module == null || !module.isNamed() ? woven
                     : readingDispatcher(module, internalName, woven);
         } catch (Throwable t) {
@@ -73,6 +80,7 @@ public final class ResilienceTransformer implements ClassFileTransformer {
         }
     }
 
+    /** What {@link #transform} does with a class it does not ignore, for {@link #weavePrivileged}. */
     private static byte[] weave(Matching current, String internalName, byte[] classFile, ClassLoader loader) {
         return current.selector().mayCover(internalName, classFile, loader)
                 ? current.instrumenter().instrumentAccepted(internalName, classFile, loader) : null;
