@@ -16,7 +16,8 @@ import java.util.List;
  * {@code Integer}, or a status object with a public no-argument {@code int} method of one of
  * {@link #VALUE_NAMES} (Spring's {@code HttpStatusCode.value()}, JAX-RS {@code StatusType.getStatusCode()}).
  * An object with none of those that holds a response with one ({@link #RESPONSE_HOLDER_NAMES}: JAX-RS's
- * {@code WebApplicationException.getResponse()}) has that response's status.
+ * {@code WebApplicationException.getResponse()}) has that response's status. gRPC's {@code Status} is a
+ * status object too, read as the HTTP status of its code ({@link GrpcStatuses}).
  * The accessor is looked up once per class and cached; reading a status then allocates nothing.
  */
 public final class StatusReader {
@@ -210,7 +211,7 @@ public final class StatusReader {
                 }
             }
         }
-        return null;
+        return type.getName().equals(GrpcStatuses.STATUS_CLASS) ? GrpcStatuses.httpStatusOf(type) : null;
     }
 
     /** A status object's accessor returned null, or a boxed status is null: no status. */

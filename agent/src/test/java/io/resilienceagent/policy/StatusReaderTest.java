@@ -49,6 +49,23 @@ class StatusReaderTest {
     }
 
     @Test
+    void readsAGrpcStatusAsTheHttpStatusOfItsCode() {
+        assertThat(READER.statusOf(io.grpc.Status.UNAVAILABLE.withDescription("down").asRuntimeException())).isEqualTo(503);
+        assertThat(READER.statusOf(io.grpc.Status.RESOURCE_EXHAUSTED.asException())).isEqualTo(429);
+        assertThat(READER.statusOf(io.grpc.Status.DEADLINE_EXCEEDED.asRuntimeException())).isEqualTo(504);
+        assertThat(READER.statusOf(io.grpc.Status.UNKNOWN.asRuntimeException())).isEqualTo(500);
+        assertThat(READER.statusOf(io.grpc.Status.UNIMPLEMENTED.asRuntimeException())).isEqualTo(501);
+        assertThat(READER.statusOf(io.grpc.Status.NOT_FOUND.asRuntimeException())).isEqualTo(404);
+        assertThat(READER.statusOf(io.grpc.Status.INVALID_ARGUMENT.asRuntimeException())).isEqualTo(400);
+        assertThat(READER.statusOf(io.grpc.Status.UNAUTHENTICATED.asRuntimeException())).isEqualTo(401);
+        assertThat(READER.statusOf(io.grpc.Status.CANCELLED.asRuntimeException())).isEqualTo(499);
+        assertThat(GrpcStatuses.ofCode(17)).as("a code gRPC does not define").isEqualTo(StatusReader.NO_STATUS);
+        for (io.grpc.Status.Code code : io.grpc.Status.Code.values()) {
+            assertThat(GrpcStatuses.ofCode(code.value())).as(code.name()).isBetween(200, 599);
+        }
+    }
+
+    @Test
     void aHeldResponseDeclaredAsObjectOrAnInterfaceIsReadByItsOwnClass() {
         jakarta.ws.rs.core.Response busy = jakarta.ws.rs.core.Response.status(503).build();
 
