@@ -48,6 +48,8 @@ final class TransientExceptions {
             new Rule("java.net.SocketException", "unexpected end of file"),
             new Rule("java.net.SocketException", "connection abort"),
             new Rule("java.io.EOFException", null),
+            // OkHttp's call timeout (callTimeout; the OpenAI and Anthropic SDKs' timeout): an interrupt says "interrupted"
+            new Rule("java.io.InterruptedIOException", "timeout"),
             new Rule("java.nio.channels.ClosedChannelException", null),
             new Rule("java.net.ProtocolException", "invalid status line"),
             new Rule("java.net.ProtocolException", "protocol error"),

@@ -24,6 +24,14 @@ class FailureClassifierTest {
     private final FailureClassifier defaults = new FailureClassifier(RetrySettings.DEFAULTS);
 
     @Test
+    void okHttpsCallTimeoutIsTransientAndAnInterruptIsNot() {
+        assertThat(defaults.isTransient(new java.io.InterruptedIOException("timeout"))).as("OkHttp's callTimeout").isTrue();
+        assertThat(defaults.isTransient(new IOException("wrapped", new java.io.InterruptedIOException("timeout")))).isTrue();
+        assertThat(defaults.isTransient(new java.io.InterruptedIOException("interrupted"))).as("OkHttp's interrupt").isFalse();
+        assertThat(defaults.isTransient(new java.io.InterruptedIOException())).isFalse();
+    }
+
+    @Test
     void timeoutsRefusalsResetsAndTruncatedResponsesAreTransient() {
         assertThat(defaults.isTransient(new HttpTimeoutException("request timed out"))).isTrue();
         assertThat(defaults.isTransient(new HttpConnectTimeoutException("HTTP connect timed out"))).isTrue();

@@ -14,6 +14,7 @@ import okhttp3.Response;
 /**
  * {@code OkRecipeApp BASE_URL STEP...}, an application on an OkHttp client with OkHttp's defaults:
  * {@code fetch PATH} calls the application's own {@link OkFetcher#fetch} (which counts its runs);
+ * {@code timed PATH} does the same on the client with a call timeout of 500 ms;
  * {@code execute PATH} calls {@code client.newCall(request).execute()} directly, and counts how many
  * times a {@code Call} really started (OkHttp's {@code callStart} event, fired inside
  * {@code RealCall.execute}). Each call reads and closes the response it gets, and reports
@@ -42,6 +43,8 @@ public final class OkRecipeApp {
             }
         }).build();
         OkFetcher fetcher = new OkFetcher(client);
+        // the same client with a call timeout, which OkHttp reports as InterruptedIOException("timeout")
+        OkFetcher timed = new OkFetcher(client.newBuilder().callTimeout(java.time.Duration.ofMillis(500)).build());
         String base = args[0];
         StepRunner.run(Arrays.copyOfRange(args, 1, args.length), (op, a, extra) -> {
             int connectsBefore = CONNECTS.get();
@@ -49,7 +52,7 @@ public final class OkRecipeApp {
             int code;
             try (Response response = op.equals("execute")
                     ? client.newCall(new Request.Builder().url(base + a[0]).build()).execute()
-                    : fetcher.fetch(base + a[0])) {
+                    : (op.equals("timed") ? timed : fetcher).fetch(base + a[0])) {
                 response.body().string();
                 code = response.code();
             } finally {

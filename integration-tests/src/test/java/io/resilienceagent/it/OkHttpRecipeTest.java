@@ -1,5 +1,6 @@
 package io.resilienceagent.it;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.ok;
 import static com.github.tomakehurst.wiremock.client.WireMock.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -62,6 +63,24 @@ class OkHttpRecipeTest extends RecipeTestBase {
                 .contains("WARN  Retrying OkFetcher.fetch after HTTP 503 (attempt 2/3)", "WARN  Retrying OkFetcher.fetch after HTTP 429 (attempt 2/3)");
 
         assertRetryCameAfter(run, RETRY_429, 1000);
+    }
+
+    @JdkTest
+    void aCallTimeoutIsRetried(Jdk jdk) {
+        stubSequence("/slow", ok("late").withFixedDelay(3000), ok("fine"));
+        Path config = ResilienceYaml.create()
+                .service("okhttp", RETRY, BREAKER)
+                .method("com.example.okhttp.OkFetcher.fetch", "okhttp")
+                .writeTo(dir);
+
+        ChildResult run = ChildJvm.on(jdk).withConfig(config).withLibraries(OKHTTP)
+                .main(OkRecipeApp.class, baseUrl(), "timed /slow").run();
+
+        assertThat(run.exitCode()).as(run::describe).isZero();
+        assertThat(run.call(1).value()).as("the call timed out after 500 ms and was retried%n%s", run.describe()).isEqualTo("200");
+        assertThat(run.call(1).attempts()).isEqualTo(2);
+        assertThat(run.agentLog()).as(run::describe)
+                .contains("WARN  Retrying OkFetcher.fetch after java.io.InterruptedIOException: timeout (attempt 2/3)");
     }
 
     @JdkTest
