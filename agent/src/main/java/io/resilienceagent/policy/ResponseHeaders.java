@@ -12,14 +12,15 @@ import java.util.Optional;
  * {@code Retry-After}. How to read them is decided once per class, from the accessors the common clients
  * use: {@code java.net.http.HttpResponse.headers()}, OkHttp's {@code header(String)}, JAX-RS's
  * {@code getHeaderString(String)}, Apache HttpClient's {@code getFirstHeader(String).getValue()}, and a {@code headers()}, {@code getHeaders()} or
- * {@code getResponseHeaders()} object (the Anthropic SDK's, Spring's {@code HttpHeaders}) read with
+ * {@code getResponseHeaders()} or {@code responseHeaders()} object (the Anthropic SDK's, Spring's
+ * {@code HttpHeaders}, Feign's map) read with
  * {@code firstValue}, {@code getFirst}, {@code values} or {@code get}, or as a {@code Map}. Header
  * names are matched without regard to case. An object with none of those that holds a response (JAX-RS's
  * {@code WebApplicationException.getResponse()}) is read through that response. Used only on a
  * failure's way to a retry.
  */
 final class ResponseHeaders {
-    private static final List<String> HEADER_OBJECTS = List.of("headers", "getHeaders", "getResponseHeaders");
+    private static final List<String> HEADER_OBJECTS = List.of("headers", "getHeaders", "getResponseHeaders", "responseHeaders");
     private static final List<String> LOOKUPS = List.of("firstValue", "getFirst", "values", "get");
 
     /** How the headers of one class are read; {@link #NONE} for a class without headers. */

@@ -107,6 +107,18 @@ class RetryAfterTest {
                 .header("Retry-After", "2").build()))).as("not a 429 or 503").isEqualTo(RetryAfter.NONE);
     }
 
+    @Test
+    void readsTheHeadersOfAFeignException() {
+        feign.Request request = feign.Request.create(feign.Request.HttpMethod.GET, "http://127.0.0.1/quotes",
+                java.util.Map.of(), null, java.nio.charset.StandardCharsets.UTF_8, null);
+        feign.Response busy = feign.Response.builder().status(503).reason("busy").request(request)
+                .headers(java.util.Map.of("Retry-After", java.util.List.of("2"))).build();
+
+        feign.FeignException thrown = feign.FeignException.errorStatus("Quotes#get()", busy);
+
+        assertThat(thrown(thrown)).as("status() and responseHeaders()").isEqualTo(2_000_000_000L);
+    }
+
     /** Like OkHttp's {@code Response}. */
     public record OkHttpLike(int code, String name, String value) {
         public String header(String wanted) {

@@ -77,6 +77,22 @@ class SupersededValuesTest {
     }
 
     @Test
+    void aGoogleHttpClientResponseIsDisconnected() throws Exception {
+        com.google.api.client.testing.http.MockLowLevelHttpResponse connection =
+                new com.google.api.client.testing.http.MockLowLevelHttpResponse().setStatusCode(503);
+        com.google.api.client.http.HttpRequest request = new com.google.api.client.testing.http.MockHttpTransport.Builder()
+                .setLowLevelHttpResponse(connection).build().createRequestFactory()
+                .buildGetRequest(new com.google.api.client.http.GenericUrl("http://127.0.0.1/quotes"));
+        request.setThrowExceptionOnExecuteError(false);
+        com.google.api.client.http.HttpResponse response = request.execute();
+        assertThat(connection.isDisconnected()).isFalse();
+
+        FailedValues.release(response);
+
+        assertThat(connection.isDisconnected()).as("its connection given back").isTrue();
+    }
+
+    @Test
     void anAutoCloseableSuccessIsNeverClosed() throws Exception {
         Response result = ProtectedCall.call(guard(3, 100), returning(200));
 
