@@ -60,6 +60,11 @@ public final class MethodSelector {
                 || hierarchy.inheritancePossible(loader, internalName) && ClassHeader.declaresMethodNamed(classFile, methodNames);
     }
 
+    /** Whether a pattern names {@code internalName} itself (by its name, a wildcard's included). */
+    boolean namesType(String internalName) {
+        return index.mappingsNaming(internalName).length > 0;
+    }
+
     /**
      * The mappings that cover the class, in file order; empty when it needs no transformation. Decided
      * from the class's name alone unless a class of {@code loader} could inherit a mapping; only then is

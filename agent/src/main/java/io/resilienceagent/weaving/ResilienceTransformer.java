@@ -58,8 +58,13 @@ public final class ResilienceTransformer implements ClassFileTransformer {
     public byte[] transform(Module module, ClassLoader loader, String internalName, Class<?> classBeingRedefined,
             ProtectionDomain protectionDomain, byte[] classFile) {
         Matching current = matching;
-        if (internalName == null || isIgnored(internalName)
-                && !(current.weavesJdkHttpClient() && JdkClasses.isHttpClient(internalName))) {
+        if (internalName == null) {
+            return null;
+        }
+        if (isIgnored(internalName) && !(current.weavesJdkHttpClient() && JdkClasses.isHttpClient(internalName))) {
+            if (classBeingRedefined == null && JdkProxies.isProxyName(internalName)) {
+                warnIfNamed(current, internalName, classFile);
+            }
             return null;
         }
         try {
@@ -77,6 +82,15 @@ public final class ResilienceTransformer implements ClassFileTransformer {
         } catch (Throwable t) {
             AgentLog.warn("Could not instrument " + internalName.replace('/', '.') + ", it runs unprotected: " + t);
             return null;
+        }
+    }
+
+    /** {@link JdkProxies#warnIfNamed}, which never fails the class's definition. */
+    private static void warnIfNamed(Matching current, String internalName, byte[] classFile) {
+        try {
+            JdkProxies.warnIfNamed(current.selector(), internalName, classFile);
+        } catch (RuntimeException | LinkageError e) {
+            AgentLog.debug("Could not read the proxy class " + internalName + ": " + e);
         }
     }
 
@@ -260,7 +274,7 @@ public final class ResilienceTransformer implements ClassFileTransformer {
     static boolean isIgnored(String internalName) {
         if (JdkClasses.isJdkInternalName(internalName)
                 || internalName.startsWith("net/bytebuddy/") || internalName.contains("$$Lambda")
-                || internalName.startsWith("$Proxy") || internalName.contains("/$Proxy")) {
+                || JdkProxies.isProxyName(internalName)) {
             return true;
         }
         return internalName.startsWith(AGENT_ROOT);

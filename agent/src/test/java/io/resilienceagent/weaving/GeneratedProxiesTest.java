@@ -9,6 +9,7 @@ import io.resilienceagent.config.MethodPattern;
 import io.resilienceagent.config.ResilienceConfig;
 import io.resilienceagent.config.RetrySettings;
 import io.resilienceagent.config.ServiceSettings;
+import io.resilienceagent.log.AgentLogCapture;
 import io.resilienceagent.policy.BreakerListener;
 import io.resilienceagent.policy.ServiceRegistry;
 import io.resilienceagent.policy.Timing;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.objectweb.asm.ClassWriter;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
@@ -32,6 +34,9 @@ import org.objectweb.asm.Opcodes;
  */
 class GeneratedProxiesTest {
     private static final String FETCHER = "com/example/sample/Fetcher";
+
+    @RegisterExtension
+    final AgentLogCapture agentLog = new AgentLogCapture();
 
     @AfterEach
     void tearDown() {
@@ -86,6 +91,28 @@ class GeneratedProxiesTest {
         assertThat(springProxy).as("by its name").isNull();
         assertThat(client).as("the application's own class").isNotNull();
         assertThat(registry.instrumentedMethods()).containsExactly("com.example.gen.Client.fetch(java.lang.String)");
+    }
+
+    @Test
+    void aJdkProxyOfAnInterfaceAPatternNamesIsLeftUnwovenWithOneLine() {
+        List<MethodMapping> byInterface = mappings("com.example.sample.Fetcher.fetch");
+        MethodSelector selector = new MethodSelector(byInterface);
+        ResilienceTransformer transformer = new ResilienceTransformer(selector,
+                new ClassInstrumenter(registry(byInterface), selector));
+
+        byte[] feignLike = transformer.transform(null, getClass().getClassLoader(), "jdk/proxy2/$Proxy12", null, null,
+                fetcherClass("jdk/proxy2/$Proxy12", FETCHER));
+        byte[] springLike = transformer.transform(null, getClass().getClassLoader(), "jdk/proxy2/$Proxy13", null, null,
+                fetcherClass("jdk/proxy2/$Proxy13", FETCHER, "org/springframework/aop/SpringProxy"));
+        byte[] annotation = transformer.transform(null, getClass().getClassLoader(), "com/example/sample/$Proxy14", null, null,
+                fetcherClass("com/example/sample/$Proxy14", "java/lang/annotation/Annotation"));
+
+        assertThat(feignLike).isNull();
+        assertThat(springLike).isNull();
+        assertThat(annotation).isNull();
+        assertThat(agentLog.text().lines()).containsExactly("WARN  com.example.sample.Fetcher is implemented by "
+                + "jdk.proxy2.$Proxy12, a java.lang.reflect.Proxy (as Feign and Retrofit make), which the agent does not "
+                + "weave: calls through it run unprotected; protect the application's method that calls it");
     }
 
     @Test
