@@ -1,8 +1,6 @@
 package io.resilienceagent.policy;
 
 import io.resilienceagent.log.AgentLog;
-import java.lang.reflect.Method;
-import java.lang.reflect.Modifier;
 import java.net.http.HttpResponse;
 
 /**
@@ -12,26 +10,15 @@ import java.net.http.HttpResponse;
  * never closed.
  */
 final class FailedValues {
-    /** A public no-argument {@code disconnect()} of a class, or null: how Google HTTP Client's response is released. */
-    private static final ClassValue<Method> DISCONNECT = new ClassValue<>() {
-        @Override
-        protected Method computeValue(Class<?> type) {
-            try {
-                Method method = type.getMethod("disconnect");
-                return Modifier.isStatic(method.getModifiers()) || !Modifier.isPublic(method.getDeclaringClass().getModifiers())
-                        ? null : method;
-            } catch (NoSuchMethodException | SecurityException | LinkageError none) {
-                return null;
-            }
-        }
-    };
+    /** Google HTTP Client's response, which is released by {@code disconnect()}, found by name (the agent has no such library). */
+    static final String GOOGLE_RESPONSE = "com.google.api.client.http.HttpResponse";
 
     private FailedValues() {
     }
 
     /**
      * Closes {@code value} if it is {@link AutoCloseable}, or the body of a {@code java.net.http} response if
-     * that is; else disconnects it if it has a public {@code disconnect()} (Google HTTP Client's response).
+     * that is; disconnects Google HTTP Client's response.
      */
     static void release(Object value) {
         Object closeable = value;
@@ -41,8 +28,8 @@ final class FailedValues {
         try {
             if (closeable instanceof AutoCloseable resource) {
                 resource.close();
-            } else if (closeable != null && DISCONNECT.get(closeable.getClass()) != null) {
-                DISCONNECT.get(closeable.getClass()).invoke(closeable);
+            } else if (closeable != null && closeable.getClass().getName().equals(GOOGLE_RESPONSE)) {
+                closeable.getClass().getMethod("disconnect").invoke(closeable);
             }
         } catch (Exception | LinkageError e) {
             AgentLog.debug("Could not close a superseded " + closeable.getClass().getName() + ": " + e);

@@ -1,15 +1,21 @@
 package io.resilienceagent.weaving;
 
+import io.resilienceagent.config.MethodMapping;
 import io.resilienceagent.log.AgentLog;
+import java.util.List;
 
 /**
  * The JDK's dynamic proxies ({@code java.lang.reflect.Proxy}, what Feign and Retrofit make of a client
- * interface) are never woven: their methods only hand each call to an invocation handler. A pattern that
- * names such an interface then covers nothing, so a proxy implementing one gets a WARN line saying what
- * to name instead, rather than leaving the calls silently unprotected. (Spring's JDK proxies hand calls
- * to a bean, whose class the same patterns cover: no line for those.)
+ * interface, and Spring of its HTTP interface clients and repositories) are never woven: their methods
+ * only hand each call to an invocation handler. A pattern that names such an interface's method then
+ * covers nothing, so the first proxy class implementing it gets one WARN line saying what to name
+ * instead, rather than the calls running silently unprotected. A Spring proxy (one implementing
+ * {@code SpringProxy}) of a bean hands calls to the bean, whose class the same patterns cover and which
+ * is woven before its proxy is made: no line while some class the pattern covers was woven.
  */
 final class JdkProxies {
+    private static final String SPRING_PROXY = "org/springframework/aop/SpringProxy";
+
     private JdkProxies() {
     }
 
@@ -19,17 +25,40 @@ final class JdkProxies {
                 && (internalName.startsWith("$Proxy") || internalName.contains("/$Proxy"));
     }
 
-    /** One WARN line for each interface of the proxy class {@code classFile} that a pattern names. */
+    /** Whether some class one of {@code mappings} covers was woven (a loop: this may run before main, where the agent spins no lambda). */
+    private static boolean anyMatched(MethodSelector selector, List<MethodMapping> mappings) {
+        for (MethodMapping mapping : mappings) {
+            if (selector.hasMatched(mapping)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** At most one WARN line for each interface of the proxy class {@code classFile} whose methods a pattern names. */
     static void warnIfNamed(MethodSelector selector, String internalName, byte[] classFile) {
         ClassHeader header = ClassHeader.parse(classFile).orElse(null);
-        if (header == null || GeneratedProxies.implementsProxyInterface(header.interfaces())) {
+        if (header == null) {
             return;
         }
+        boolean spring = header.interfaces().contains(SPRING_PROXY);
+        List<MethodInfo> methods = null;
         for (String implemented : header.interfaces()) {
-            if (selector.namesType(implemented)) {
+            if (implemented.startsWith("java/") || implemented.startsWith("org/springframework/")) {
+                continue;
+            }
+            if (methods == null) {
+                methods = ClassHeader.methods(classFile);
+            }
+            List<MethodMapping> naming = selector.mappingsNamingMethodOf(implemented, methods);
+            if (naming.isEmpty() || spring && anyMatched(selector, naming)) {
+                continue;
+            }
+            if (selector.firstProxyWarning(implemented)) {
                 AgentLog.warn(implemented.replace('/', '.') + " is implemented by " + internalName.replace('/', '.')
-                        + ", a java.lang.reflect.Proxy (as Feign and Retrofit make), which the agent does not weave: calls "
-                        + "through it run unprotected; protect the application's method that calls it");
+                        + ", a java.lang.reflect.Proxy (as Feign, Retrofit and Spring's HTTP interface clients and "
+                        + "repositories make), which the agent does not weave: calls through it run unprotected; protect "
+                        + "the application's method that calls it");
             }
         }
     }

@@ -21,6 +21,8 @@ public final class MethodSelector {
     private final PatternIndex index;
     private final TypeHierarchy hierarchy;
     private final Set<String> matchedPatterns = ConcurrentHashMap.newKeySet();
+    /** Interfaces whose JDK proxies were warned about (JdkProxies). */
+    private final Set<String> proxyWarnings = ConcurrentHashMap.newKeySet();
     /** Whether a method name is one some pattern's method part matches. */
     private final MethodNameFilter methodNames;
 
@@ -60,9 +62,31 @@ public final class MethodSelector {
                 || hierarchy.inheritancePossible(loader, internalName) && ClassHeader.declaresMethodNamed(classFile, methodNames);
     }
 
-    /** Whether a pattern names {@code internalName} itself (by its name, a wildcard's included). */
-    boolean namesType(String internalName) {
-        return index.mappingsNaming(internalName).length > 0;
+    /**
+     * The patterns that name the type {@code internalName} itself (by its name, a wildcard's included) and
+     * one of {@code methods}, which the type declares; empty when none does.
+     */
+    List<MethodMapping> mappingsNamingMethodOf(String internalName, List<MethodInfo> methods) {
+        List<MethodMapping> naming = new ArrayList<>();
+        for (MethodMapping mapping : mappingsAt(index.mappingsNaming(internalName))) {
+            for (MethodInfo method : methods) {
+                if (mappingFor(List.of(mapping), method).isPresent()) {
+                    naming.add(mapping);
+                    break;
+                }
+            }
+        }
+        return naming;
+    }
+
+    /** Whether {@code mapping}'s pattern has matched a method woven so far. */
+    boolean hasMatched(MethodMapping mapping) {
+        return matchedPatterns.contains(mapping.pattern().toString());
+    }
+
+    /** Whether the proxies of {@code internalName} were warned about already (one line per interface and config); marks it. */
+    boolean firstProxyWarning(String internalName) {
+        return proxyWarnings.add(internalName);
     }
 
     /**

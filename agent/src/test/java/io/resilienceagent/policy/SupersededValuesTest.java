@@ -93,6 +93,28 @@ class SupersededValuesTest {
     }
 
     @Test
+    void anotherValueWithADisconnectMethodIsLeftAlone() {
+        SharedClient client = new SharedClient();
+
+        FailedValues.release(client);
+
+        assertThat(client.disconnected).as("disconnect() of a value that is no response may tear down what others share").isFalse();
+    }
+
+    /** A failing value (it has a status) whose disconnect() closes a client others share. */
+    public static final class SharedClient {
+        boolean disconnected;
+
+        public int getStatus() {
+            return 503;
+        }
+
+        public void disconnect() {
+            disconnected = true;
+        }
+    }
+
+    @Test
     void anAutoCloseableSuccessIsNeverClosed() throws Exception {
         Response result = ProtectedCall.call(guard(3, 100), returning(200));
 

@@ -94,25 +94,60 @@ class GeneratedProxiesTest {
     }
 
     @Test
-    void aJdkProxyOfAnInterfaceAPatternNamesIsLeftUnwovenWithOneLine() {
+    void aJdkProxyOfAnInterfaceWhoseMethodAPatternNamesGetsOneLine() {
         List<MethodMapping> byInterface = mappings("com.example.sample.Fetcher.fetch");
         MethodSelector selector = new MethodSelector(byInterface);
-        ResilienceTransformer transformer = new ResilienceTransformer(selector,
-                new ClassInstrumenter(registry(byInterface), selector));
+        ResilienceTransformer transformer = new ResilienceTransformer(selector, new ClassInstrumenter(registry(byInterface), selector));
 
-        byte[] feignLike = transformer.transform(null, getClass().getClassLoader(), "jdk/proxy2/$Proxy12", null, null,
-                fetcherClass("jdk/proxy2/$Proxy12", FETCHER));
-        byte[] springLike = transformer.transform(null, getClass().getClassLoader(), "jdk/proxy2/$Proxy13", null, null,
-                fetcherClass("jdk/proxy2/$Proxy13", FETCHER, "org/springframework/aop/SpringProxy"));
-        byte[] annotation = transformer.transform(null, getClass().getClassLoader(), "com/example/sample/$Proxy14", null, null,
-                fetcherClass("com/example/sample/$Proxy14", "java/lang/annotation/Annotation"));
+        for (String name : new String[] {"jdk/proxy2/$Proxy12", "jdk/proxy3/$Proxy15"}) { // one per class loader
+            assertThat(transformer.transform(null, getClass().getClassLoader(), name, null, null, fetcherClass(name, FETCHER)))
+                    .isNull();
+        }
 
-        assertThat(feignLike).isNull();
-        assertThat(springLike).isNull();
-        assertThat(annotation).isNull();
         assertThat(agentLog.text().lines()).containsExactly("WARN  com.example.sample.Fetcher is implemented by "
-                + "jdk.proxy2.$Proxy12, a java.lang.reflect.Proxy (as Feign and Retrofit make), which the agent does not "
-                + "weave: calls through it run unprotected; protect the application's method that calls it");
+                + "jdk.proxy2.$Proxy12, a java.lang.reflect.Proxy (as Feign, Retrofit and Spring's HTTP interface clients "
+                + "and repositories make), which the agent does not weave: calls through it run unprotected; protect the "
+                + "application's method that calls it");
+    }
+
+    @Test
+    void noLineForAProxyOfAnInterfaceWhoseMethodsNoPatternNamesAsAnAnnotationsProxy() {
+        List<MethodMapping> wildcard = mappings("com.example.sample.*.fetch");
+        MethodSelector selector = new MethodSelector(wildcard);
+        ResilienceTransformer transformer = new ResilienceTransformer(selector, new ClassInstrumenter(registry(wildcard), selector));
+        ClassWriter audited = new ClassWriter(0); // an annotation's proxy: the annotation type and its value()
+        audited.visit(Opcodes.V17, Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL, "jdk/proxy2/$Proxy20", null, "java/lang/reflect/Proxy",
+                new String[] {"com/example/sample/Audited"});
+        audited.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_FINAL, "value", "()Ljava/lang/String;", null, null).visitEnd();
+        audited.visitEnd();
+
+        assertThat(transformer.transform(null, getClass().getClassLoader(), "jdk/proxy2/$Proxy20", null, null,
+                audited.toByteArray())).isNull();
+
+        assertThat(agentLog.text()).isEmpty();
+    }
+
+    @Test
+    void aSpringProxyGetsTheLineOnlyIfNoClassThePatternCoversWasWoven() {
+        List<MethodMapping> byInterface = mappings("com.example.sample.Fetcher.fetch");
+        MethodSelector selector = new MethodSelector(byInterface);
+        ResilienceTransformer transformer = new ResilienceTransformer(selector, new ClassInstrumenter(registry(byInterface), selector));
+        String spring = "org/springframework/aop/SpringProxy";
+
+        // a Spring HTTP interface client or repository: no bean behind it
+        transformer.transform(null, getClass().getClassLoader(), "jdk/proxy2/$Proxy30", null, null,
+                fetcherClass("jdk/proxy2/$Proxy30", FETCHER, spring));
+        assertThat(agentLog.text()).contains("WARN  com.example.sample.Fetcher is implemented by jdk.proxy2.$Proxy30");
+
+        // a Spring proxy of a bean, woven first
+        List<MethodMapping> again = mappings("com.example.sample.Fetcher.fetch");
+        MethodSelector beanSelector = new MethodSelector(again);
+        ResilienceTransformer beans = new ResilienceTransformer(beanSelector, new ClassInstrumenter(registry(again), beanSelector));
+        assertThat(beans.transform(null, getClass().getClassLoader(), "com/example/sample/FetcherBean", null, null,
+                fetcherClass("com/example/sample/FetcherBean", FETCHER))).as("the bean, woven").isNotNull();
+        beans.transform(null, getClass().getClassLoader(), "jdk/proxy2/$Proxy31", null, null,
+                fetcherClass("jdk/proxy2/$Proxy31", FETCHER, spring));
+        assertThat(agentLog.text()).doesNotContain("$Proxy31");
     }
 
     @Test

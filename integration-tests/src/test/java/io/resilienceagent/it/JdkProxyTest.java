@@ -35,7 +35,7 @@ class JdkProxyTest {
                 .isEqualTo("java.net.ConnectException");
         assertThat(run.agentLog()).as(run::describe).filteredOn(line -> line.contains("java.lang.reflect.Proxy")).singleElement()
                 .asString().matches("WARN  com\\.example\\.proxied\\.QuoteApi is implemented by jdk\\.proxy\\d+\\.\\$Proxy\\d+, a "
-                        + "java\\.lang\\.reflect\\.Proxy \\(as Feign and Retrofit make\\), which the agent does not weave: calls through "
-                        + "it run unprotected; protect the application's method that calls it");
+                        + "java\\.lang\\.reflect\\.Proxy \\(as Feign, Retrofit and Spring's HTTP interface clients and repositories make\\), "
+                        + "which the agent does not weave: calls through it run unprotected; protect the application's method that calls it");
     }
 }
