@@ -91,6 +91,12 @@ public final class ClassInstrumenter {
             AgentLog.debug("Not instrumenting " + className + ": a generated proxy, whose target class the patterns cover");
             return null;
         }
+        if (isWovenAlready(classFile)) {
+            // the woven bytes handed back (a redefinition with the bytes the JVM runs, which a tool read from it):
+            // weaving them again would wrap the calls twice
+            AgentLog.debug("Not instrumenting " + className + " again: its class file is woven already");
+            return null;
+        }
         List<MethodInfo> methods = ClassHeader.methods(classFile);
         Map<String, Integer> ids = new HashMap<>();
         Set<String> async = new HashSet<>();
@@ -182,6 +188,18 @@ public final class ClassInstrumenter {
             AgentLog.warn(warning);
         }
         return woven.classFile();
+    }
+
+    /** Whether {@code classFile} calls the agent's {@code Dispatcher}: a class the agent wove, as nothing else does. */
+    static boolean isWovenAlready(byte[] classFile) {
+        byte[] name = MethodWeaver.DISPATCHER.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        for (int at = 0; at + name.length <= classFile.length; at++) {
+            if (classFile[at] == name[0] && classFile[at + name.length - 1] == name[name.length - 1]
+                    && java.util.Arrays.equals(classFile, at, at + name.length, name, 0, name.length)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private boolean hasAttemptTimeout(String service) {

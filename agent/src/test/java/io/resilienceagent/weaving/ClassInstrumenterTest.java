@@ -203,4 +203,19 @@ class ClassInstrumenterTest {
                 .isExactlyInstanceOf(ConnectException.class);
         assertThat(invoke(instance, target.getMethod("fetch", String.class), "k")).isEqualTo("value-k");
     }
+
+    @Test
+    void aClassFileWovenAlreadyIsNotWovenAgain() throws Exception {
+        instrumentedTarget(3, 100);
+        byte[] woven = new ClassInstrumenter(registry, selector).instrument(TARGET, ClassHeaderTest.classFile(FlakyTarget.class),
+                MethodSelectorTest.covering(selector, FlakyTarget.class), getClass().getClassLoader());
+        assertThat(woven).isNotNull();
+
+        // what a redefinition with the bytes the JVM runs hands the transformer
+        byte[] again = new ClassInstrumenter(registry, selector).instrument(TARGET, woven,
+                MethodSelectorTest.covering(selector, FlakyTarget.class), getClass().getClassLoader());
+
+        assertThat(again).as("left as it is, not wrapped a second time").isNull();
+        assertThat(ClassInstrumenter.isWovenAlready(ClassHeaderTest.classFile(FlakyTarget.class))).isFalse();
+    }
 }
