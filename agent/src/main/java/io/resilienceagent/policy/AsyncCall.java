@@ -51,7 +51,7 @@ final class AsyncCall extends CallerFuture implements BiConsumer<Object, Throwab
         this.owner = owner;
         this.receiver = receiver;
         this.arguments = arguments;
-        this.contextLoader = Thread.currentThread().getContextClassLoader();
+        this.contextLoader = Privileged.contextLoader();
     }
 
     /** The first attempt's future completed. */

@@ -105,11 +105,15 @@ final class AsyncScheduler {
         @SuppressWarnings("removal") // AccessController: a no-op from JDK 24, still needed on 17 to 23
         public Thread newThread(Runnable task) {
             String name = prefix + count.incrementAndGet();
-            PrivilegedAction<Thread> create = () -> new Thread(null, task, name, 0, false);
-            Thread thread = AccessController.doPrivileged(create);
-            thread.setContextClassLoader(null);
-            thread.setDaemon(true);
-            return thread;
+            // all of it privileged: a security manager may deny the application's frames on the stack setting a
+            // thread's context class loader, and the executor would then never start its thread
+            PrivilegedAction<Thread> create = () -> {
+                Thread thread = new Thread(null, task, name, 0, false);
+                thread.setContextClassLoader(null);
+                thread.setDaemon(true);
+                return thread;
+            };
+            return AccessController.doPrivileged(create);
         }
     }
 }

@@ -24,7 +24,7 @@ final class CallerFutures {
                 return CompletableFuture.class;
             }
             try {
-                return Class.forName(returnType, false, owner.getClassLoader());
+                return Class.forName(returnType, false, Privileged.loaderOf(owner));
             } catch (ClassNotFoundException e) {
                 throw new IllegalStateException("cannot load " + returnType + " from the class loader of " + owner.getName(), e);
             }

@@ -20,16 +20,36 @@ final class MethodInvoker {
         @Override
         protected MethodHandle computeValue(Class<?> owner) {
             try {
-                MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(owner, MethodHandles.lookup());
-                MethodType type = MethodType.fromMethodDescriptorString(descriptor, owner.getClassLoader());
-                MethodHandle handle = isStatic ? lookup.findStatic(owner, name, type) : lookup.findSpecial(owner, name, type, owner);
-                // a varargs method's handle would take the argument array for one more vararg and wrap it again
-                return handle.asFixedArity();
-            } catch (ReflectiveOperationException | RuntimeException e) {
-                throw new CannotRun("cannot run " + owner.getName() + "." + name + " again: " + e, e);
+                return find(owner);
+            } catch (SecurityException denied) {
+                // a security manager denying the application's code on the stack what finding the method asks
+                try {
+                    return Privileged.run(new java.security.PrivilegedAction<MethodHandle>() {
+                        @Override
+                        public MethodHandle run() {
+                            return find(owner);
+                        }
+                    });
+                } catch (SecurityException stillDenied) {
+                    throw new CannotRun("cannot run " + owner.getName() + "." + name + " again: " + stillDenied, stillDenied);
+                }
             }
         }
     };
+
+    private MethodHandle find(Class<?> owner) {
+        try {
+            MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(owner, MethodHandles.lookup());
+            MethodType type = MethodType.fromMethodDescriptorString(descriptor, owner.getClassLoader());
+            MethodHandle handle = isStatic ? lookup.findStatic(owner, name, type) : lookup.findSpecial(owner, name, type, owner);
+            // a varargs method's handle would take the argument array for one more vararg and wrap it again
+            return handle.asFixedArity();
+        } catch (SecurityException denied) {
+            throw denied;
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new CannotRun("cannot run " + owner.getName() + "." + name + " again: " + e, e);
+        }
+    }
 
     MethodInvoker(String name, String descriptor, boolean isStatic) {
         this.name = name;

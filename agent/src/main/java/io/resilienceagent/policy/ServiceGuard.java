@@ -218,8 +218,8 @@ public final class ServiceGuard {
 
     /** The class loader that sees the application's exception classes: the owner's, else the thread's context loader. */
     private static ClassLoader loaderOf(Class<?> owner) {
-        ClassLoader loader = owner == null ? null : owner.getClassLoader();
-        return loader != null ? loader : Thread.currentThread().getContextClassLoader();
+        ClassLoader loader = owner == null ? null : Privileged.loaderOf(owner);
+        return loader != null ? loader : Privileged.contextLoader();
     }
 
     /** The settings new calls start with. */

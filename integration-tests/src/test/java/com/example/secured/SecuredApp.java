@@ -4,6 +4,7 @@ import com.example.support.StepRunner;
 import java.io.InputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code SecuredApp STEP...}, run under a security manager whose policy grants this application's code
@@ -34,11 +35,14 @@ public final class SecuredApp {
         };
         Class<?> type = own.loadClass(SecuredClient.class.getName());
         Object client = type.getConstructor().newInstance();
-        Method call = type.getMethod("call");
         StepRunner.run(args, (op, a, extra) -> {
+            Method method = type.getMethod(op);
             try {
-                return call.invoke(client);
+                Object value = method.invoke(client);
+                return value instanceof java.util.concurrent.CompletableFuture<?> future ? future.get(10, TimeUnit.SECONDS) : value;
             } catch (InvocationTargetException e) {
+                throw e.getCause();
+            } catch (java.util.concurrent.ExecutionException e) {
                 throw e.getCause();
             }
         });

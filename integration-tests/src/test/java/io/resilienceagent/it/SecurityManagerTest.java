@@ -29,7 +29,10 @@ class SecurityManagerTest {
     void underASecurityManagerThatGrantsTheAgentJarAllPermissionCallsAreProtected() throws IOException {
         Path config = ResilienceYaml.create()
                 .service("secured", "retry: { maxAttempts: 3, minWait: 0s, maxWait: 0s }")
+                .service("guarded", "retry: { maxAttempts: 1 }", "circuitBreaker: { failureThreshold: 1, recoveryTimeout: 1h }")
                 .method("com.example.secured.SecuredClient.call", "secured")
+                .method("com.example.secured.SecuredClient.callAsync", "secured")
+                .method("com.example.secured.SecuredClient.down", "guarded")
                 .writeTo(dir);
         Path policy = Files.writeString(dir.resolve("app.policy"), "grant codeBase \"" + Artifacts.agentJar().toUri()
                 + "\" { permission java.security.AllPermission; };\n" + "grant codeBase \"" + Artifacts.testClasses().toUri()
@@ -41,15 +44,22 @@ class SecurityManagerTest {
             ChildResult run = ChildJvm.on(new Jdk("17", "java17.home"))
                     .withAgentArgs("config=" + config + ",cache=" + cache).systemProperty("resilience.logLevel", "DEBUG")
                     .jvmOption("-Djava.security.manager").systemProperty("java.security.policy", policy.toString())
-                    .main(SecuredApp.class, "call", "call", "call").run();
+                    .main(SecuredApp.class, "call", "call", "call", "down", "down", "callAsync").run();
 
             assertThat(run.exitCode()).as(run::describe).isZero();
             for (int call = 1; call <= 3; call++) {
                 assertThat(run.call(call).outcome()).as("%s start, call %d%n%s", start, call, run.describe()).isEqualTo("OK");
                 assertThat(run.call(call).attempts()).isEqualTo(2);
             }
-            assertThat(run.agentLog()).as(run::describe)
-                    .noneMatch(line -> line.startsWith("ERROR") || line.startsWith("WARN  resilience-agent") || line.contains("unprotected"));
+            assertThat(run.call(4).exceptionClass()).as(run::describe).isEqualTo("java.net.ConnectException");
+            assertThat(run.call(5).exceptionClass()).as("the OPEN breaker rejects%n%s", run.describe())
+                    .isEqualTo("io.resilienceagent.CircuitBreakerOpenException");
+            assertThat(run.call(5).attempts()).as("the body does not run").isZero();
+            assertThat(run.call(6).outcome()).as("the async call retried on the agent's threads%n%s", run.describe()).isEqualTo("OK");
+            assertThat(run.call(6).attempts()).isEqualTo(2);
+            assertThat(run.agentLog()).as(run::describe).noneMatch(line -> line.startsWith("WARN  resilience-agent")
+                    || line.contains("unprotected") || line.startsWith("ERROR") && !line.equals("ERROR Circuit breaker open for guarded")
+                    && !line.startsWith("ERROR Circuit breaker for guarded: CLOSED -> OPEN"));
             if (start.equals("second")) {
                 assertThat(run.agentLog()).as("the woven-class cache served the class%n%s", run.describe())
                         .contains("DEBUG Woven code of com.example.secured.SecuredClient read from the woven-class cache");
