@@ -114,11 +114,17 @@ final class AgentClassLoader extends ClassLoader {
      */
     private Class<?> bootstrapOrParent(String name) throws ClassNotFoundException {
         try {
+            return bootstrapOrParentAsCalled(name);
+        } catch (SecurityException denied) {
+            return bootstrapOrParentPrivileged(name);
+        }
+    }
+
+    private Class<?> bootstrapOrParentAsCalled(String name) throws ClassNotFoundException {
+        try {
             return Class.forName(name, false, null);
         } catch (ClassNotFoundException notBootstrap) {
             return getParent().loadClass(name);
-        } catch (SecurityException denied) {
-            return bootstrapOrParentPrivileged(name);
         }
     }
 
@@ -134,11 +140,7 @@ final class AgentClassLoader extends ClassLoader {
             return java.security.AccessController.doPrivileged(new java.security.PrivilegedExceptionAction<Class<?>>() {
                 @Override
                 public Class<?> run() throws ClassNotFoundException {
-                    try {
-                        return Class.forName(name, false, null);
-                    } catch (ClassNotFoundException notBootstrap) {
-                        return getParent().loadClass(name);
-                    }
+                    return bootstrapOrParentAsCalled(name);
                 }
             });
         } catch (java.security.PrivilegedActionException e) {

@@ -154,6 +154,28 @@ record ClassHeader(String name, int access, String superName, List<String> inter
         return at;
     }
 
+    /**
+     * Whether one of the class file's UTF-8 constants holds exactly one of {@code texts} (ASCII): a class,
+     * descriptor or annotation it refers to. False for anything that is not a well-formed class file.
+     */
+    static boolean holdsText(byte[] bytes, List<byte[]> texts) {
+        try {
+            int[] entries = constants(bytes);
+            for (int i = 1; entries != null && i < entries.length; i++) {
+                if (entries[i] != 0 && bytes[entries[i]] == UTF8) {
+                    for (byte[] text : texts) {
+                        if (isText(bytes, entries, i, text)) {
+                            return true;
+                        }
+                    }
+                }
+            }
+            return false;
+        } catch (RuntimeException malformed) {
+            return false;
+        }
+    }
+
     /** Whether the UTF-8 constant at {@code index} holds exactly {@code text} (ASCII). */
     private static boolean isText(byte[] bytes, int[] entries, int index, byte[] text) {
         int utfAt = constant(bytes, entries, index, UTF8);

@@ -190,16 +190,11 @@ public final class ClassInstrumenter {
         return woven.classFile();
     }
 
-    /** Whether {@code classFile} calls the agent's {@code Dispatcher}: a class the agent wove, as nothing else does. */
+    private static final List<byte[]> DISPATCHER = List.of(MethodWeaver.DISPATCHER.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+    /** Whether {@code classFile} refers to the agent's {@code Dispatcher}: a class the agent wove, as nothing else does. */
     static boolean isWovenAlready(byte[] classFile) {
-        byte[] name = MethodWeaver.DISPATCHER.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        for (int at = 0; at + name.length <= classFile.length; at++) {
-            if (classFile[at] == name[0] && classFile[at + name.length - 1] == name[name.length - 1]
-                    && java.util.Arrays.equals(classFile, at, at + name.length, name, 0, name.length)) {
-                return true;
-            }
-        }
-        return false;
+        return ClassHeader.holdsText(classFile, DISPATCHER);
     }
 
     private boolean hasAttemptTimeout(String service) {

@@ -2,7 +2,6 @@ package io.resilienceagent.weaving;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +19,7 @@ import org.objectweb.asm.Opcodes;
  * attempts multiply with the agent's; or a transaction (Spring's, Jakarta's), inside which the agent
  * retries, since the transaction's proxy calls the woven body. Each gives a WARN line when the method is
  * woven; the method is woven all the same. Read only for a class being woven, and with ASM only when its
- * class file holds one of the names at all.
+ * constant pool holds one of the annotations' descriptors at all.
  */
 final class FrameworkAnnotations {
     private static final Map<String, String> RETRIES = Map.of(
@@ -33,15 +32,15 @@ final class FrameworkAnnotations {
             "Lorg/springframework/transaction/annotation/Transactional;", "Spring's @Transactional",
             "Ljakarta/transaction/Transactional;", "@jakarta.transaction.Transactional",
             "Ljavax/transaction/Transactional;", "@javax.transaction.Transactional");
-    /** What every descriptor above ends with; a class file holding none of them has none of the annotations. */
-    private static final List<byte[]> ENDINGS = List.of(bytes("Retryable;"), bytes("/Retry;"), bytes("Transactional;"));
+    /** The descriptors above; a class file holding none of them has none of the annotations. */
+    private static final List<byte[]> DESCRIPTORS = descriptors();
 
     private FrameworkAnnotations() {
     }
 
     /** The WARN lines for the methods {@code woven} (keys to signatures) of {@code classFile}, in file order. */
     static List<String> warnings(byte[] classFile, Map<String, String> woven) {
-        if (!mentionsAny(classFile)) {
+        if (!ClassHeader.holdsText(classFile, DESCRIPTORS)) {
             return List.of();
         }
         Map<String, List<String>> found = annotationsOf(classFile, woven.keySet());
@@ -119,22 +118,14 @@ final class FrameworkAnnotations {
         return RETRIES.containsKey(descriptor) || TRANSACTIONS.containsKey(descriptor);
     }
 
-    /** One pass over the bytes: at each {@code ;}, whether one of {@link #ENDINGS} ends there. */
-    private static boolean mentionsAny(byte[] classFile) {
-        for (int at = 0; at < classFile.length; at++) {
-            if (classFile[at] == ';') {
-                for (byte[] ending : ENDINGS) {
-                    int start = at + 1 - ending.length;
-                    if (start >= 0 && Arrays.equals(classFile, start, at + 1, ending, 0, ending.length)) {
-                        return true;
-                    }
-                }
-            }
+    private static List<byte[]> descriptors() {
+        List<byte[]> all = new ArrayList<>();
+        for (String descriptor : RETRIES.keySet()) {
+            all.add(descriptor.getBytes(StandardCharsets.US_ASCII));
         }
-        return false;
-    }
-
-    private static byte[] bytes(String text) {
-        return text.getBytes(StandardCharsets.US_ASCII);
+        for (String descriptor : TRANSACTIONS.keySet()) {
+            all.add(descriptor.getBytes(StandardCharsets.US_ASCII));
+        }
+        return List.copyOf(all);
     }
 }

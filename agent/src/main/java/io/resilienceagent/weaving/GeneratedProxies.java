@@ -1,5 +1,6 @@
 package io.resilienceagent.weaving;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -46,6 +47,18 @@ final class GeneratedProxies {
         }
         ClassHeader header = ClassHeader.parse(classFile).orElse(null); // no lambda: this may run before main
         return header != null && implementsProxyInterface(header.interfaces());
+    }
+
+    /** The same for a loaded class, by its name and the interfaces it implements directly. */
+    static boolean isProxy(Class<?> type) {
+        if (isProxyName(type.getName().replace('.', '/'))) {
+            return true;
+        }
+        List<String> interfaces = new ArrayList<>();
+        for (Class<?> implemented : type.getInterfaces()) {
+            interfaces.add(implemented.getName().replace('.', '/'));
+        }
+        return implementsProxyInterface(interfaces);
     }
 
     /** Whether a class implementing {@code interfaces} directly is a generated proxy. */

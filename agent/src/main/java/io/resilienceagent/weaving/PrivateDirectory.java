@@ -101,17 +101,13 @@ final class PrivateDirectory {
             return true;
         }
         PosixFileAttributes attributes = Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        Set<PosixFilePermission> permissions = attributes.permissions();
-        return !permissions.contains(PosixFilePermission.GROUP_WRITE) && !permissions.contains(PosixFilePermission.OTHERS_WRITE)
-                && isUsersOrRoots(path, attributes);
+        return !othersCanWrite(attributes.permissions()) && isUsersOrRoots(path, attributes);
     }
 
     private static void requireOwnersAlone(Path path, boolean parent) throws IOException {
         PosixFileAttributes attributes = Files.readAttributes(path, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         Set<PosixFilePermission> permissions = attributes.permissions();
-        boolean othersWrite = permissions.contains(PosixFilePermission.GROUP_WRITE)
-                || permissions.contains(PosixFilePermission.OTHERS_WRITE);
-        if (othersWrite && !(parent && isSticky(path))) {
+        if (othersCanWrite(permissions) && !(parent && isSticky(path))) {
             throw new IOException(path + " is writable by other users (" + PosixFilePermissions.toString(permissions)
                     + "), and whoever can write " + (parent ? "a directory above the cache can replace it and so " : "it can ")
                     + "change the application's code; use a directory only its owner can write (chmod go-w " + path + ")"
@@ -122,6 +118,10 @@ final class PrivateDirectory {
                     + "code through it; use a directory of the JVM's user (" + jvmUser() + ") or of root"
                     + (parent ? ", below directories of that user or of root" : ""));
         }
+    }
+
+    private static boolean othersCanWrite(Set<PosixFilePermission> permissions) {
+        return permissions.contains(PosixFilePermission.GROUP_WRITE) || permissions.contains(PosixFilePermission.OTHERS_WRITE);
     }
 
     /**

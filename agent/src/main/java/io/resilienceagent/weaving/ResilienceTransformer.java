@@ -239,21 +239,10 @@ public final class ResilienceTransformer implements ClassFileTransformer {
             // it is a framework's generated proxy, which is never woven
             ResourceBytes classFile = new ResourceBytes(type);
             return !matching.selector().mappingsCovering(type.getName().replace('.', '/'), classFile, type.getClassLoader())
-                    .isEmpty() || classFile.unreadable && !isGeneratedProxy(type);
+                    .isEmpty() || classFile.unreadable && !GeneratedProxies.isProxy(type);
         } catch (RuntimeException | LinkageError e) {
             return false;
         }
-    }
-
-    private static boolean isGeneratedProxy(Class<?> type) {
-        if (GeneratedProxies.isProxyName(type.getName().replace('.', '/'))) {
-            return true;
-        }
-        List<String> interfaces = new ArrayList<>();
-        for (Class<?> implemented : type.getInterfaces()) {
-            interfaces.add(implemented.getName().replace('.', '/'));
-        }
-        return GeneratedProxies.implementsProxyInterface(interfaces);
     }
 
     /**
