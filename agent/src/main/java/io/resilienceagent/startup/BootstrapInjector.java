@@ -15,7 +15,9 @@ import java.util.jar.JarOutputStream;
 
 /**
  * Makes the few classes that woven code calls visible from every class loader by defining them in
- * the bootstrap class loader, before any agent class that refers to them is linked. (The agent's own
+ * the bootstrap class loader, before any agent class that refers to them is linked (the loaders of
+ * module systems, which ask the bootstrap class loader only for what they are configured to, are woven
+ * to ask it for these: {@code weaving.LoaderDelegation}). (The agent's own
  * class loader never defines them; it only serves their class files for this.)
  *
  * <p>The classes are defined directly (through {@code jdk.internal.misc.Unsafe}, exported to the agent

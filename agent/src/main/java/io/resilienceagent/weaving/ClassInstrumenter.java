@@ -22,13 +22,15 @@ import org.objectweb.asm.Type;
  *
  * <p>Only method bodies change (no new members, no class-format changes), so the same rewrite serves
  * classes loaded before the agent (retransformation). The woven code references nothing but
- * {@code io.resilienceagent.bootstrap.Dispatcher}, which is on the bootstrap class path. A method that
- * cannot be woven safely runs unprotected, with one WARN line naming it; the others are woven.
+ * {@code io.resilienceagent.bootstrap.Dispatcher}, which is on the bootstrap class path; a class whose loader
+ * does not see it is left as it is ({@link BootstrapVisibility}). A method that cannot be woven safely runs
+ * unprotected, with one WARN line naming it; the others are woven.
  */
 public final class ClassInstrumenter {
     private final ServiceRegistry registry;
     private final MethodSelector selector;
     private final WovenClassCache cache;
+    private final BootstrapVisibility visibility;
 
     public ClassInstrumenter(ServiceRegistry registry, MethodSelector selector) {
         this(registry, selector, WovenClassCache.NONE);
@@ -36,14 +38,20 @@ public final class ClassInstrumenter {
 
     /** @param cache where woven classes are kept from one start to the next ({@link WovenClassCache#NONE}: nowhere) */
     public ClassInstrumenter(ServiceRegistry registry, MethodSelector selector, WovenClassCache cache) {
+        this(registry, selector, cache, new BootstrapVisibility());
+    }
+
+    private ClassInstrumenter(ServiceRegistry registry, MethodSelector selector, WovenClassCache cache,
+            BootstrapVisibility visibility) {
         this.registry = registry;
         this.selector = selector;
         this.cache = cache;
+        this.visibility = visibility;
     }
 
     /** The same, weaving by other patterns (a reload). */
     ClassInstrumenter with(MethodSelector otherSelector) {
-        return new ClassInstrumenter(registry, otherSelector, cache);
+        return new ClassInstrumenter(registry, otherSelector, cache, visibility);
     }
 
     /** How log lines name a method: {@code SimpleClassName.method}; the JDK's client as the {@code HttpClient} a pattern names. */
@@ -102,9 +110,18 @@ public final class ClassInstrumenter {
         Set<String> async = new HashSet<>();
         Map<String, MethodMapping> mappings = new HashMap<>();
         Map<String, MethodInfo> byKey = new HashMap<>();
+        Boolean linkable = null; // asked at the first covered method
         for (MethodInfo method : methods) {
             Optional<MethodMapping> mapping = MethodSelector.mappingFor(covering, method);
             if (mapping.isEmpty()) {
+                continue;
+            }
+            if (linkable == null) {
+                linkable = visibility.sees(loader);
+            }
+            if (!linkable) {
+                AgentLog.warn("Could not instrument " + MethodSelector.signature(className, method) + ", it runs unprotected: "
+                        + BootstrapVisibility.reason(loader));
                 continue;
             }
             if (method.isKotlinSuspend()) {

@@ -61,6 +61,9 @@ public final class ResilienceTransformer implements ClassFileTransformer {
         if (internalName == null) {
             return null;
         }
+        if (LoaderDelegation.isLoader(internalName)) {
+            return delegatingLoader(internalName, classFile);
+        }
         if (isIgnored(internalName) && !(current.weavesJdkHttpClient() && JdkClasses.isHttpClient(internalName))) {
             if (classBeingRedefined == null && JdkProxies.isProxyName(internalName)) {
                 warnIfNamed(current, internalName, classFile);
@@ -81,6 +84,17 @@ public final class ResilienceTransformer implements ClassFileTransformer {
                     : readingDispatcher(module, internalName, woven);
         } catch (Throwable t) {
             AgentLog.warn("Could not instrument " + internalName.replace('/', '.') + ", it runs unprotected: " + t);
+            return null;
+        }
+    }
+
+    /** {@link LoaderDelegation#delegating}, which never fails the class's definition. */
+    private static byte[] delegatingLoader(String internalName, byte[] classFile) {
+        try {
+            return LoaderDelegation.delegating(internalName, classFile);
+        } catch (Throwable t) {
+            AgentLog.warn("Could not make class loader " + internalName.replace('/', '.') + " delegate the agent's classes, "
+                    + "the methods of classes it loads run unprotected: " + t);
             return null;
         }
     }
@@ -183,9 +197,9 @@ public final class ResilienceTransformer implements ClassFileTransformer {
         this.jvm = jvm;
         jvm.addTransformer(this, true);
         if (appRunning) {
-            retransform(Set.of());
+            retransform(Set.of(), true);
         } else {
-            retransformOnce(jvm.getAllLoadedClasses(), Set.of());
+            retransformOnce(jvm.getAllLoadedClasses(), Set.of(), true);
         }
     }
 
@@ -198,6 +212,11 @@ public final class ResilienceTransformer implements ClassFileTransformer {
      * {@value #MAX_LOOKS} looks).
      */
     public void retransform(Set<String> alsoClasses) {
+        retransform(alsoClasses, false);
+    }
+
+    /** @param withLoaders whether the module systems' class loaders are looked for too ({@link LoaderDelegation}), which a reload does not change */
+    private void retransform(Set<String> alsoClasses, boolean withLoaders) {
         Set<Class<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
         for (int look = 0; look < MAX_LOOKS; look++) {
             List<Class<?>> fresh = new ArrayList<>();
@@ -209,12 +228,18 @@ public final class ResilienceTransformer implements ClassFileTransformer {
             if (fresh.isEmpty()) {
                 return;
             }
-            retransformOnce(fresh.toArray(new Class<?>[0]), alsoClasses);
+            retransformOnce(fresh.toArray(new Class<?>[0]), alsoClasses, withLoaders);
         }
     }
 
-    private void retransformOnce(Class<?>[] loaded, Set<String> alsoClasses) {
+    private void retransformOnce(Class<?>[] loaded, Set<String> alsoClasses, boolean withLoaders) {
         List<Class<?>> loadedEarlier = new ArrayList<>();
+        for (Class<?> type : loaded) {
+            // a module system's class loader first, so that the classes it loaded are woven once it delegates
+            if (withLoaders && LoaderDelegation.isLoaderClass(type.getName()) && jvm.isModifiableClass(type)) {
+                loadedEarlier.add(0, type);
+            }
+        }
         for (Class<?> type : loaded) {
             // a class woven before is transformed again even when now ignored: the JDK's HTTP client once its
             // pattern is gone, so that it runs unwoven

@@ -1,0 +1,28 @@
+package com.example.modular.bundled;
+
+import java.net.ConnectException;
+
+/**
+ * The protected class, loaded by a module system's class loader (an OSGi bundle's, a JBoss module's):
+ * it sees nothing of the application's class path, so it counts its own runs for the launcher to read.
+ */
+public class ModularClient {
+    /** Runs of the methods' bodies. */
+    public static int runs;
+    private static int calls;
+
+    /** Fails with a transient failure twice, then answers. */
+    public String call() throws ConnectException {
+        runs++;
+        if (++calls % 3 != 0) {
+            throw new ConnectException("refused " + calls);
+        }
+        return "fine";
+    }
+
+    /** Always fails. */
+    public String down() throws ConnectException {
+        runs++;
+        throw new ConnectException("down");
+    }
+}
