@@ -4,28 +4,35 @@ import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.lang.ref.WeakReference;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 
 /**
  * One thread's count of calls per service, written only by that thread: counting a call is a plain
  * increment, where a shared counter would cost an atomic instruction on every call (the largest single
  * cost of the success path). A total adds up every thread's counts; the counts of threads that have
- * ended are folded into a running total, so the list of threads stays as long as the live ones.
+ * ended are folded into a running total, so the list of threads stays within twice the live ones.
  *
  * <p>The owner writes with opaque stores, so every increment reaches memory and a reader sees counts
  * that are exact once the counting calls have completed (as a test or an operator observes them).
  */
 final class ThreadCallCounts {
     private static final VarHandle SLOT = MethodHandles.arrayElementVarHandle(long[].class);
-    /** How many threads may register before the list is swept of ended threads. */
+    /** The fewest threads that register between two sweeps of the list. */
     private static final int SWEEP_EVERY = 64;
 
     /** Guarded by itself. */
     private static final List<ThreadCallCounts> REGISTERED = new ArrayList<>();
     /** Counts of ended threads, per service; guarded by {@link #REGISTERED}. */
     private static long[] ended = new long[0];
-    private static int registrationsSinceSweep;
+    /**
+     * Registrations left before the next sweep: as many as the list kept at the last one (at least
+     * {@value #SWEEP_EVERY}), so that the sweeps cost a constant per registration however many threads
+     * are alive (a virtual thread per request), and the list holds at most twice the live threads and
+     * {@value #SWEEP_EVERY} more; guarded by {@link #REGISTERED}.
+     */
+    private static int registrationsUntilSweep = SWEEP_EVERY;
+    /** Sweeps so far, for tests; guarded by {@link #REGISTERED}. */
+    private static long sweeps;
 
     private final WeakReference<Thread> owner;
     /** Per service index; replaced by a longer copy, only by the owner, when a new service is counted. */
@@ -43,15 +50,26 @@ final class ThreadCallCounts {
     }
 
     static ThreadCallCounts forCurrentThread() {
-        ThreadCallCounts counts = new ThreadCallCounts(Thread.currentThread());
+        return register(Thread.currentThread());
+    }
+
+    /** New counts owned by {@code owner}, the current thread but in tests. */
+    static ThreadCallCounts register(Thread owner) {
+        ThreadCallCounts counts = new ThreadCallCounts(owner);
         synchronized (REGISTERED) {
-            if (++registrationsSinceSweep >= SWEEP_EVERY) {
-                registrationsSinceSweep = 0;
+            if (--registrationsUntilSweep <= 0) {
                 sweep();
             }
             REGISTERED.add(counts);
         }
         return counts;
+    }
+
+    /** How many times the list was swept so far. */
+    static long sweeps() {
+        synchronized (REGISTERED) {
+            return sweeps;
+        }
     }
 
     /** Counts one call of {@code service}; only on the owner thread. */
@@ -88,23 +106,31 @@ final class ThreadCallCounts {
         return grown;
     }
 
-    /** Folds the counts of threads that have ended (their last counts are visible once {@code isAlive} says so). */
+    /**
+     * Folds the counts of threads that have ended (their last counts are visible once {@code isAlive}
+     * says so) and keeps the others, in one pass over the list.
+     */
     private static void sweep() {
-        for (Iterator<ThreadCallCounts> it = REGISTERED.iterator(); it.hasNext();) {
-            ThreadCallCounts counts = it.next();
+        int kept = 0;
+        for (int i = 0, n = REGISTERED.size(); i < n; i++) {
+            ThreadCallCounts counts = REGISTERED.get(i);
             Thread thread = counts.owner.get();
-            if (thread == null || !thread.isAlive()) {
-                long[] slots = counts.counts;
-                if (slots.length > ended.length) {
-                    long[] grown = new long[slots.length];
-                    System.arraycopy(ended, 0, grown, 0, ended.length);
-                    ended = grown;
-                }
-                for (int i = 0; i < slots.length; i++) {
-                    ended[i] += (long) SLOT.getOpaque(slots, i);
-                }
-                it.remove();
+            if (thread != null && thread.isAlive()) {
+                REGISTERED.set(kept++, counts);
+                continue;
+            }
+            long[] slots = counts.counts;
+            if (slots.length > ended.length) {
+                long[] grown = new long[slots.length];
+                System.arraycopy(ended, 0, grown, 0, ended.length);
+                ended = grown;
+            }
+            for (int s = 0; s < slots.length; s++) {
+                ended[s] += (long) SLOT.getOpaque(slots, s);
             }
         }
+        REGISTERED.subList(kept, REGISTERED.size()).clear();
+        registrationsUntilSweep = Math.max(SWEEP_EVERY, kept);
+        sweeps++;
     }
 }

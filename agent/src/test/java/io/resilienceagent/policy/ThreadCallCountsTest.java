@@ -41,6 +41,37 @@ class ThreadCallCountsTest {
     }
 
     @Test
+    void manyLiveThreadsRegisteringSweepTheListAFewTimesNotOnceEveryFewThreads() throws Exception {
+        CountDownLatch finish = new CountDownLatch(1);
+        Thread live = new Thread(() -> await(finish));
+        live.start();
+        long before = ThreadCallCounts.sweeps();
+        for (int i = 0; i < 20_000; i++) {
+            ThreadCallCounts.register(live);
+        }
+        // each sweep walks the whole list: one every 64 registrations was 312 sweeps of up to 20,000 live
+        // threads (a virtual thread per request); one whenever the list has doubled is about log2(20,000 / 64)
+        assertThat(ThreadCallCounts.sweeps() - before).isBetween(1L, 16L);
+        finish.countDown();
+        live.join();
+    }
+
+    @Test
+    void theCountsOfManyEndedThreadsAreFoldedAndTheListShrinks() throws Exception {
+        long before = ThreadCallCounts.total(SERVICE);
+        Thread ended = new Thread(() -> { });
+        ended.start();
+        ended.join();
+        for (int i = 0; i < 5_000; i++) {
+            ThreadCallCounts counts = ThreadCallCounts.register(ended);
+            counts.increment(SERVICE); // as its owner did before it ended
+        }
+
+        assertThat(ThreadCallCounts.total(SERVICE) - before).isEqualTo(5_000);
+        assertThat(ThreadCallCounts.total(SERVICE) - before).as("folded once, not again").isEqualTo(5_000);
+    }
+
+    @Test
     void aServiceCountedByNoThreadHasNoCalls() {
         assertThat(ThreadCallCounts.total(UNCOUNTED)).isZero();
     }
