@@ -10,7 +10,8 @@ import java.util.List;
  * One thread's count of calls per service, written only by that thread: counting a call is a plain
  * increment, where a shared counter would cost an atomic instruction on every call (the largest single
  * cost of the success path). A total adds up every thread's counts; the counts of threads that have
- * ended are folded into a running total, so the list of threads stays within twice the live ones.
+ * ended are folded into a running total, so the list of threads stays within twice those alive when it
+ * was last swept.
  *
  * <p>The owner writes with opaque stores, so every increment reaches memory and a reader sees counts
  * that are exact once the counting calls have completed (as a test or an operator observes them).
@@ -27,8 +28,8 @@ final class ThreadCallCounts {
     /**
      * Registrations left before the next sweep: as many as the list kept at the last one (at least
      * {@value #SWEEP_EVERY}), so that the sweeps cost a constant per registration however many threads
-     * are alive (a virtual thread per request), and the list holds at most twice the live threads and
-     * {@value #SWEEP_EVERY} more; guarded by {@link #REGISTERED}.
+     * are alive (a virtual thread per request), and the list holds at most twice the threads alive at the
+     * last sweep and {@value #SWEEP_EVERY} more; guarded by {@link #REGISTERED}.
      */
     private static int registrationsUntilSweep = SWEEP_EVERY;
     /** Sweeps so far, for tests; guarded by {@link #REGISTERED}. */
@@ -65,7 +66,14 @@ final class ThreadCallCounts {
         return counts;
     }
 
-    /** How many times the list was swept so far. */
+    /** How many counts are registered, of live threads and of threads ended since the last sweep; for tests. */
+    static int registered() {
+        synchronized (REGISTERED) {
+            return REGISTERED.size();
+        }
+    }
+
+    /** How many times the list was swept so far; for tests. */
     static long sweeps() {
         synchronized (REGISTERED) {
             return sweeps;

@@ -13,42 +13,46 @@ import java.util.List;
  * a JBoss Modules loader only those of {@code jboss.modules.system.pkgs}. A method woven in a loader
  * that does not see them would fail at its first call with {@code NoClassDefFoundError}, so such a
  * class is left as it is, with a WARN line naming the fix ({@link LoaderDelegation} makes the common
- * module systems' loaders see them). Asked once per loader, by loading the {@code Dispatcher} through
- * it, which the woven code's first call would do anyway; the loaders are held weakly. A load that
+ * module systems' loaders see them). Asked by loading the {@code Dispatcher} through the loader, which
+ * the woven code's first call would do anyway, until the loader answers yes; those are held weakly. A load that
  * succeeds makes the loader an initiating loader of the class, which the JVM then finds without asking
  * the loader again: so the woven code links even where the loader would refuse the same request from
  * the class's own code (OSGi frameworks delegate to the parent a request from outside a bundle's code).
  */
 final class BootstrapVisibility {
     private static final String PACKAGE = "io.resilienceagent.bootstrap";
-    /** Loaders asked and whether each sees the classes; guarded by this. */
-    private final List<WeakReference<ClassLoader>> loaders = new ArrayList<>();
-    private final List<Boolean> answers = new ArrayList<>();
+    /** Loaders that answered with the {@code Dispatcher}; guarded by this. */
+    private final List<WeakReference<ClassLoader>> seeing = new ArrayList<>();
 
-    /** Whether the woven code of a class of {@code loader} can link against the {@code Dispatcher}. */
+    /**
+     * Whether the woven code of a class of {@code loader} can link against the {@code Dispatcher}. A no is
+     * not kept: a module system's loader that answers no while the agent is being attached answers yes
+     * once its class is woven ({@link LoaderDelegation}), and asking again costs a failed lookup only for
+     * a covered class of a loader that does not see the agent.
+     */
     boolean sees(ClassLoader loader) {
         if (loader == null || loader == ClassLoader.getSystemClassLoader() || loader == ClassLoader.getPlatformClassLoader()) {
             return true; // the JDK's own loaders delegate to the bootstrap class loader
         }
         synchronized (this) {
-            for (int i = loaders.size() - 1; i >= 0; i--) {
-                ClassLoader known = loaders.get(i).get();
+            for (int i = seeing.size() - 1; i >= 0; i--) {
+                ClassLoader known = seeing.get(i).get();
                 if (known == loader) {
-                    return answers.get(i);
+                    return true;
                 }
                 if (known == null) {
-                    loaders.remove(i);
-                    answers.remove(i);
+                    seeing.remove(i);
                 }
             }
         }
         // asked outside the lock: loading through an application's loader runs its code
-        boolean sees = loads(loader);
-        synchronized (this) {
-            loaders.add(new WeakReference<>(loader));
-            answers.add(sees);
+        if (!loads(loader)) {
+            return false;
         }
-        return sees;
+        synchronized (this) {
+            seeing.add(new WeakReference<>(loader));
+        }
+        return true;
     }
 
     private static boolean loads(ClassLoader loader) {

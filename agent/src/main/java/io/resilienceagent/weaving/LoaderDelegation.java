@@ -21,14 +21,14 @@ import org.objectweb.asm.Type;
  * reaches. So the method every class load of such a loader goes through starts, once woven, with
  *
  * <pre>
- * if (name.startsWith("io.resilienceagent.bootstrap.") || name.equals("io.resilienceagent.CircuitBreakerOpenException"))
- *     return Class.forName(name, false, null);
+ * if (name != null && (name.startsWith("io.resilienceagent.bootstrap.") || name.equals("io.resilienceagent.CircuitBreakerOpenException")))
+ *     return Class.forName(name); // through the loader class's own class loader, which asks the boot class loader first
  * </pre>
  *
  * which references nothing but {@code java.lang}. The loaders: Eclipse Equinox's
- * {@code ModuleClassLoader} (Eclipse, Karaf with Equinox, Liferay), Apache Felix's
- * {@code BundleClassLoader} (Karaf, GlassFish, Jira and Confluence's plugins), JBoss Modules'
- * {@code ConcurrentClassLoader} (WildFly, JBoss EAP, Keycloak). A loader class that has no such method
+ * {@code ModuleClassLoader} (3.10 and later: Eclipse, Karaf with Equinox, Liferay), Apache Felix's
+ * {@code BundleClassLoader} (4 and later: Karaf, GlassFish, Jira and Confluence's plugins), JBoss Modules'
+ * {@code ConcurrentClassLoader} (1.5 and later: WildFly, JBoss EAP). A loader class that has no such method
  * is left as it is, with one WARN line; the classes of any loader that does not see the agent's classes
  * stay unwoven ({@link BootstrapVisibility}).
  */
@@ -137,6 +137,8 @@ final class LoaderDelegation {
             Label boot = new Label();
             Label original = new Label();
             super.visitVarInsn(Opcodes.ALOAD, 1);
+            super.visitJumpInsn(Opcodes.IFNULL, original); // the loader's own answer to a null name
+            super.visitVarInsn(Opcodes.ALOAD, 1);
             super.visitLdcInsn(BOOTSTRAP_PACKAGE);
             super.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/String", "startsWith", "(Ljava/lang/String;)Z", false);
             super.visitJumpInsn(Opcodes.IFNE, boot);
@@ -146,11 +148,10 @@ final class LoaderDelegation {
             super.visitJumpInsn(Opcodes.IFEQ, original);
             super.visitLabel(boot);
             entryFrame();
+            // through the loader class's own loader (a parent-first one, which reaches the boot class loader):
+            // unlike a lookup in the boot class loader by name, it needs no permission under a security manager
             super.visitVarInsn(Opcodes.ALOAD, 1);
-            super.visitInsn(Opcodes.ICONST_0);
-            super.visitInsn(Opcodes.ACONST_NULL);
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Class", "forName",
-                    "(Ljava/lang/String;ZLjava/lang/ClassLoader;)Ljava/lang/Class;", false);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Class", "forName", "(Ljava/lang/String;)Ljava/lang/Class;", false);
             super.visitInsn(Opcodes.ARETURN);
             super.visitLabel(original);
             framePending = entryLocals != null;

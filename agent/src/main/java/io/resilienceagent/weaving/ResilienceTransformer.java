@@ -233,13 +233,16 @@ public final class ResilienceTransformer implements ClassFileTransformer {
     }
 
     private void retransformOnce(Class<?>[] loaded, Set<String> alsoClasses, boolean withLoaders) {
-        List<Class<?>> loadedEarlier = new ArrayList<>();
-        for (Class<?> type : loaded) {
-            // a module system's class loader first, so that the classes it loaded are woven once it delegates
-            if (withLoaders && LoaderDelegation.isLoaderClass(type.getName()) && jvm.isModifiableClass(type)) {
-                loadedEarlier.add(0, type);
+        if (withLoaders) {
+            // a module system's class loader at once, before the slower look at the other classes: those it
+            // loads meanwhile, and those it loaded before, can be woven only once it delegates
+            for (Class<?> type : loaded) {
+                if (LoaderDelegation.isLoaderClass(type.getName()) && jvm.isModifiableClass(type)) {
+                    retransformOne(type);
+                }
             }
         }
+        List<Class<?>> loadedEarlier = new ArrayList<>();
         for (Class<?> type : loaded) {
             // a class woven before is transformed again even when now ignored: the JDK's HTTP client once its
             // pattern is gone, so that it runs unwoven
@@ -249,11 +252,15 @@ public final class ResilienceTransformer implements ClassFileTransformer {
             }
         }
         for (Class<?> type : loadedEarlier) {
-            try {
-                jvm.retransformClasses(type);
-            } catch (Throwable t) {
-                AgentLog.warn("Could not instrument " + type.getName() + ", it runs unprotected: " + t);
-            }
+            retransformOne(type);
+        }
+    }
+
+    private void retransformOne(Class<?> type) {
+        try {
+            jvm.retransformClasses(type);
+        } catch (Throwable t) {
+            AgentLog.warn("Could not instrument " + type.getName() + ", it runs unprotected: " + t);
         }
     }
 

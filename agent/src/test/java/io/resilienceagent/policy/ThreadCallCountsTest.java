@@ -68,6 +68,7 @@ class ThreadCallCountsTest {
         }
 
         assertThat(ThreadCallCounts.total(SERVICE) - before).isEqualTo(5_000);
+        assertThat(ThreadCallCounts.registered()).as("the ended thread's counts left the list").isLessThan(5_000);
         assertThat(ThreadCallCounts.total(SERVICE) - before).as("folded once, not again").isEqualTo(5_000);
     }
 

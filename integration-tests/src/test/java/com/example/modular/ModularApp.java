@@ -109,7 +109,7 @@ public final class ModularApp {
         return bundle.loadClass(ENTRY);
     }
 
-    /** The client from a module of a JBoss Modules module repository. */
+    /** The client from a module of a JBoss Modules module repository, whose code may read properties and do nothing else (under a security manager). */
     private static Class<?> fromModule(Path dir) throws Exception {
         Path module = Files.createDirectories(dir.resolve("com/example/modular/main"));
         jar(module.resolve("client.jar"), null);
@@ -117,6 +117,7 @@ public final class ModularApp {
                 <?xml version="1.0" encoding="UTF-8"?>
                 <module xmlns="urn:jboss:module:1.9" name="com.example.modular">
                     <resources><resource-root path="client.jar"/></resources>
+                    <permissions><grant permission="java.util.PropertyPermission" name="*" actions="read"/></permissions>
                 </module>
                 """);
         LocalModuleLoader loader = new LocalModuleLoader(new File[] {dir.toFile()});

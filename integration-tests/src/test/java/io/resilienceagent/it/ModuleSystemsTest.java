@@ -11,7 +11,10 @@ import io.resilienceagent.it.harness.Jdk;
 import io.resilienceagent.it.harness.JdkTest;
 import io.resilienceagent.it.harness.LiveChildJvm;
 import io.resilienceagent.it.harness.ResilienceYaml;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -47,6 +50,25 @@ class ModuleSystemsTest {
     @JdkTest
     void aJbossModuleIsProtected(Jdk jdk) {
         assertProtected(run(jdk, "jboss", "jboss-modules-", false), "org.jboss.modules.ModuleClassLoader");
+    }
+
+    @Test
+    void underASecurityManagerAModuleWithoutPermissionsIsProtected() throws IOException {
+        // Java 17 (24 removed the security manager): the agent, the module system and the launcher may do
+        // anything, the module's own code nothing; the woven loader links the agent's classes all the same
+        Path policy = Files.writeString(dir.resolve("app.policy"), grantAll(Artifacts.agentJar()) + grantAll(Artifacts.testClasses())
+                + grantAll(Artifacts.testLibraries("jboss-modules-").get(0)));
+
+        ChildResult run = ChildJvm.on(new Jdk("17", "java17.home")).withConfig(config()).withLibraries("jboss-modules-")
+                .jvmOption("-Djava.security.manager").systemProperty("java.security.policy", policy.toString())
+                .main(ModularApp.class, "jboss", "call", "down", "down", "rejectedByBreaker").run();
+
+        assertProtected(run, "org.jboss.modules.ModuleClassLoader");
+        assertThat(run.call(4).value()).as("the module's code finds the agent's exception class%n%s", run.describe()).isEqualTo("true");
+    }
+
+    private static String grantAll(Path codeBase) {
+        return "grant codeBase \"" + codeBase.toUri() + "\" { permission java.security.AllPermission; };\n";
     }
 
     @JdkTest

@@ -20,6 +20,19 @@ public class ModularClient {
         return "fine";
     }
 
+    /**
+     * Whether {@link #down} is rejected by the agent's open breaker, as the module's own code tells: it
+     * names the agent's exception class, which the module's class loader must find.
+     */
+    public String rejectedByBreaker() throws ClassNotFoundException {
+        try {
+            down();
+            return "ran";
+        } catch (RuntimeException | ConnectException e) {
+            return String.valueOf(e.getClass() == Class.forName("io.resilienceagent.CircuitBreakerOpenException"));
+        }
+    }
+
     /** Always fails. */
     public String down() throws ConnectException {
         runs++;
