@@ -104,7 +104,20 @@ final class AgentClassLoader extends ClassLoader {
             return null;
         }
         AgentPack.Entry entry = pack.find(name.replace('.', '/').concat(".class"));
-        return entry == null ? null : defineClass(name, pack.data(), entry.offset(), entry.length(), domain);
+        if (entry == null) {
+            return null;
+        }
+        try {
+            return defineClass(name, pack.data(), entry.offset(), entry.length(), domain);
+        } catch (LinkageError e) {
+            // another agent's transformer, called while the class was being defined, loaded the same class
+            // through this loader (the Datadog agent does, for a class it instruments): that definition stands
+            Class<?> defined = findLoadedClass(name);
+            if (defined != null) {
+                return defined;
+            }
+            throw e;
+        }
     }
 
     /**

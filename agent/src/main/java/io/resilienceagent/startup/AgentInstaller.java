@@ -80,12 +80,18 @@ public final class AgentInstaller {
                 : WovenClassCache.NONE;
         ResilienceTransformer transformer = new ResilienceTransformer(selector, new ClassInstrumenter(registry, selector, cache));
         transformer.install(jvm, attached);
-        LiveConfig live = new LiveConfig(outcome.file(), outcome.config(), registry, selector, transformer);
-        Runtime.getRuntime().addShutdownHook(new UnmatchedPatternsReport(live));
-        JmxExporter.registerLater(AgentVersion.current(), live, registry, new LogManagerLoaded(jvm),
-                attached ? 0 : JmxExporter.START_DELAY_MILLIS);
-        if (outcome.args().watch()) {
-            ConfigWatcher.start(live, outcome.read());
+        // the configured methods are protected from here on: what follows failing does not undo that
+        try {
+            LiveConfig live = new LiveConfig(outcome.file(), outcome.config(), registry, selector, transformer);
+            Runtime.getRuntime().addShutdownHook(new UnmatchedPatternsReport(live));
+            JmxExporter.registerLater(AgentVersion.current(), live, registry, new LogManagerLoaded(jvm),
+                    attached ? 0 : JmxExporter.START_DELAY_MILLIS);
+            if (outcome.args().watch()) {
+                ConfigWatcher.start(live, outcome.read());
+            }
+        } catch (RuntimeException | LinkageError e) {
+            AgentLog.error("resilience-agent protects the configured methods, but could not start its MXBeans and "
+                    + "live reload: " + e);
         }
         int services = outcome.config().services().size();
         String started = "resilience-agent " + AgentVersion.current() + " protecting " + services

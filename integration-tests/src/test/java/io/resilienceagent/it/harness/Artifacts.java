@@ -56,6 +56,11 @@ public final class Artifacts {
         return existing("otel-agent.jar", "mvn -pl integration-tests generate-test-resources");
     }
 
+    /** The Datadog Java agent, copied by the build like {@link #openTelemetryAgentJar()}. */
+    public static Path datadogAgentJar() {
+        return existing("dd-agent.jar", "mvn -pl integration-tests generate-test-resources");
+    }
+
     /** The Spring Boot sample's fat jar, {@code samples/spring-boot-app/target/spring-boot-app.jar}. */
     public static Path springBootAppJar() {
         return existing("spring-boot-app.jar", "mvn -pl samples/spring-boot-app package");
