@@ -110,8 +110,8 @@ final class AgentClassLoader extends ClassLoader {
         try {
             return defineClass(name, pack.data(), entry.offset(), entry.length(), domain);
         } catch (LinkageError e) {
-            // another agent's transformer, called while the class was being defined, loaded the same class
-            // through this loader (the Datadog agent does, for a class it instruments): that definition stands
+            // a transformer called while the class was being defined loaded the same class through this loader
+            // (the Datadog agent does, for a class of the agent it instruments): that definition stands
             Class<?> defined = findLoadedClass(name);
             if (defined != null) {
                 return defined;

@@ -90,8 +90,8 @@ public final class AgentInstaller {
                 ConfigWatcher.start(live, outcome.read());
             }
         } catch (RuntimeException | LinkageError e) {
-            AgentLog.error("resilience-agent protects the configured methods, but could not start its MXBeans and "
-                    + "live reload: " + e);
+            AgentLog.error("resilience-agent protects the configured methods, but could not start all of live reload, "
+                    + "its MXBeans and its report of unmatched patterns: " + e);
         }
         int services = outcome.config().services().size();
         String started = "resilience-agent " + AgentVersion.current() + " protecting " + services

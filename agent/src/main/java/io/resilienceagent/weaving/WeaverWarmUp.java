@@ -15,6 +15,9 @@ public final class WeaverWarmUp {
 
     /** Weaves one method of the agent's {@code AgentStart} class; the result is discarded. */
     public static void weaveSample() throws IOException {
+        // the transformer asks this first for every class: loaded here, before the transformer is installed,
+        // or its own definition would run the transformer, which would load it again inside that definition
+        LoaderDelegation.isLoader("");
         byte[] sample;
         try (InputStream in = WeaverWarmUp.class.getResourceAsStream("/io/resilienceagent/startup/AgentStart.class")) {
             if (in == null) {
