@@ -22,7 +22,11 @@ import org.objectweb.asm.Type;
  *
  * <pre>
  * if (name != null && (name.startsWith("io.resilienceagent.bootstrap.") || name.equals("io.resilienceagent.CircuitBreakerOpenException")))
- *     return Class.forName(name); // through the loader class's own class loader, which asks the boot class loader first
+ *     try {
+ *         return Class.forName(name); // through the loader class's own class loader, which asks the boot class loader first
+ *     } catch (ClassNotFoundException e) {
+ *         return Class.forName(name, false, null);
+ *     }
  * </pre>
  *
  * which references nothing but {@code java.lang}. The loaders: Eclipse Equinox's
@@ -136,6 +140,10 @@ final class LoaderDelegation {
             super.visitCode();
             Label boot = new Label();
             Label original = new Label();
+            Label lookup = new Label();
+            Label looked = new Label();
+            Label notFound = new Label();
+            super.visitTryCatchBlock(lookup, looked, notFound, "java/lang/ClassNotFoundException");
             super.visitVarInsn(Opcodes.ALOAD, 1);
             super.visitJumpInsn(Opcodes.IFNULL, original); // the loader's own answer to a null name
             super.visitVarInsn(Opcodes.ALOAD, 1);
@@ -150,8 +158,24 @@ final class LoaderDelegation {
             entryFrame();
             // through the loader class's own loader (a parent-first one, which reaches the boot class loader):
             // unlike a lookup in the boot class loader by name, it needs no permission under a security manager
+            super.visitLabel(lookup);
             super.visitVarInsn(Opcodes.ALOAD, 1);
             super.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Class", "forName", "(Ljava/lang/String;)Ljava/lang/Class;", false);
+            super.visitLabel(looked);
+            super.visitInsn(Opcodes.ARETURN);
+            // a loader class defined by a loader that keeps such names from it (a framework embedded in a
+            // filtering host): the boot class loader by name
+            super.visitLabel(notFound);
+            if (entryLocals != null) {
+                super.visitFrame(Opcodes.F_NEW, entryLocals.length, entryLocals.clone(), 1,
+                        new Object[] {"java/lang/ClassNotFoundException"});
+            }
+            super.visitInsn(Opcodes.POP);
+            super.visitVarInsn(Opcodes.ALOAD, 1);
+            super.visitInsn(Opcodes.ICONST_0);
+            super.visitInsn(Opcodes.ACONST_NULL);
+            super.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Class", "forName",
+                    "(Ljava/lang/String;ZLjava/lang/ClassLoader;)Ljava/lang/Class;", false);
             super.visitInsn(Opcodes.ARETURN);
             super.visitLabel(original);
             framePending = entryLocals != null;

@@ -1,6 +1,7 @@
 package io.resilienceagent.weaving;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Method;
 import java.util.Map;
@@ -40,6 +41,25 @@ class LoaderDelegationTest {
     @Test
     void aClassFileWithoutStackMapFramesIsWovenWithoutThem() throws Exception {
         assertDelegates(loopingLoader(Opcodes.V1_5, false));
+    }
+
+    @Test
+    void aLoaderClassWhoseOwnLoaderDoesNotSeeTheAgentsClassesLooksThemUpInTheBootLoader() throws Exception {
+        byte[] woven = LoaderDelegation.delegating(JBOSS, loopingLoader(Opcodes.V11, true));
+        // defined by a loader whose parent, the platform loader, does not see this test's classes
+        Class<?> type = new WovenClassLoader(Map.of(JBOSS.replace('/', '.'), woven), ClassLoader.getPlatformClassLoader())
+                .loadClass(JBOSS.replace('/', '.'));
+        Method load = type.getDeclaredMethod("performLoadClass", String.class, boolean.class, boolean.class);
+        load.setAccessible(true);
+
+        // nor does the boot class loader in this test's JVM: the second lookup's answer, through the handler
+        assertThatThrownBy(() -> {
+            try {
+                load.invoke(type.getConstructor().newInstance(), "io.resilienceagent.bootstrap.Dispatcher", false, false);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }).isInstanceOf(ClassNotFoundException.class).hasMessageContaining("Dispatcher");
     }
 
     @Test
