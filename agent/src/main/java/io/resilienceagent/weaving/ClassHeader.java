@@ -31,6 +31,8 @@ record ClassHeader(String name, int access, String superName, List<String> inter
     private static final int CLASS = 7;
     private static final int LONG = 5;
     private static final int DOUBLE = 6;
+    private static final int NAME_AND_TYPE = 12;
+    private static final int INVOKE_DYNAMIC = 18;
     // access flags, as the class-file format defines them
     private static final int ACC_INTERFACE = 0x0200;
     private static final int ACC_ABSTRACT = 0x0400;
@@ -78,16 +80,36 @@ record ClassHeader(String name, int access, String superName, List<String> inter
         boolean test(byte[] bytes, int start, int length);
     }
 
+    /** Told of the functional objects (lambdas, method references) a class makes, by their call sites. */
+    interface FunctionalObjects {
+        /**
+         * {@code className} makes, at an {@code invokedynamic} call site, an object whose method is
+         * {@code method}: {@code descriptor} is the call site's, returning the type the object implements.
+         */
+        void made(String className, String method, String descriptor);
+    }
+
     /**
      * Whether the class declares a method, constructors aside, whose name {@code test} accepts; true also
      * for anything that is not a well-formed class file, which the caller cannot rule out. Each name is
      * tested on the class file's own bytes: nothing is decoded or allocated but the constants' offsets.
      */
     static boolean declaresMethodNamed(byte[] bytes, NameTest test) {
+        return declaresMethodNamed(bytes, test, null, null);
+    }
+
+    /**
+     * The same, and {@code made} is told of each {@code invokedynamic} call site of the class whose name
+     * (the method of the object a lambda or method reference makes) {@code test} accepts.
+     */
+    static boolean declaresMethodNamed(byte[] bytes, NameTest test, String className, FunctionalObjects made) {
         try {
             int[] entries = constants(bytes);
             if (entries == null) {
                 return true;
+            }
+            if (made != null) {
+                reportCallSites(bytes, entries, test, className, made);
             }
             int at = methodsCount(bytes, entries);
             int methods = u2(bytes, at);
@@ -102,6 +124,24 @@ record ClassHeader(String name, int access, String superName, List<String> inter
             return false;
         } catch (RuntimeException malformed) {
             return true;
+        }
+    }
+
+    private static void reportCallSites(byte[] bytes, int[] entries, NameTest test, String className, FunctionalObjects made) {
+        for (int i = 1; i < entries.length; i++) {
+            int at = entries[i];
+            if (at != 0 && bytes[at] == INVOKE_DYNAMIC) {
+                int nameAndType = constant(bytes, entries, u2(bytes, at + 3), NAME_AND_TYPE);
+                int name = constant(bytes, entries, u2(bytes, nameAndType + 1), UTF8);
+                if (test.test(bytes, name + 3, u2(bytes, name + 1))) {
+                    try {
+                        made.made(className, utf8(bytes, entries, u2(bytes, nameAndType + 1)),
+                                utf8(bytes, entries, u2(bytes, nameAndType + 3)));
+                    } catch (IOException malformed) {
+                        // not a name: nothing to tell
+                    }
+                }
+            }
         }
     }
 

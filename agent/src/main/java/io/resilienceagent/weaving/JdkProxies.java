@@ -38,28 +38,70 @@ final class JdkProxies {
     /** At most one WARN line for each interface of the proxy class {@code classFile} whose methods a pattern names. */
     static void warnIfNamed(MethodSelector selector, String internalName, byte[] classFile) {
         ClassHeader header = ClassHeader.parse(classFile).orElse(null);
-        if (header == null) {
-            return;
+        if (header != null) {
+            warnIfNamed(selector, internalName, header.interfaces(), new ClassFileMethods(classFile));
         }
-        boolean spring = header.interfaces().contains(SPRING_PROXY);
+    }
+
+    /**
+     * The same for a proxy class loaded before the agent or a reload (attached to a running application),
+     * whose interfaces and methods are read by reflection.
+     */
+    static void warnIfNamed(MethodSelector selector, Class<?> proxy) {
+        List<String> interfaces = new java.util.ArrayList<>();
+        for (Class<?> implemented : proxy.getInterfaces()) {
+            interfaces.add(implemented.getName().replace('.', '/'));
+        }
+        warnIfNamed(selector, proxy.getName().replace('.', '/'), interfaces, new DeclaredMethods(proxy));
+    }
+
+    private static void warnIfNamed(MethodSelector selector, String internalName, List<String> interfaces, Methods declared) {
+        boolean spring = interfaces.contains(SPRING_PROXY);
         List<MethodInfo> methods = null;
-        for (String implemented : header.interfaces()) {
+        for (String implemented : interfaces) {
             if (implemented.startsWith("java/") || implemented.startsWith("org/springframework/")) {
                 continue;
             }
             if (methods == null) {
-                methods = ClassHeader.methods(classFile);
+                methods = declared.methods();
             }
             List<MethodMapping> naming = selector.mappingsNamingMethodOf(implemented, methods);
             if (naming.isEmpty() || spring && anyMatched(selector, naming)) {
                 continue;
             }
-            if (selector.firstProxyWarning(implemented)) {
+            if (selector.firstUnweavableWarning(implemented, "proxy")) {
                 AgentLog.warn(implemented.replace('/', '.') + " is implemented by " + internalName.replace('/', '.')
                         + ", a java.lang.reflect.Proxy (as Feign, Retrofit and Spring's HTTP interface clients and "
                         + "repositories make), which the agent does not weave: calls through it run unprotected; protect "
                         + "the application's method that calls it");
             }
+        }
+    }
+
+    /** A class's declared methods, listed only once an interface needs them. */
+    interface Methods {
+        List<MethodInfo> methods();
+    }
+
+    /** From a class file. */
+    private record ClassFileMethods(byte[] classFile) implements Methods {
+        @Override
+        public List<MethodInfo> methods() {
+            return ClassHeader.methods(classFile);
+        }
+    }
+
+    /** From a loaded class, by reflection. */
+    record DeclaredMethods(Class<?> type) implements Methods {
+        @Override
+        public List<MethodInfo> methods() {
+            List<MethodInfo> methods = new java.util.ArrayList<>();
+            for (java.lang.reflect.Method method : type.getDeclaredMethods()) {
+                methods.add(new MethodInfo(method.getName(), org.objectweb.asm.Type.getMethodDescriptor(method),
+                        method.getModifiers() & ~java.lang.reflect.Modifier.ABSTRACT | (method.isSynthetic() ? 0x1000 : 0)
+                                | (method.isBridge() ? 0x0040 : 0)));
+            }
+            return methods;
         }
     }
 }

@@ -21,10 +21,12 @@ public final class MethodSelector {
     private final PatternIndex index;
     private final TypeHierarchy hierarchy;
     private final Set<String> matchedPatterns = ConcurrentHashMap.newKeySet();
-    /** Interfaces whose JDK proxies were warned about (JdkProxies). */
-    private final Set<String> proxyWarnings = ConcurrentHashMap.newKeySet();
+    /** Interfaces whose JDK proxies or lambdas were warned about, each with the kind ({@link #firstUnweavableWarning}). */
+    private final Set<String> unweavableWarnings = ConcurrentHashMap.newKeySet();
     /** Whether a method name is one some pattern's method part matches. */
     private final MethodNameFilter methodNames;
+    /** Told of the lambdas and method references a class makes whose method a pattern's method part names. */
+    private final Lambdas lambdas = new Lambdas(this);
 
     public MethodSelector(List<MethodMapping> mappings) {
         this.mappings = List.copyOf(mappings);
@@ -59,7 +61,8 @@ public final class MethodSelector {
      */
     boolean mayCover(String internalName, byte[] classFile, ClassLoader loader) {
         return index.mappingsNaming(internalName).length > 0
-                || hierarchy.inheritancePossible(loader, internalName) && ClassHeader.declaresMethodNamed(classFile, methodNames);
+                || hierarchy.inheritancePossible(loader, internalName)
+                && ClassHeader.declaresMethodNamed(classFile, methodNames, internalName, lambdas);
     }
 
     /**
@@ -84,9 +87,33 @@ public final class MethodSelector {
         return matchedPatterns.contains(mapping.pattern().toString());
     }
 
-    /** Whether the proxies of {@code internalName} were warned about already (one line per interface and config); marks it. */
-    boolean firstProxyWarning(String internalName) {
-        return proxyWarnings.add(internalName);
+    /**
+     * Whether no line was written yet about implementations of the interface {@code internalName} of this
+     * {@code kind} (proxies, lambdas) that the agent cannot weave: one line per interface, kind and
+     * config; marks it.
+     */
+    boolean firstUnweavableWarning(String internalName, String kind) {
+        return unweavableWarnings.add(kind + " " + internalName);
+    }
+
+    /** Whether a pattern names the type {@code internalName} itself (by its name, a wildcard's included). */
+    boolean namesType(String internalName) {
+        return index.mappingsNaming(internalName).length > 0;
+    }
+
+    /**
+     * The pattern naming the interface {@code internalName} itself (by its name, a wildcard's included)
+     * with a method part that matches {@code method}, if any: for an implementation known only by the
+     * interface it implements and the name of its method (a lambda, before its class exists).
+     */
+    Optional<MethodPattern> patternNaming(String internalName, String method) {
+        for (int i : index.mappingsNaming(internalName)) {
+            MethodPattern pattern = mappings.get(i).pattern();
+            if (pattern.matchesMethodName(method)) {
+                return Optional.of(pattern);
+            }
+        }
+        return Optional.empty();
     }
 
     /**

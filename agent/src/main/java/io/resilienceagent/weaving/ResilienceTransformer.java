@@ -244,6 +244,10 @@ public final class ResilienceTransformer implements ClassFileTransformer {
         }
         List<Class<?>> loadedEarlier = new ArrayList<>();
         for (Class<?> type : loaded) {
+            if (type.isHidden() || java.lang.reflect.Proxy.isProxyClass(type)) {
+                warnIfUnweavable(type); // never woven, and first seen here when the agent was attached or reloaded
+                continue;
+            }
             // a class woven before is transformed again even when now ignored: the JDK's HTTP client once its
             // pattern is gone, so that it runs unwoven
             if (!type.isArray() && (alsoClasses.contains(type.getName()) || !isIgnoredLoaded(type.getName()) && isCovered(type))
@@ -253,6 +257,29 @@ public final class ResilienceTransformer implements ClassFileTransformer {
         }
         for (Class<?> type : loadedEarlier) {
             retransformOne(type);
+        }
+    }
+
+    /**
+     * One WARN line for a hidden class (a lambda or method reference) or a JDK proxy, loaded already, that
+     * implements an interface a pattern names ({@link Lambdas}, {@link JdkProxies}); its interfaces'
+     * names are looked up first, so the JDK's own are passed over cheaply.
+     */
+    private void warnIfUnweavable(Class<?> type) {
+        MethodSelector selector = matching.selector();
+        try {
+            for (Class<?> implemented : type.getInterfaces()) {
+                if (selector.namesType(implemented.getName().replace('.', '/'))) {
+                    if (type.isHidden()) {
+                        Lambdas.warnIfNamed(selector, type);
+                    } else {
+                        JdkProxies.warnIfNamed(selector, type);
+                    }
+                    return;
+                }
+            }
+        } catch (RuntimeException | LinkageError e) {
+            AgentLog.debug("Could not read the loaded class " + type.getName() + ": " + e);
         }
     }
 

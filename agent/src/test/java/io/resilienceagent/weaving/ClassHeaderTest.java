@@ -60,6 +60,31 @@ class ClassHeaderTest {
         return type.getName().replace('.', '/');
     }
 
+    /** Makes a lambda and a method reference implementing {@link Fetcher}, and a lambda of the JDK's {@code Supplier}. */
+    static final class MakesLambdas {
+        Object[] make() {
+            Fetcher lambda = url -> url;
+            Fetcher reference = String::trim;
+            java.util.function.Supplier<String> supplier = () -> "x";
+            return new Object[] {lambda, reference, supplier, "concatenated " + lambda};
+        }
+    }
+
+    @Test
+    void theCallSitesOfLambdasAndMethodReferencesWhoseMethodTheTestAcceptsAreReported() throws IOException {
+        List<String> made = new ArrayList<>();
+        List<String> tested = new ArrayList<>();
+        ClassHeader.declaresMethodNamed(classFile(MakesLambdas.class), (file, start, length) -> {
+            String name = decoded(file, start, length);
+            tested.add(name);
+            return name.equals("fetch");
+        }, "the/Maker", (className, method, descriptor) -> made.add(className + " " + method + " " + descriptor));
+
+        assertThat(made).containsExactly("the/Maker fetch ()Lcom/example/sample/Fetcher;",
+                "the/Maker fetch ()Lcom/example/sample/Fetcher;");
+        assertThat(tested).as("each call site's name and each method's").contains("get", "make");
+    }
+
     @Test
     void readsNameSuperclassAndInterfaces() throws IOException {
         ClassHeader header = ClassHeader.parse(classFile(MiddleClient.class)).orElseThrow();
