@@ -32,7 +32,11 @@ record ClassHeader(String name, int access, String superName, List<String> inter
     private static final int LONG = 5;
     private static final int DOUBLE = 6;
     private static final int NAME_AND_TYPE = 12;
+    private static final int METHOD_HANDLE = 15;
+    private static final int METHOD_TYPE = 16;
     private static final int INVOKE_DYNAMIC = 18;
+    private static final byte[] BOOTSTRAP_METHODS = "BootstrapMethods".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] LAMBDA_METAFACTORY = "java/lang/invoke/LambdaMetafactory".getBytes(StandardCharsets.US_ASCII);
     // access flags, as the class-file format defines them
     private static final int ACC_INTERFACE = 0x0200;
     private static final int ACC_ABSTRACT = 0x0400;
@@ -83,10 +87,11 @@ record ClassHeader(String name, int access, String superName, List<String> inter
     /** Told of the functional objects (lambdas, method references) a class makes, by their call sites. */
     interface FunctionalObjects {
         /**
-         * {@code className} makes, at an {@code invokedynamic} call site, an object whose method is
-         * {@code method}: {@code descriptor} is the call site's, returning the type the object implements.
+         * {@code className} makes, at an {@code invokedynamic} call site of {@code LambdaMetafactory}, an
+         * object whose method is {@code method} with {@code methodDescriptor} (erased, as the interface
+         * declares it); {@code callSiteDescriptor} returns the interface the object implements.
          */
-        void made(String className, String method, String descriptor);
+        void made(String className, String method, String methodDescriptor, String callSiteDescriptor);
     }
 
     /**
@@ -128,20 +133,74 @@ record ClassHeader(String name, int access, String superName, List<String> inter
     }
 
     private static void reportCallSites(byte[] bytes, int[] entries, NameTest test, String className, FunctionalObjects made) {
+        int bootstrapMethods = -1; // found at the first call site whose name the test accepts
         for (int i = 1; i < entries.length; i++) {
             int at = entries[i];
             if (at != 0 && bytes[at] == INVOKE_DYNAMIC) {
                 int nameAndType = constant(bytes, entries, u2(bytes, at + 3), NAME_AND_TYPE);
                 int name = constant(bytes, entries, u2(bytes, nameAndType + 1), UTF8);
-                if (test.test(bytes, name + 3, u2(bytes, name + 1))) {
+                if (!test.test(bytes, name + 3, u2(bytes, name + 1))) {
+                    continue;
+                }
+                if (bootstrapMethods < 0) {
+                    bootstrapMethods = bootstrapMethods(bytes, entries);
+                }
+                String methodDescriptor = lambdaMethodDescriptor(bytes, entries, bootstrapMethods, u2(bytes, at + 1));
+                if (methodDescriptor != null) {
                     try {
-                        made.made(className, utf8(bytes, entries, u2(bytes, nameAndType + 1)),
+                        made.made(className, utf8(bytes, entries, u2(bytes, nameAndType + 1)), methodDescriptor,
                                 utf8(bytes, entries, u2(bytes, nameAndType + 3)));
                     } catch (IOException malformed) {
                         // not a name: nothing to tell
                     }
                 }
             }
+        }
+    }
+
+    /** Where the {@code BootstrapMethods} attribute's table starts (at its count); 0 when the class has none. */
+    private static int bootstrapMethods(byte[] bytes, int[] entries) {
+        int at = methodsCount(bytes, entries);
+        int methods = u2(bytes, at);
+        at += 2;
+        for (int i = 0; i < methods; i++) {
+            at = skipMember(bytes, at);
+        }
+        int attributes = u2(bytes, at);
+        at += 2;
+        for (int i = 0; i < attributes; i++) {
+            if (isText(bytes, entries, u2(bytes, at), BOOTSTRAP_METHODS)) {
+                return at + 6;
+            }
+            at += 6 + int32(bytes, at + 2);
+        }
+        return 0;
+    }
+
+    /**
+     * The erased descriptor of the method a {@code LambdaMetafactory} call site implements (its first
+     * static argument); null for a call site of another bootstrap method (a string concatenation, a
+     * record's methods, another language's casts and calls).
+     */
+    private static String lambdaMethodDescriptor(byte[] bytes, int[] entries, int table, int index) {
+        if (table == 0 || index >= u2(bytes, table)) {
+            return null;
+        }
+        int at = table + 2;
+        for (int i = 0; i < index; i++) {
+            at += 4 + 2 * u2(bytes, at + 2);
+        }
+        int handle = constant(bytes, entries, u2(bytes, at), METHOD_HANDLE);
+        int method = constant(bytes, entries, u2(bytes, handle + 2), bytes[entries[u2(bytes, handle + 2)]]);
+        if (u2(bytes, at + 2) < 1 || !isText(bytes, entries, u2(bytes, constant(bytes, entries, u2(bytes, method + 1), CLASS) + 1),
+                LAMBDA_METAFACTORY)) {
+            return null;
+        }
+        int methodType = constant(bytes, entries, u2(bytes, at + 4), METHOD_TYPE);
+        try {
+            return utf8(bytes, entries, u2(bytes, methodType + 1));
+        } catch (IOException malformed) {
+            return null;
         }
     }
 

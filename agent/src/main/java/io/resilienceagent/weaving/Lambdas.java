@@ -6,7 +6,8 @@ import io.resilienceagent.log.AgentLog;
  * Lambdas and method references implementing an interface whose method a pattern names: the JVM
  * defines each as a hidden class, which it never hands to a transformer and which cannot be
  * retransformed, so the calls through it would run silently unprotected. The class that makes one is
- * seen instead (its {@code invokedynamic} call site names the method and returns the interface), and
+ * seen instead (its {@code invokedynamic} call site of {@code LambdaMetafactory} names the method, its
+ * erased parameter types and the interface), and
  * the first such class of each interface gets one WARN line saying what to name instead; so does a
  * hidden class the agent finds loaded already when it is attached or reloaded.
  */
@@ -19,13 +20,14 @@ final class Lambdas implements ClassHeader.FunctionalObjects {
     }
 
     @Override
-    public void made(String className, String method, String descriptor) {
-        int returns = descriptor.lastIndexOf(')') + 1;
-        if (returns == 0 || returns >= descriptor.length() || descriptor.charAt(returns) != 'L') {
+    public void made(String className, String method, String methodDescriptor, String callSiteDescriptor) {
+        int returns = callSiteDescriptor.lastIndexOf(')') + 1;
+        if (returns == 0 || returns >= callSiteDescriptor.length() || callSiteDescriptor.charAt(returns) != 'L') {
             return;
         }
-        String implemented = descriptor.substring(returns + 1, descriptor.length() - 1);
-        if (selector.patternNaming(implemented, method).isPresent() && selector.firstUnweavableWarning(implemented, KIND)) {
+        String implemented = callSiteDescriptor.substring(returns + 1, callSiteDescriptor.length() - 1);
+        if (selector.patternNaming(implemented, new MethodInfo(method, methodDescriptor, 0)).isPresent()
+                && selector.firstUnweavableWarning(implemented, KIND)) {
             AgentLog.warn(warning(implemented, "a lambda or method reference that " + className.replace('/', '.') + " makes"));
         }
     }
@@ -44,7 +46,7 @@ final class Lambdas implements ClassHeader.FunctionalObjects {
     private static String warning(String implemented, String implementation) {
         String type = implemented.replace('/', '.');
         return type + " is implemented by " + implementation + ", which the JVM defines as a hidden class the agent "
-                + "cannot weave: calls through it run unprotected; protect the method it calls, or implement " + type
-                + " in a class";
+                + "cannot weave: the pattern does not protect calls through it; name the method it calls, or implement "
+                + type + " in a class";
     }
 }

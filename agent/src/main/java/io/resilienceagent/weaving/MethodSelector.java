@@ -103,13 +103,23 @@ public final class MethodSelector {
 
     /**
      * The pattern naming the interface {@code internalName} itself (by its name, a wildcard's included)
-     * with a method part that matches {@code method}, if any: for an implementation known only by the
-     * interface it implements and the name of its method (a lambda, before its class exists).
+     * and its method {@code method} (name and parameter types), if any: for an implementation known only
+     * by the interface and method it implements (a lambda, before its class exists).
      */
-    Optional<MethodPattern> patternNaming(String internalName, String method) {
+    Optional<MethodPattern> patternNaming(String internalName, MethodInfo method) {
+        List<String> parameterTypes = null;
         for (int i : index.mappingsNaming(internalName)) {
             MethodPattern pattern = mappings.get(i).pattern();
-            if (pattern.matchesMethodName(method)) {
+            if (!pattern.matchesMethodName(method.name())) {
+                continue;
+            }
+            if (pattern.parameterTypes().isEmpty()) {
+                return Optional.of(pattern);
+            }
+            if (parameterTypes == null) {
+                parameterTypes = method.parameterTypeNames();
+            }
+            if (pattern.parameterTypes().get().equals(parameterTypes)) {
                 return Optional.of(pattern);
             }
         }

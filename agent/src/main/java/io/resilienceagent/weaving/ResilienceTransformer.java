@@ -243,9 +243,10 @@ public final class ResilienceTransformer implements ClassFileTransformer {
             }
         }
         List<Class<?>> loadedEarlier = new ArrayList<>();
+        List<Class<?>> unweavable = new ArrayList<>();
         for (Class<?> type : loaded) {
             if (type.isHidden() || java.lang.reflect.Proxy.isProxyClass(type)) {
-                warnIfUnweavable(type); // never woven, and first seen here when the agent was attached or reloaded
+                unweavable.add(type); // never woven, and first seen here when the agent was attached or reloaded
                 continue;
             }
             // a class woven before is transformed again even when now ignored: the JDK's HTTP client once its
@@ -257,6 +258,10 @@ public final class ResilienceTransformer implements ClassFileTransformer {
         }
         for (Class<?> type : loadedEarlier) {
             retransformOne(type);
+        }
+        // after the classes are woven: a Spring proxy of a bean they cover gets no line
+        for (Class<?> type : unweavable) {
+            warnIfUnweavable(type);
         }
     }
 

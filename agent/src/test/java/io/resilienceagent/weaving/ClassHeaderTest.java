@@ -78,11 +78,36 @@ class ClassHeaderTest {
             String name = decoded(file, start, length);
             tested.add(name);
             return name.equals("fetch");
-        }, "the/Maker", (className, method, descriptor) -> made.add(className + " " + method + " " + descriptor));
+        }, "the/Maker", (className, method, methodDescriptor, callSite) -> made.add(className + " " + method + methodDescriptor
+                + " " + callSite));
 
-        assertThat(made).containsExactly("the/Maker fetch ()Lcom/example/sample/Fetcher;",
-                "the/Maker fetch ()Lcom/example/sample/Fetcher;");
+        assertThat(made).containsExactly("the/Maker fetch(Ljava/lang/String;)Ljava/lang/String; ()Lcom/example/sample/Fetcher;",
+                "the/Maker fetch(Ljava/lang/String;)Ljava/lang/String; ()Lcom/example/sample/Fetcher;");
         assertThat(tested).as("each call site's name and each method's").contains("get", "make");
+    }
+
+    @Test
+    void aCallSiteOfAnotherBootstrapMethodIsNotALambda() {
+        // a call site named like the interface's method and returning it, as a Groovy cast is: not LambdaMetafactory's
+        ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
+        cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, "the/Caster", null, "java/lang/Object", null);
+        MethodVisitor mv = cw.visitMethod(Opcodes.ACC_STATIC, "cast", "(Ljava/lang/Object;)Ljava/lang/Object;", null, null);
+        mv.visitCode();
+        mv.visitVarInsn(Opcodes.ALOAD, 0);
+        mv.visitInvokeDynamicInsn("fetch", "(Ljava/lang/Object;)Lcom/example/sample/Fetcher;",
+                new org.objectweb.asm.Handle(Opcodes.H_INVOKESTATIC, "the/Bootstraps", "bootstrap",
+                        "(Ljava/lang/invoke/MethodHandles$Lookup;Ljava/lang/String;Ljava/lang/invoke/MethodType;)Ljava/lang/invoke/CallSite;",
+                        false));
+        mv.visitInsn(Opcodes.ARETURN);
+        mv.visitMaxs(0, 0);
+        mv.visitEnd();
+        cw.visitEnd();
+        List<String> made = new ArrayList<>();
+
+        ClassHeader.declaresMethodNamed(cw.toByteArray(), (file, start, length) -> decoded(file, start, length).equals("fetch"),
+                "the/Caster", (className, method, methodDescriptor, callSite) -> made.add(method));
+
+        assertThat(made).isEmpty();
     }
 
     @Test

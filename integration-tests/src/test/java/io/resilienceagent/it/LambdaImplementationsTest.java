@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 class LambdaImplementationsTest {
     private static final String LAMBDA_WARNING = "WARN  com.example.lambda.QuoteSource is implemented by a lambda or method "
             + "reference that com.example.lambda.LambdaApp makes, which the JVM defines as a hidden class the agent cannot "
-            + "weave: calls through it run unprotected; protect the method it calls, or implement "
+            + "weave: the pattern does not protect calls through it; name the method it calls, or implement "
             + "com.example.lambda.QuoteSource in a class";
 
     @TempDir
@@ -61,7 +61,7 @@ class LambdaImplementationsTest {
             assertThat(lines).as(app::describe).filteredOn(line -> line.contains("hidden class")).singleElement().asString()
                     .matches("WARN  com\\.example\\.lambda\\.QuoteSource is implemented by com\\.example\\.lambda\\.LambdaApp\\$\\$Lambda"
                             + "\\S*, a lambda or method reference, which the JVM defines as a hidden class the agent cannot weave: "
-                            + "calls through it run unprotected; protect the method it calls, or implement "
+                            + "the pattern does not protect calls through it; name the method it calls, or implement "
                             + "com\\.example\\.lambda\\.QuoteSource in a class");
             assertThat(lines).as(app::describe).filteredOn(line -> line.contains("java.lang.reflect.Proxy")).singleElement().asString()
                     .startsWith("WARN  com.example.lambda.QuoteSource is implemented by jdk.proxy");
