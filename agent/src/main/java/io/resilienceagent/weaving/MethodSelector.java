@@ -107,23 +107,9 @@ public final class MethodSelector {
      * by the interface and method it implements (a lambda, before its class exists).
      */
     Optional<MethodPattern> patternNaming(String internalName, MethodInfo method) {
-        List<String> parameterTypes = null;
-        for (int i : index.mappingsNaming(internalName)) {
-            MethodPattern pattern = mappings.get(i).pattern();
-            if (!pattern.matchesMethodName(method.name())) {
-                continue;
-            }
-            if (pattern.parameterTypes().isEmpty()) {
-                return Optional.of(pattern);
-            }
-            if (parameterTypes == null) {
-                parameterTypes = method.parameterTypeNames();
-            }
-            if (pattern.parameterTypes().get().equals(parameterTypes)) {
-                return Optional.of(pattern);
-            }
-        }
-        return Optional.empty();
+        // no method reference: this may run before main, as the main class loads
+        Optional<MethodMapping> mapping = mappingFor(mappingsAt(index.mappingsNaming(internalName)), method);
+        return mapping.isPresent() ? Optional.of(mapping.get().pattern()) : Optional.empty();
     }
 
     /**
