@@ -3,12 +3,14 @@ package io.resilienceagent.policy;
 import io.resilienceagent.log.AgentLog;
 import java.security.AccessController;
 import java.security.PrivilegedAction;
+import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -32,16 +34,62 @@ final class AsyncScheduler {
     }
 
     /** Holds the executors, created the first time an async call needs them. */
-    private static final class Holder {
-        static final ThreadPoolExecutor WORKERS = new ThreadPoolExecutor(0, MAX_WORKERS, IDLE_SECONDS,
-                TimeUnit.SECONDS, new SynchronousQueue<>(), new DaemonThreads("resilience-agent-async-"),
-                new ThreadPoolExecutor.CallerRunsPolicy());
-        static final ScheduledThreadPoolExecutor TIMER = timer();
+    static final class Holder {
+        static final ThreadPoolExecutor WORKERS = new Workers();
+        static final ScheduledThreadPoolExecutor TIMER = new Timer();
+    }
 
-        private static ScheduledThreadPoolExecutor timer() {
-            ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, new DaemonThreads("resilience-agent-async-timer-"));
-            timer.setRemoveOnCancelPolicy(true);
-            return timer;
+    /**
+     * An application server stopping a web application shuts down the executor of any thread it finds
+     * running with that application's class loader as its context class loader (Tomcat, with
+     * {@code clearReferencesStopThreads}): a worker running one of its retries. The agent's executors
+     * serve every application for the JVM's lifetime, so they refuse to be shut down (one WARN line):
+     * shut down, they would drop every later retry.
+     */
+    private static final class Workers extends ThreadPoolExecutor {
+        Workers() {
+            super(0, MAX_WORKERS, IDLE_SECONDS, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                    new DaemonThreads("resilience-agent-async-"), new ThreadPoolExecutor.CallerRunsPolicy());
+        }
+
+        @Override
+        public void shutdown() {
+            refuseShutdown();
+        }
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            refuseShutdown();
+            return List.of();
+        }
+    }
+
+    /** The timer thread's executor, which refuses to be shut down as {@link Workers} does. */
+    private static final class Timer extends ScheduledThreadPoolExecutor {
+        Timer() {
+            super(1, new DaemonThreads("resilience-agent-async-timer-"));
+            setRemoveOnCancelPolicy(true);
+        }
+
+        @Override
+        public void shutdown() {
+            refuseShutdown();
+        }
+
+        @Override
+        public List<Runnable> shutdownNow() {
+            refuseShutdown();
+            return List.of();
+        }
+    }
+
+    private static final AtomicBoolean SHUTDOWN_REFUSED = new AtomicBoolean();
+
+    private static void refuseShutdown() {
+        if (SHUTDOWN_REFUSED.compareAndSet(false, true)) {
+            AgentLog.warn("resilience-agent refused to shut down its async threads, which serve every application "
+                    + "in this JVM for as long as it runs (an application server stopping a web application's threads "
+                    + "does so when one of them runs that application's retry)");
         }
     }
 

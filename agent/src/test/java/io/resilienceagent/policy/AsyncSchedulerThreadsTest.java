@@ -45,6 +45,24 @@ class AsyncSchedulerThreadsTest {
     }
 
     @Test
+    void theExecutorsRefuseToBeShutDownAsAnApplicationServerDoesWhenItStopsAWebApplication() throws Exception {
+        java.util.concurrent.CountDownLatch first = new java.util.concurrent.CountDownLatch(1);
+        AsyncScheduler.schedule(first::countDown, 0, null);
+        assertThat(first.await(30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+
+        // what Tomcat does (clearReferencesStopThreads) to the executor of a worker running a stopped application's retry
+        assertThat(AsyncScheduler.Holder.WORKERS.shutdownNow()).isEmpty();
+        AsyncScheduler.Holder.WORKERS.shutdown();
+        AsyncScheduler.Holder.TIMER.shutdownNow();
+
+        java.util.concurrent.CountDownLatch later = new java.util.concurrent.CountDownLatch(1);
+        AsyncScheduler.schedule(later::countDown, 1_000_000, null);
+        assertThat(later.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("a later retry still runs").isTrue();
+        assertThat(AsyncScheduler.Holder.WORKERS.isShutdown()).isFalse();
+        assertThat(AsyncScheduler.Holder.TIMER.isShutdown()).isFalse();
+    }
+
+    @Test
     void aTaskThatBlocksItsThreadHoldsUpNoOtherTask() throws Exception {
         java.util.concurrent.CountDownLatch third = new java.util.concurrent.CountDownLatch(1);
         java.util.concurrent.CountDownLatch blockersReleased = new java.util.concurrent.CountDownLatch(2);
