@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.RejectedExecutionHandler;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -35,36 +36,62 @@ final class AsyncScheduler {
 
     /** Holds the executors, created the first time an async call needs them. */
     static final class Holder {
-        static final ThreadPoolExecutor WORKERS = new Workers();
+        /** Replaced when found shut down ({@link #workers()}). */
+        private static volatile ThreadPoolExecutor workers = newWorkers();
         static final ScheduledThreadPoolExecutor TIMER = new Timer();
+
+        /**
+         * The worker pool; a new one when someone shut it down. An application server stopping a web
+         * application shuts down the executor of any thread it finds running with that application's
+         * class loader as its context class loader (Tomcat, with {@code clearReferencesStopThreads}): a
+         * worker running one of its retries. That interrupts the retries in progress, as the server means
+         * to, and lets the pool's threads end, which the server waits for (it would stop them otherwise,
+         * which Java 20 and later refuse, failing the application's reload); later retries, of every
+         * application, run on a new pool (one WARN line).
+         */
+        static ThreadPoolExecutor workers() {
+            ThreadPoolExecutor current = workers;
+            if (!current.isShutdown()) {
+                return current;
+            }
+            synchronized (Holder.class) {
+                if (workers == current) {
+                    workers = newWorkers();
+                    if (REPLACED.compareAndSet(false, true)) {
+                        AgentLog.warn("resilience-agent's async threads were shut down by another component (an application "
+                                + "server stopping a web application's threads, one of which ran that application's retry): "
+                                + "the retries then running were interrupted, later ones run on new threads");
+                    }
+                }
+                return workers;
+            }
+        }
+
+        private static ThreadPoolExecutor newWorkers() {
+            return new ThreadPoolExecutor(0, MAX_WORKERS, IDLE_SECONDS, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                    new DaemonThreads("resilience-agent-async-"), new WhenBusy());
+        }
+    }
+
+    private static final AtomicBoolean REPLACED = new AtomicBoolean();
+
+    /** All workers busy: the timer thread runs the task itself; the pool shut down meanwhile: a new pool runs it. */
+    private static final class WhenBusy implements RejectedExecutionHandler {
+        @Override
+        public void rejectedExecution(Runnable task, ThreadPoolExecutor pool) {
+            if (pool.isShutdown()) {
+                Holder.workers().execute(task);
+            } else {
+                task.run();
+            }
+        }
     }
 
     /**
-     * An application server stopping a web application shuts down the executor of any thread it finds
-     * running with that application's class loader as its context class loader (Tomcat, with
-     * {@code clearReferencesStopThreads}): a worker running one of its retries. The agent's executors
-     * serve every application for the JVM's lifetime, so they refuse to be shut down (one WARN line):
-     * shut down, they would drop every later retry.
+     * The timer thread's executor, which refuses to be shut down (one WARN line): its thread runs an
+     * application's task only when all workers are busy, and shut down it would drop every retry waiting
+     * for its time.
      */
-    private static final class Workers extends ThreadPoolExecutor {
-        Workers() {
-            super(0, MAX_WORKERS, IDLE_SECONDS, TimeUnit.SECONDS, new SynchronousQueue<>(),
-                    new DaemonThreads("resilience-agent-async-"), new ThreadPoolExecutor.CallerRunsPolicy());
-        }
-
-        @Override
-        public void shutdown() {
-            refuseShutdown();
-        }
-
-        @Override
-        public List<Runnable> shutdownNow() {
-            refuseShutdown();
-            return List.of();
-        }
-    }
-
-    /** The timer thread's executor, which refuses to be shut down as {@link Workers} does. */
     private static final class Timer extends ScheduledThreadPoolExecutor {
         Timer() {
             super(1, new DaemonThreads("resilience-agent-async-timer-"));
@@ -81,17 +108,16 @@ final class AsyncScheduler {
             refuseShutdown();
             return List.of();
         }
-    }
 
-    private static final AtomicBoolean SHUTDOWN_REFUSED = new AtomicBoolean();
-
-    private static void refuseShutdown() {
-        if (SHUTDOWN_REFUSED.compareAndSet(false, true)) {
-            AgentLog.warn("resilience-agent refused to shut down its async threads, which serve every application "
-                    + "in this JVM for as long as it runs (an application server stopping a web application's threads "
-                    + "does so when one of them runs that application's retry)");
+        private static void refuseShutdown() {
+            if (TIMER_REFUSED.compareAndSet(false, true)) {
+                AgentLog.warn("resilience-agent refused to shut down its async timer thread, which serves every "
+                        + "application in this JVM for as long as it runs");
+            }
         }
     }
+
+    private static final AtomicBoolean TIMER_REFUSED = new AtomicBoolean();
 
     /**
      * Runs {@code task} on a worker thread after {@code delayNanos}, with {@code contextLoader} as its
@@ -118,7 +144,7 @@ final class AsyncScheduler {
             if (!onWorker) {
                 onWorker = true;
                 try {
-                    Holder.WORKERS.execute(this);
+                    Holder.workers().execute(this);
                     return;
                 } catch (RuntimeException | OutOfMemoryError noThread) { // "unable to create native thread"
                     AgentLog.debug("resilience-agent ran an async task on its timer thread: " + noThread);
