@@ -227,6 +227,17 @@ final class GeneratedClasses {
         return cw;
     }
 
+    /** Writes a public constructor without arguments that calls {@code superName}'s. */
+    static void defaultConstructor(ClassWriter cw, String superName) {
+        MethodVisitor init = cw.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
+        init.visitCode();
+        init.visitVarInsn(Opcodes.ALOAD, 0);
+        init.visitMethodInsn(Opcodes.INVOKESPECIAL, superName, "<init>", "()V", false);
+        init.visitInsn(Opcodes.RETURN);
+        init.visitMaxs(0, 0);
+        init.visitEnd();
+    }
+
     /** Starts the code of {@code public static} method {@code name}, declared to throw {@code ConnectException}. */
     private static MethodVisitor staticMethod(ClassWriter cw, String name, String descriptor) {
         MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PUBLIC | Opcodes.ACC_STATIC, name, descriptor, null,

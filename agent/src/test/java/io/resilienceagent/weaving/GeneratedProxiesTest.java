@@ -47,13 +47,7 @@ class GeneratedProxiesTest {
     private static byte[] fetcherClass(String internalName, String... interfaces) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_FRAMES | ClassWriter.COMPUTE_MAXS);
         cw.visit(Opcodes.V17, Opcodes.ACC_PUBLIC, internalName, null, "java/lang/Object", interfaces);
-        MethodVisitor init = cw.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
-        init.visitCode();
-        init.visitVarInsn(Opcodes.ALOAD, 0);
-        init.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/Object", "<init>", "()V", false);
-        init.visitInsn(Opcodes.RETURN);
-        init.visitMaxs(0, 0);
-        init.visitEnd();
+        GeneratedClasses.defaultConstructor(cw, "java/lang/Object");
         MethodVisitor fetch = cw.visitMethod(Opcodes.ACC_PUBLIC, "fetch", "(Ljava/lang/String;)Ljava/lang/String;", null, null);
         fetch.visitCode();
         fetch.visitVarInsn(Opcodes.ALOAD, 1);
