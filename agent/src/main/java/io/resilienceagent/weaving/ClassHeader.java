@@ -191,9 +191,10 @@ record ClassHeader(String name, int access, String superName, List<String> inter
             at += 4 + 2 * u2(bytes, at + 2);
         }
         int handle = constant(bytes, entries, u2(bytes, at), METHOD_HANDLE);
-        int method = constant(bytes, entries, u2(bytes, handle + 2), bytes[entries[u2(bytes, handle + 2)]]);
-        if (u2(bytes, at + 2) < 1 || !isText(bytes, entries, u2(bytes, constant(bytes, entries, u2(bytes, method + 1), CLASS) + 1),
-                LAMBDA_METAFACTORY)) {
+        int reference = u2(bytes, handle + 2); // the bootstrap method: a method reference of either kind
+        int method = constant(bytes, entries, reference, bytes[entries[reference]]);
+        int owner = constant(bytes, entries, u2(bytes, method + 1), CLASS);
+        if (u2(bytes, at + 2) < 1 || !isText(bytes, entries, u2(bytes, owner + 1), LAMBDA_METAFACTORY)) {
             return null;
         }
         int methodType = constant(bytes, entries, u2(bytes, at + 4), METHOD_TYPE);

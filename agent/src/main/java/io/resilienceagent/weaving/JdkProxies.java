@@ -59,7 +59,7 @@ final class JdkProxies {
         boolean spring = interfaces.contains(SPRING_PROXY);
         List<MethodInfo> methods = null;
         for (String implemented : interfaces) {
-            if (implemented.startsWith("java/") || implemented.startsWith("org/springframework/")) {
+            if (implemented.startsWith("java/") || implemented.startsWith("org/springframework/") || !selector.namesType(implemented)) {
                 continue;
             }
             if (methods == null) {
@@ -92,16 +92,10 @@ final class JdkProxies {
     }
 
     /** From a loaded class, by reflection. */
-    record DeclaredMethods(Class<?> type) implements Methods {
+    private record DeclaredMethods(Class<?> type) implements Methods {
         @Override
         public List<MethodInfo> methods() {
-            List<MethodInfo> methods = new java.util.ArrayList<>();
-            for (java.lang.reflect.Method method : type.getDeclaredMethods()) {
-                methods.add(new MethodInfo(method.getName(), org.objectweb.asm.Type.getMethodDescriptor(method),
-                        method.getModifiers() & ~java.lang.reflect.Modifier.ABSTRACT | (method.isSynthetic() ? 0x1000 : 0)
-                                | (method.isBridge() ? 0x0040 : 0)));
-            }
-            return methods;
+            return MethodInfo.declaredBy(type);
         }
     }
 }

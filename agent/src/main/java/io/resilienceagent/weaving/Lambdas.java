@@ -7,9 +7,9 @@ import io.resilienceagent.log.AgentLog;
  * defines each as a hidden class, which it never hands to a transformer and which cannot be
  * retransformed, so the calls through it would run silently unprotected. The class that makes one is
  * seen instead (its {@code invokedynamic} call site of {@code LambdaMetafactory} names the method, its
- * erased parameter types and the interface), and
- * the first such class of each interface gets one WARN line saying what to name instead; so does a
- * hidden class the agent finds loaded already when it is attached or reloaded.
+ * erased parameter types and the interface), and the first such class of each interface gets one WARN
+ * line saying what to name instead; so does a hidden class the agent finds loaded already when it is
+ * attached or reloaded.
  */
 final class Lambdas implements ClassHeader.FunctionalObjects {
     private static final String KIND = "lambda";
@@ -34,9 +34,15 @@ final class Lambdas implements ClassHeader.FunctionalObjects {
 
     /** One WARN line for each interface of the hidden class {@code type}, loaded already, whose methods a pattern names. */
     static void warnIfNamed(MethodSelector selector, Class<?> type) {
-        java.util.List<MethodInfo> methods = new JdkProxies.DeclaredMethods(type).methods();
+        java.util.List<MethodInfo> methods = null; // read by reflection only for an interface a pattern names
         for (Class<?> implemented : type.getInterfaces()) {
             String name = implemented.getName().replace('.', '/');
+            if (!selector.namesType(name)) {
+                continue;
+            }
+            if (methods == null) {
+                methods = MethodInfo.declaredBy(type);
+            }
             if (!selector.mappingsNamingMethodOf(name, methods).isEmpty() && selector.firstUnweavableWarning(name, KIND)) {
                 AgentLog.warn(warning(name, type.getName() + ", a lambda or method reference"));
             }

@@ -6,11 +6,19 @@ import java.util.Set;
 import org.objectweb.asm.ClassReader;
 import org.objectweb.asm.ClassVisitor;
 import org.objectweb.asm.ClassWriter;
-import org.objectweb.asm.Handle;
-import org.objectweb.asm.Label;
 import org.objectweb.asm.MethodVisitor;
 import org.objectweb.asm.Opcodes;
-import org.objectweb.asm.Type;
+import org.objectweb.asm.tree.AbstractInsnNode;
+import org.objectweb.asm.tree.FrameNode;
+import org.objectweb.asm.tree.InsnList;
+import org.objectweb.asm.tree.InsnNode;
+import org.objectweb.asm.tree.JumpInsnNode;
+import org.objectweb.asm.tree.LabelNode;
+import org.objectweb.asm.tree.LdcInsnNode;
+import org.objectweb.asm.tree.MethodInsnNode;
+import org.objectweb.asm.tree.MethodNode;
+import org.objectweb.asm.tree.TryCatchBlockNode;
+import org.objectweb.asm.tree.VarInsnNode;
 
 /**
  * Makes the class loaders of module systems take the agent's bootstrap classes from the boot class
@@ -45,6 +53,7 @@ final class LoaderDelegation {
     private static final String BOOTSTRAP_PACKAGE = "io.resilienceagent.bootstrap.";
     private static final String OPEN_EXCEPTION = "io.resilienceagent.CircuitBreakerOpenException";
     private static final int JAVA_6 = 50;
+    private static final String CLASS_NOT_FOUND = "java/lang/ClassNotFoundException";
 
     private LoaderDelegation() {
     }
@@ -83,7 +92,13 @@ final class LoaderDelegation {
                     return target;
                 }
                 found[0] = true;
-                return new DelegatingStart(target, frames ? entryLocals(internalName, descriptor) : null);
+                return new MethodNode(Opcodes.ASM9, access, name, descriptor, signature, exceptions) {
+                    @Override
+                    public void visitEnd() {
+                        delegateAtStart(this, frames ? new WovenLocals(internalName, this).entryFrame() : null);
+                        accept(target);
+                    }
+                };
             }
         }, ClassReader.EXPAND_FRAMES);
         String className = internalName.replace('/', '.');
@@ -104,179 +119,75 @@ final class LoaderDelegation {
         return woven;
     }
 
-    /** The locals on entry to an instance method of {@code owner} with {@code descriptor}, as an expanded frame lists them. */
-    private static Object[] entryLocals(String owner, String descriptor) {
-        Type[] arguments = Type.getArgumentTypes(descriptor);
-        Object[] locals = new Object[arguments.length + 1];
-        locals[0] = owner;
-        for (int i = 0; i < arguments.length; i++) {
-            locals[i + 1] = switch (arguments[i].getSort()) {
-                case Type.BOOLEAN, Type.BYTE, Type.CHAR, Type.SHORT, Type.INT -> Opcodes.INTEGER;
-                case Type.FLOAT -> Opcodes.FLOAT;
-                case Type.LONG -> Opcodes.LONG;
-                case Type.DOUBLE -> Opcodes.DOUBLE;
-                default -> arguments[i].getInternalName();
-            };
+    /**
+     * Puts the delegation before {@code method}'s own code. The original code then starts at a jump
+     * target, which needs a stack-map frame ({@code entryFrame}, the method's entry state; null for a class
+     * file without frames), unless the original code declares one at its first instruction itself (a
+     * loop back to it).
+     */
+    private static void delegateAtStart(MethodNode method, Object[] entryFrame) {
+        LabelNode boot = new LabelNode();
+        LabelNode original = new LabelNode();
+        LabelNode lookup = new LabelNode();
+        LabelNode looked = new LabelNode();
+        LabelNode notFound = new LabelNode();
+        boolean declaresStartFrame = startsWithFrame(method.instructions);
+        InsnList start = new InsnList();
+        start.add(new VarInsnNode(Opcodes.ALOAD, 1));
+        start.add(new JumpInsnNode(Opcodes.IFNULL, original)); // the loader's own answer to a null name
+        start.add(new VarInsnNode(Opcodes.ALOAD, 1));
+        start.add(new LdcInsnNode(BOOTSTRAP_PACKAGE));
+        start.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, "java/lang/String", "startsWith", "(Ljava/lang/String;)Z", false));
+        start.add(new JumpInsnNode(Opcodes.IFNE, boot));
+        start.add(new VarInsnNode(Opcodes.ALOAD, 1));
+        start.add(new LdcInsnNode(OPEN_EXCEPTION));
+        start.add(new MethodInsnNode(Opcodes.INVOKEVIRTUAL, "java/lang/String", "equals", "(Ljava/lang/Object;)Z", false));
+        start.add(new JumpInsnNode(Opcodes.IFEQ, original));
+        start.add(boot);
+        addFrame(start, entryFrame);
+        // through the loader class's own loader (a parent-first one, which reaches the boot class loader):
+        // unlike a lookup in the boot class loader by name, it needs no permission under a security manager
+        start.add(lookup);
+        start.add(new VarInsnNode(Opcodes.ALOAD, 1));
+        start.add(new MethodInsnNode(Opcodes.INVOKESTATIC, "java/lang/Class", "forName", "(Ljava/lang/String;)Ljava/lang/Class;", false));
+        start.add(looked);
+        start.add(new InsnNode(Opcodes.ARETURN));
+        // a loader class defined by a loader that keeps such names from it (a framework embedded in a
+        // filtering host): the boot class loader by name
+        start.add(notFound);
+        addFrame(start, entryFrame, CLASS_NOT_FOUND);
+        start.add(new InsnNode(Opcodes.POP));
+        start.add(new VarInsnNode(Opcodes.ALOAD, 1));
+        start.add(new InsnNode(Opcodes.ICONST_0));
+        start.add(new InsnNode(Opcodes.ACONST_NULL));
+        start.add(new MethodInsnNode(Opcodes.INVOKESTATIC, "java/lang/Class", "forName",
+                "(Ljava/lang/String;ZLjava/lang/ClassLoader;)Ljava/lang/Class;", false));
+        start.add(new InsnNode(Opcodes.ARETURN));
+        start.add(original);
+        if (!declaresStartFrame) {
+            addFrame(start, entryFrame);
         }
-        return locals;
+        method.instructions.insert(start);
+        method.tryCatchBlocks.add(0, new TryCatchBlockNode(lookup, looked, notFound, CLASS_NOT_FOUND));
     }
 
-    /**
-     * Writes the delegation before the method's own code. The original code then starts at a jump target,
-     * which needs a stack-map frame (the method's entry state); if the original code declares one at its
-     * first instruction itself (a loop back to it), that one is kept instead of writing a second.
-     */
-    private static final class DelegatingStart extends MethodVisitor {
-        private final Object[] entryLocals;
-        private boolean framePending;
-
-        DelegatingStart(MethodVisitor target, Object[] entryLocals) {
-            super(Opcodes.ASM9, target);
-            this.entryLocals = entryLocals;
-        }
-
-        @Override
-        public void visitCode() {
-            super.visitCode();
-            Label boot = new Label();
-            Label original = new Label();
-            Label lookup = new Label();
-            Label looked = new Label();
-            Label notFound = new Label();
-            super.visitTryCatchBlock(lookup, looked, notFound, "java/lang/ClassNotFoundException");
-            super.visitVarInsn(Opcodes.ALOAD, 1);
-            super.visitJumpInsn(Opcodes.IFNULL, original); // the loader's own answer to a null name
-            super.visitVarInsn(Opcodes.ALOAD, 1);
-            super.visitLdcInsn(BOOTSTRAP_PACKAGE);
-            super.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/String", "startsWith", "(Ljava/lang/String;)Z", false);
-            super.visitJumpInsn(Opcodes.IFNE, boot);
-            super.visitVarInsn(Opcodes.ALOAD, 1);
-            super.visitLdcInsn(OPEN_EXCEPTION);
-            super.visitMethodInsn(Opcodes.INVOKEVIRTUAL, "java/lang/String", "equals", "(Ljava/lang/Object;)Z", false);
-            super.visitJumpInsn(Opcodes.IFEQ, original);
-            super.visitLabel(boot);
-            entryFrame();
-            // through the loader class's own loader (a parent-first one, which reaches the boot class loader):
-            // unlike a lookup in the boot class loader by name, it needs no permission under a security manager
-            super.visitLabel(lookup);
-            super.visitVarInsn(Opcodes.ALOAD, 1);
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Class", "forName", "(Ljava/lang/String;)Ljava/lang/Class;", false);
-            super.visitLabel(looked);
-            super.visitInsn(Opcodes.ARETURN);
-            // a loader class defined by a loader that keeps such names from it (a framework embedded in a
-            // filtering host): the boot class loader by name
-            super.visitLabel(notFound);
-            if (entryLocals != null) {
-                super.visitFrame(Opcodes.F_NEW, entryLocals.length, entryLocals.clone(), 1,
-                        new Object[] {"java/lang/ClassNotFoundException"});
+    /** Whether a stack-map frame comes before the first instruction of {@code code}. */
+    private static boolean startsWithFrame(InsnList code) {
+        for (AbstractInsnNode node = code.getFirst(); node != null; node = node.getNext()) {
+            if (node instanceof FrameNode) {
+                return true;
             }
-            super.visitInsn(Opcodes.POP);
-            super.visitVarInsn(Opcodes.ALOAD, 1);
-            super.visitInsn(Opcodes.ICONST_0);
-            super.visitInsn(Opcodes.ACONST_NULL);
-            super.visitMethodInsn(Opcodes.INVOKESTATIC, "java/lang/Class", "forName",
-                    "(Ljava/lang/String;ZLjava/lang/ClassLoader;)Ljava/lang/Class;", false);
-            super.visitInsn(Opcodes.ARETURN);
-            super.visitLabel(original);
-            framePending = entryLocals != null;
-        }
-
-        private void entryFrame() {
-            if (entryLocals != null) {
-                super.visitFrame(Opcodes.F_NEW, entryLocals.length, entryLocals.clone(), 0, new Object[0]);
+            if (node.getOpcode() >= 0) {
+                return false;
             }
         }
+        return false;
+    }
 
-        /** Before the original code's first instruction: the entry frame, unless the original code declared its own. */
-        private void beforeInstruction() {
-            if (framePending) {
-                framePending = false;
-                entryFrame();
-            }
-        }
-
-        @Override
-        public void visitFrame(int type, int numLocal, Object[] local, int numStack, Object[] stack) {
-            framePending = false;
-            super.visitFrame(type, numLocal, local, numStack, stack);
-        }
-
-        @Override
-        public void visitInsn(int opcode) {
-            beforeInstruction();
-            super.visitInsn(opcode);
-        }
-
-        @Override
-        public void visitIntInsn(int opcode, int operand) {
-            beforeInstruction();
-            super.visitIntInsn(opcode, operand);
-        }
-
-        @Override
-        public void visitVarInsn(int opcode, int varIndex) {
-            beforeInstruction();
-            super.visitVarInsn(opcode, varIndex);
-        }
-
-        @Override
-        public void visitTypeInsn(int opcode, String type) {
-            beforeInstruction();
-            super.visitTypeInsn(opcode, type);
-        }
-
-        @Override
-        public void visitFieldInsn(int opcode, String owner, String name, String descriptor) {
-            beforeInstruction();
-            super.visitFieldInsn(opcode, owner, name, descriptor);
-        }
-
-        @Override
-        public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
-            beforeInstruction();
-            super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
-        }
-
-        @Override
-        public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
-            beforeInstruction();
-            super.visitInvokeDynamicInsn(name, descriptor, bootstrap, arguments);
-        }
-
-        @Override
-        public void visitJumpInsn(int opcode, Label label) {
-            beforeInstruction();
-            super.visitJumpInsn(opcode, label);
-        }
-
-        @Override
-        public void visitLdcInsn(Object value) {
-            beforeInstruction();
-            super.visitLdcInsn(value);
-        }
-
-        @Override
-        public void visitIincInsn(int varIndex, int increment) {
-            beforeInstruction();
-            super.visitIincInsn(varIndex, increment);
-        }
-
-        @Override
-        public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
-            beforeInstruction();
-            super.visitTableSwitchInsn(min, max, dflt, labels);
-        }
-
-        @Override
-        public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
-            beforeInstruction();
-            super.visitLookupSwitchInsn(dflt, keys, labels);
-        }
-
-        @Override
-        public void visitMultiANewArrayInsn(String descriptor, int numDimensions) {
-            beforeInstruction();
-            super.visitMultiANewArrayInsn(descriptor, numDimensions);
+    /** An expanded frame of {@code entryFrame}'s locals and {@code stack}, where the class file has frames. */
+    private static void addFrame(InsnList code, Object[] entryFrame, Object... stack) {
+        if (entryFrame != null) {
+            code.add(new FrameNode(Opcodes.F_NEW, entryFrame.length, entryFrame, stack.length, stack));
         }
     }
 }

@@ -13,6 +13,20 @@ import org.objectweb.asm.Type;
 record MethodInfo(String name, String descriptor, int access) {
 
     /**
+     * The methods {@code type}, a loaded class the agent does not weave (a proxy, a hidden class), declares,
+     * read by reflection, with their access flags as a class file has them (synthetic and bridge included).
+     */
+    static List<MethodInfo> declaredBy(Class<?> type) {
+        List<MethodInfo> methods = new ArrayList<>();
+        for (java.lang.reflect.Method method : type.getDeclaredMethods()) {
+            methods.add(new MethodInfo(method.getName(), Type.getMethodDescriptor(method),
+                    method.getModifiers() & ~Opcodes.ACC_ABSTRACT | (method.isSynthetic() ? Opcodes.ACC_SYNTHETIC : 0)
+                            | (method.isBridge() ? Opcodes.ACC_BRIDGE : 0)));
+        }
+        return methods;
+    }
+
+    /**
      * Whether the method has a body the agent may wrap: no constructors, abstract, native, bridge or
      * synthetic methods, and no lambda bodies, which Kotlin and Scala compile to methods that are not
      * marked synthetic ({@code lambda$...}, {@code fn$lambda$0}, {@code $anonfun$...}).

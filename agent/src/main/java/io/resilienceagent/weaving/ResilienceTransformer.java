@@ -267,21 +267,15 @@ public final class ResilienceTransformer implements ClassFileTransformer {
 
     /**
      * One WARN line for a hidden class (a lambda or method reference) or a JDK proxy, loaded already, that
-     * implements an interface a pattern names ({@link Lambdas}, {@link JdkProxies}); its interfaces'
-     * names are looked up first, so the JDK's own are passed over cheaply.
+     * implements an interface a pattern names ({@link Lambdas}, {@link JdkProxies}, which read a class's
+     * methods only for such an interface, so the JDK's own are passed over cheaply).
      */
     private void warnIfUnweavable(Class<?> type) {
-        MethodSelector selector = matching.selector();
         try {
-            for (Class<?> implemented : type.getInterfaces()) {
-                if (selector.namesType(implemented.getName().replace('.', '/'))) {
-                    if (type.isHidden()) {
-                        Lambdas.warnIfNamed(selector, type);
-                    } else {
-                        JdkProxies.warnIfNamed(selector, type);
-                    }
-                    return;
-                }
+            if (type.isHidden()) {
+                Lambdas.warnIfNamed(matching.selector(), type);
+            } else {
+                JdkProxies.warnIfNamed(matching.selector(), type);
             }
         } catch (RuntimeException | LinkageError e) {
             AgentLog.debug("Could not read the loaded class " + type.getName() + ": " + e);

@@ -79,6 +79,11 @@ final class WovenLocals {
         this.nextSlot = thrownSlot + 1;
     }
 
+    /** The locals on entry to the method, as an expanded stack-map frame lists them: the receiver, then the parameters. */
+    Object[] entryFrame() {
+        return parameterFrameTypes.clone();
+    }
+
     /** The body's own frame (expanded), extended with the weaver's variables as they are during an attempt. */
     Object[] bodyFrame(int numLocal, Object[] local) {
         List<Object> locals = new ArrayList<>();

@@ -101,13 +101,7 @@ class LoaderDelegationTest {
     private static byte[] loopingLoader(int version, boolean frames) {
         ClassWriter cw = new ClassWriter(ClassWriter.COMPUTE_MAXS);
         cw.visit(version, Opcodes.ACC_PUBLIC, JBOSS, null, "java/lang/ClassLoader", null);
-        MethodVisitor init = cw.visitMethod(Opcodes.ACC_PUBLIC, "<init>", "()V", null, null);
-        init.visitCode();
-        init.visitVarInsn(Opcodes.ALOAD, 0);
-        init.visitMethodInsn(Opcodes.INVOKESPECIAL, "java/lang/ClassLoader", "<init>", "()V", false);
-        init.visitInsn(Opcodes.RETURN);
-        init.visitMaxs(0, 0);
-        init.visitEnd();
+        GeneratedClasses.defaultConstructor(cw, "java/lang/ClassLoader");
         MethodVisitor mv = cw.visitMethod(Opcodes.ACC_PRIVATE, "performLoadClass", "(Ljava/lang/String;ZZ)Ljava/lang/Class;",
                 null, null);
         mv.visitCode();
